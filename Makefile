@@ -1,0 +1,61 @@
+# quotedb: `make build` sets everything up and builds the database;
+# `make test` sets everything up and runs the tests.
+
+SHARED ?= ../shared
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+WHEELHOUSE ?= $(SHARED)/wheels
+ARTICLES ?= samples/articles
+DB ?= quotes.db
+CSV ?= quotes.csv
+HOST ?= 127.0.0.1
+PORT ?= 8001
+POLNEAR ?= $(SHARED)/data/polnear
+EVAL_DB ?= polnear-dev.db
+SEEDS ?= $(SHARED)/data/seeds
+
+INSTALLED := $(VENV)/.installed
+ARTICLE_FILES := $(shell find $(ARTICLES) -type f 2>/dev/null)
+EXTRACTOR := $(wildcard extract/*.py extract/rules/*.txt db/*.py quotedb/*.py)
+
+.PHONY: setup build serve export test eval clean
+
+setup: $(INSTALLED)
+
+$(INSTALLED): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	if [ -d "$(WHEELHOUSE)" ]; then \
+		$(BIN)/pip install -q --find-links "$(WHEELHOUSE)" en_core_web_sm==3.8.0 coreferee_model_en; \
+	else \
+		$(BIN)/python -m spacy download en_core_web_sm && $(BIN)/python -m coreferee install en; \
+	fi
+	$(BIN)/python -c "import spacy, coreferee; spacy.load('en_core_web_sm').add_pipe('coreferee')"
+	touch $@
+
+build: $(DB)
+
+# The database is refreshed whenever an article, the folder or the extractor
+# changes; the build itself skips articles it has already processed.
+$(DB): $(INSTALLED) $(ARTICLES) $(ARTICLE_FILES) $(EXTRACTOR)
+	$(BIN)/quotedb build "$(ARTICLES)" --db "$(DB)"
+
+# Read-only (immutable) on localhost, with a SQL time limit.
+serve: $(INSTALLED)
+	$(BIN)/datasette serve -i "$(DB)" -m datasette-metadata.json \
+		-h $(HOST) -p $(PORT) --setting sql_time_limit_ms 2000
+
+export: $(INSTALLED)
+	$(BIN)/quotedb export "$(DB)" --csv "$(CSV)"
+
+test: $(INSTALLED)
+	SEEDS="$(SEEDS)" $(BIN)/python -m pytest -q
+
+eval: $(INSTALLED)
+	$(BIN)/quotedb build "$(POLNEAR)/dev/text" --db "$(EVAL_DB)"
+	$(BIN)/python $(SHARED)/eval/polnear.py "$(EVAL_DB)" "$(POLNEAR)/dev"
+
+clean:
+	rm -rf $(VENV) *.egg-info

@@ -1,0 +1,1 @@
+"""Turning article text into quote and speaker records (spaCy, coreferee)."""

@@ -1,0 +1,577 @@
+"""Attributing quotes: which cue introduces them and who is its speaker.
+
+Works on a parsed Doc. Quoted parts come from ``quotes``; split quotes are
+joined into one statement; each statement gets a cue and a speaker mention
+by these rules, tried in order:
+
+1. a speech verb that governs the quote in the parse (``"...," he said``;
+   ``dismissed it as "baseless"``); a second speech verb above it is the
+   reporter (``X said that "...", Y said``);
+2. ``according to X`` in the same sentence;
+3. a speech verb with a subject next to the quote in the same paragraph;
+4. a speaker named before a colon (``Smith: "..."``);
+5. a quote that opens its paragraph with no cue continues the last speaker.
+
+Reported speech without quote marks (``X said that ...``) becomes an
+``indirect`` quote. Mentions are resolved to speakers by ``speakers``.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from extract import lexicon, quotes, speakers
+from extract.records import Quote, Speaker
+from extract.records import Span as TextSpan
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+CLIMB = {"conj", "advcl", "xcomp", "pcomp", "prep", "acl", "ccomp"}
+NP_LEFT = {"compound", "amod", "det", "poss", "nmod", "nummod", "punct", "case", "prep", "pobj", "cc", "conj"}
+NP_RIGHT = {"compound", "flat", "nummod", "case"}
+RELATIVE = {"who", "that", "which"}
+SHORT_QUOTE_WORDS = 2  # shorter quotes with no cue governing them are scare quotes
+REPORTING_PREPOSITIONS = {"as", "like", "that", "with"}
+TITLE_WORD = re.compile(r"^[A-Z0-9][\w'’.&-]*$")
+CONFIDENCE = {
+    "subject": 0.9,
+    "according-to": 0.85,
+    "nearby": 0.75,
+    "colon": 0.85,
+    "headline": 0.7,
+    "previous": 0.6,
+    "clause": 0.5,
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Component settings (see ``nlp.make_quote_component``)."""
+
+    indirect: bool = True
+    max_gap_words: int = 12
+
+
+@dataclass(frozen=True)
+class Statement:
+    """Quoted parts of one paragraph that make one statement."""
+
+    start: int
+    end: int
+    paragraph: int
+    continued: bool
+    opens_paragraph: bool
+    parts: tuple[tuple[int, int], ...] = ()
+
+    def quotes(self, token: Token) -> bool:
+        """Whether the token lies inside one of the quoted parts (marks included)."""
+        return any(start - 1 <= token.idx <= end for start, end in self.parts)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """How a statement is attributed: the cue, the speaker mention, the reporter."""
+
+    method: str
+    cue: Span | None
+    mention: Span | None
+    reporter: Span | None = None
+
+
+# ---------------------------------------------------------------- predicates
+
+def is_speech_verb(token: Token) -> bool:
+    """A verb whose lemma (with its particle) is in the speech-verb list."""
+    if token.pos_ not in {"VERB", "AUX"} and not token.tag_.startswith("VB"):
+        return False
+    verbs = lexicon.speech_verbs()
+    lemma = token.lemma_.lower()
+    particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
+    if any(f"{lemma} {p}" in verbs for p in particles):
+        return True
+    if lemma not in verbs:
+        return False
+    blocked = lexicon.speech_verb_exclusions().get(lemma, ())
+    return not any(c.dep_ in blocked for c in token.children)
+
+
+def cue_span(verb: Token) -> Span:
+    """The verb with its particle ("pointed out")."""
+    end = max([verb.i] + [c.i for c in verb.children if c.dep_ == "prt"])
+    return verb.doc[verb.i:end + 1]
+
+
+def inside(token: Token, start: int, end: int) -> bool:
+    """Whether the token starts within ``[start, end)``."""
+    return start <= token.idx < end
+
+
+def is_relative(token: Token) -> bool:
+    """A relative pronoun standing for the noun its clause hangs on."""
+    return token.lower_ in RELATIVE and token.head.dep_ == "relcl"
+
+
+# ---------------------------------------------------------------- mentions
+
+def subject_of(verb: Token) -> Token | None:
+    """The speaker of a speech verb: its parsed subject, else a speaker word next to it."""
+    return parsed_subject(verb) or adjacent_speaker(verb)
+
+
+def could_speak(token: Token) -> bool:
+    """A person's name, a personal pronoun or a role noun."""
+    if token.ent_type_ == "PERSON" and token.pos_ == "PROPN":
+        return True
+    if token.pos_ == "PRON":
+        return token.lower_ in {"he", "she", "they", "i", "we"}
+    return token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.role_nouns()
+
+
+def adjacent_speaker(verb: Token) -> Token | None:
+    """When the parse gives no subject: a speaker word just before or after the verb."""
+    sent = verb.sent
+    for i in range(verb.i - 1, max(sent.start, verb.i - 8) - 1, -1):
+        token = verb.doc[i]
+        if token.pos_ in {"VERB", "AUX"} or token.text in quotes.MARKS:
+            break
+        if could_speak(token):
+            return token
+    after = verb.doc[verb.i + 1:min(sent.end, verb.i + 4)]
+    return next((t for t in after if could_speak(t) and t.dep_ != "dobj"), None)
+
+
+def parsed_subject(verb: Token) -> Token | None:
+    """The subject of a speech verb in the parse, climbing through clause links.
+
+    The passive subject of the speech verb itself is who was spoken to
+    ("she was told"); a passive head verb's subject is the speaker
+    ("he was quoted as saying").
+    """
+    for hop in range(4):
+        deps = SUBJECTS - {"nsubjpass"} if hop == 0 else SUBJECTS
+        subjects = [c for c in verb.children if c.dep_ in deps]
+        if subjects:
+            subject = subjects[0]
+            return subject.head.head if is_relative(subject) else subject
+        agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if agent:
+            return agent[0]
+        if verb.dep_ not in CLIMB or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
+def noun_phrase(token: Token) -> Span:
+    """The mention around a head token: its pre-modifiers and compounds."""
+    doc = token.doc
+    if token.pos_ == "PRON":
+        return doc[token.i:token.i + 1]
+    left = token.i
+    for child in token.lefts:
+        if child.dep_ in NP_LEFT:
+            left = min(left, child.left_edge.i)
+            break
+    right = token.i
+    for child in token.rights:
+        if child.dep_ in NP_RIGHT and child.i == right + 1:
+            right = child.right_edge.i
+    while left < token.i and (doc[left].is_punct or doc[left].dep_ in {"cc", "case"}):
+        left += 1
+    return doc[left:right + 1]
+
+
+def according_to(tokens) -> Token | None:
+    """The source of an ``according to X`` phrase among ``tokens``."""
+    phrases = lexicon.attribution_phrases()
+    for token in tokens:
+        following = token.doc[token.i:token.i + 2].text.lower()
+        if token.lower_ in phrases or following in phrases:
+            for t in token.subtree:
+                if t.dep_ == "pobj":
+                    return t
+    return None
+
+
+# ---------------------------------------------------------------- statements
+
+def statements(doc: Doc, parts: list[quotes.QuotedPart], settings: Settings) -> list[Statement]:
+    """Join split quotes of one paragraph into statements."""
+    text = doc.text
+    result: list[Statement] = []
+    starts = [p[0] for p in quotes.paragraphs(text)]
+    for part in parts:
+        previous = result[-1] if result else None
+        if previous and joinable(doc, previous, part, settings):
+            result[-1] = replace(previous, end=part.end, continued=part.continued,
+                                 parts=previous.parts + ((part.start, part.end),))
+            continue
+        para_start = starts[part.paragraph]
+        opens = not text[para_start:part.start - 1].strip()
+        result.append(Statement(part.start, part.end, part.paragraph, part.continued, opens,
+                                ((part.start, part.end),)))
+    return result
+
+
+def joinable(doc: Doc, first: Statement, second: quotes.QuotedPart, settings: Settings) -> bool:
+    """Whether ``"A," he said, "B"`` makes ``A`` and ``B`` one statement."""
+    if first.paragraph != second.paragraph or kind_of(doc, first) != "direct":
+        return False
+    gap = doc.char_span(first.end + 1, second.start - 1, alignment_mode="expand")
+    if gap is None or not gap.text.strip():
+        return False
+    words = [t for t in gap if not t.is_punct]
+    if not words or len(words) > settings.max_gap_words:
+        return False
+    if gap.text.strip()[-1] not in ",:;.\u2014\u2013-":
+        return False
+    if trailing_cue(doc, second, settings):
+        return False
+    return any(is_speech_verb(t) for t in words) or according_to(words) is not None
+
+
+def trailing_cue(doc: Doc, part: quotes.QuotedPart, settings: Settings) -> bool:
+    """Whether a speech verb follows the part closely (``"B," she said``)."""
+    after = doc.char_span(part.end + 1, min(len(doc.text), part.end + 60), alignment_mode="contract")
+    if after is None:
+        return False
+    words = []
+    for token in after:
+        if token.text in quotes.MARKS or "\n" in token.text:
+            break
+        words.append(token)
+    return any(is_speech_verb(t) for t in words[:6])
+
+
+# ---------------------------------------------------------------- cues
+
+def governing_cues(doc: Doc, stmt: Statement) -> list[Token]:
+    """Speech verbs outside the quote that the quote depends on, nearest first."""
+    content = doc.char_span(stmt.start, stmt.end, alignment_mode="expand")
+    if content is None:
+        return []
+    found: list[Token] = []
+    for token in content:
+        if not stmt.quotes(token) or stmt.quotes(token.head):
+            continue
+        for ancestor in reported_by(token):
+            if not stmt.quotes(ancestor) and ancestor not in found and not quoted_subject(ancestor, stmt):
+                found.append(ancestor)
+    return sorted(found, key=lambda verb: depth(verb), reverse=True)
+
+
+def reported_by(token: Token) -> list[Token]:
+    """Speech verbs above a token, up to a link that is no report (``on "Show"``)."""
+    verbs = []
+    while token.head.i != token.i:
+        if token.dep_ == "prep" and token.lower_ not in REPORTING_PREPOSITIONS:
+            break
+        token = token.head
+        if is_speech_verb(token):
+            verbs.append(token)
+    return verbs
+
+
+def depth(token: Token) -> int:
+    """Number of ancestors: deeper verbs govern more closely."""
+    return sum(1 for _ in token.ancestors)
+
+
+def quoted_subject(verb: Token, stmt: Statement) -> bool:
+    """Whether the verb's subject is itself quoted (then it is no cue)."""
+    subject = subject_of(verb)
+    return subject is not None and stmt.quotes(subject)
+
+
+def reporter_of(outer: list[Token], speaker: Token, source: Token | None) -> Token | None:
+    """Who relays the speaker's words: the subject of an outer speech verb or ``according to``."""
+    for verb in outer:
+        subject = subject_of(verb)
+        if subject is not None and subject != speaker:
+            return subject
+    return source if source is not None and source != speaker else None
+
+
+def window(doc: Doc, stmt: Statement, spans: list[tuple[int, int]]) -> list[Token]:
+    """Tokens of the statement's paragraph that lie outside every quote."""
+    start, end = quotes.paragraphs(doc.text)[stmt.paragraph]
+    tokens = doc.char_span(start, end, alignment_mode="expand")
+    if tokens is None:
+        return []
+    return [t for t in tokens if not any(s - 1 <= t.idx <= e for s, e in spans)]
+
+
+def nearby_cue(stmt: Statement, tokens: list[Token]) -> Token | None:
+    """The speech verb with a subject closest to the statement."""
+    outside = set(tokens)
+    verbs = [t for t in tokens if is_speech_verb(t) and subject_of(t) in outside]
+    if not verbs:
+        return None
+    return min(verbs, key=lambda v: min(abs(v.idx - stmt.start), abs(v.idx - stmt.end)))
+
+
+def colon_speaker(doc: Doc, stmt: Statement, tokens: list[Token]) -> tuple[Span, Span] | None:
+    """A speaker named just before a colon that introduces the quote."""
+    before = [t for t in tokens if t.idx < stmt.start]
+    if len(before) < 2 or before[-1].text != ":" or len(before) > 8:
+        return None
+    name = before[-2]
+    if name.pos_ not in {"PROPN", "NOUN"} or any(is_speech_verb(t) for t in before):
+        return None
+    return noun_phrase(name), doc[before[-1].i:before[-1].i + 1]
+
+
+def inner_label(doc: Doc, stmt: Statement) -> tuple[Statement, Span, Span] | None:
+    """A transcript label opening the quote (``"SMITH: ...``)."""
+    match = re.match(r"([A-Z][A-Z.'\- ]{1,40}):\s+", doc.text[stmt.start:stmt.end])
+    if not match:
+        return None
+    name = doc.char_span(stmt.start, stmt.start + len(match.group(1)), alignment_mode="expand")
+    colon = doc.char_span(stmt.start + len(match.group(1)), stmt.start + len(match.group(1)) + 1,
+                          alignment_mode="expand")
+    if name is None or colon is None:
+        return None
+    moved = Statement(stmt.start + match.end(), stmt.end, stmt.paragraph, stmt.continued, stmt.opens_paragraph)
+    return moved, name, colon
+
+
+def find_cue(doc: Doc, stmt: Statement, spans: list[tuple[int, int]]) -> Cue | None:
+    """The cue and speaker mention of a statement, by the module's rules."""
+    governing = governing_cues(doc, stmt)
+    tokens = window(doc, stmt, spans)
+    source = according_to(tokens)
+    if governing:
+        verb = governing[0]
+        mention = subject_of(verb)
+        if mention is not None:
+            reporter = reporter_of(governing[1:], mention, source)
+            return Cue("subject", cue_span(verb), noun_phrase(mention),
+                       noun_phrase(reporter) if reporter is not None else None)
+    if source is not None:
+        return Cue("according-to", doc[source.head.head.i:source.head.i + 1], noun_phrase(source))
+    verb = nearby_cue(stmt, tokens)
+    if verb is not None:
+        return Cue("nearby", cue_span(verb), noun_phrase(subject_of(verb)))
+    colon = colon_speaker(doc, stmt, tokens)
+    if colon is not None:
+        return Cue("colon", colon[1], colon[0])
+    if stmt.opens_paragraph:
+        return introducing_cue(doc, stmt, spans)
+    return governing_clause(doc, stmt)
+
+
+def governing_clause(doc: Doc, stmt: Statement) -> Cue | None:
+    """A quote inside a clause whose verb is no speech verb but whose subject could speak."""
+    content = doc.char_span(stmt.start, stmt.end, alignment_mode="expand")
+    roots = [t for t in content or () if stmt.quotes(t) and not stmt.quotes(t.head)]
+    for token in roots[:1]:
+        for verb in token.ancestors:
+            if verb.pos_ not in {"VERB", "AUX"} or stmt.quotes(verb):
+                continue
+            subject = parsed_subject(verb)
+            if subject is not None and could_speak(subject) and not stmt.quotes(subject):
+                return Cue("clause", doc[verb.i:verb.i + 1], noun_phrase(subject))
+    return None
+
+
+def introducing_cue(doc: Doc, stmt: Statement, spans: list[tuple[int, int]]) -> Cue | None:
+    """A cue ending the paragraph before with a colon or comma ("He said:")."""
+    if stmt.paragraph == 0:
+        return None
+    start, end = quotes.paragraphs(doc.text)[stmt.paragraph - 1]
+    if doc.text[end - 1] not in ":,":
+        return None
+    previous = replace(stmt, start=end + 1, end=end + 1, paragraph=stmt.paragraph - 1, parts=())
+    tokens = [t for t in window(doc, previous, spans) if t.idx < end]
+    verbs = [t for t in tokens if is_speech_verb(t) and subject_of(t) in set(tokens)]
+    if verbs:
+        return Cue("subject", cue_span(verbs[-1]), noun_phrase(subject_of(verbs[-1])))
+    colon = colon_speaker(doc, previous, tokens)
+    return Cue("colon", colon[1], colon[0]) if colon else None
+
+
+# ---------------------------------------------------------------- kinds and filters
+
+def kind_of(doc: Doc, stmt: Statement) -> str:
+    """``direct`` when the quote stands as a sentence, ``mixed`` when embedded."""
+    before = doc.text[:stmt.start - 1].rstrip()
+    if not before or before[-1] in ".,:;!?\n\u2014\u2013-" or stmt.opens_paragraph:
+        return "direct"
+    return "mixed"
+
+
+def is_title(text: str) -> bool:
+    """A quoted name of a show, book or slogan: short, every word capitalised."""
+    words = [w for w in re.findall(r"[\w'’.&-]+", text) if w.lower() not in {"of", "the", "a", "and", "in", "on", "for", "to", "at"}]
+    return 0 < len(words) <= 8 and all(TITLE_WORD.match(w) for w in words) and not text.rstrip().endswith(("?", "!"))
+
+
+def is_speech(doc: Doc, stmt: Statement, cue: Cue | None) -> bool:
+    """Reject scare quotes and titles: short or title-like quotes need a governing cue."""
+    text = doc.text[stmt.start:stmt.end]
+    words = len(text.split())
+    governed = cue is not None and cue.method == "subject"
+    if is_title(text) and not (governed and words > 3):
+        return False
+    if words < SHORT_QUOTE_WORDS and not (governed or stmt.opens_paragraph):
+        return False
+    return True
+
+
+# ---------------------------------------------------------------- indirect speech
+
+def indirect_clauses(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[Token, Span]]:
+    """Speech verbs with a reported clause that holds no quote."""
+    found = []
+    for verb in doc:
+        if not is_speech_verb(verb) or any(s - 1 <= verb.idx <= e for s, e in spans):
+            continue
+        subject = subject_of(verb)
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        if not clauses or subject is None or subject in clauses[0].subtree:
+            continue
+        clause = doc[clauses[0].left_edge.i:clauses[0].right_edge.i + 1]
+        if any(s < clause.end_char and clause.start_char < e for s, e in spans):
+            continue
+        if len(clause) >= 3:
+            found.append((verb, clause))
+    return found
+
+
+def headline_source(doc: Doc) -> tuple[Span, Span] | None:
+    """A headline that ends with ``- Name``: content and mention."""
+    paras = quotes.paragraphs(doc.text)[:3]
+    for start, end in paras:
+        match = re.match(r"(.{10,}?)\s+[-\u2013\u2014]\s+((?:[A-Z][\w.'’-]+\s?){1,4})$", doc.text[start:end])
+        if not match:
+            continue
+        mention = doc.char_span(start + match.start(2), start + match.end(2), alignment_mode="expand")
+        content = doc.char_span(start, start + match.end(1), alignment_mode="expand")
+        if mention is not None and content is not None and names_person(mention):
+            return content, mention
+    return None
+
+
+def names_person(mention: Span) -> bool:
+    """Whether a span is a person's name, by the tagger or by the article's people."""
+    people = speakers.people(mention.doc)
+    return any(e.label_ == "PERSON" for e in mention.ents) or any(t.lower_ in people for t in mention)
+
+
+# ---------------------------------------------------------------- assembly
+
+def text_span(span: Span | None) -> TextSpan | None:
+    """Flatten a spaCy span to offsets and text."""
+    if span is None:
+        return None
+    return TextSpan(span.start_char, span.end_char, span.text)
+
+
+def find_quotes(doc: Doc, settings: Settings = Settings(), errors: list[str] | None = None) -> list[Quote]:
+    """Every quote of the Doc, attributed and resolved, in text order.
+
+    A quote that fails is left out and its error appended to ``errors``;
+    the other quotes of the article are kept.
+    """
+    errors = [] if errors is None else errors
+    stmts = statements(doc, quotes.quoted_parts(doc.text), settings)
+    spans = [part for s in stmts for part in s.parts]
+    resolver = speakers.Resolver(doc)
+    found: list[Quote] = []
+    headline = headline_source(doc)
+    if headline is not None:
+        found.append(make_quote(resolver, headline[0], "indirect", Cue("headline", None, headline[1]), 0))
+    pending = indirect_clauses(doc, spans) if settings.indirect else []
+    for passage in passages(stmts):
+        while pending and pending[0][1].start_char < passage[0].start:
+            found.append(indirect_quote(resolver, *pending.pop(0)))
+        try:
+            found.extend(passage_quotes(doc, resolver, passage, spans, found))
+        except (ValueError, IndexError, KeyError, AttributeError) as error:
+            errors.append(f"quote at {passage[0].start}: {type(error).__name__}: {error}")
+    found.extend(indirect_quote(resolver, *clause) for clause in pending)
+    return found
+
+
+def passages(stmts: list[Statement]) -> list[list[Statement]]:
+    """Group statements into passages: a quote running over paragraphs is one passage."""
+    groups: list[list[Statement]] = []
+    for stmt in stmts:
+        last = groups[-1][-1] if groups else None
+        if last is not None and last.continued and stmt.paragraph == last.paragraph + 1 and stmt.opens_paragraph:
+            groups[-1].append(stmt)
+        else:
+            groups.append([stmt])
+    return groups
+
+
+def passage_quotes(doc: Doc, resolver, passage: list[Statement], spans, found: list[Quote]) -> list[Quote]:
+    """Attribute every part of a passage; parts without a cue share the passage's."""
+    labelled = [labelled_cue(doc, stmt, spans) for stmt in passage]
+    shared = next((cue for _, cue in labelled if cue is not None), None)
+    first = len(found) if len(passage) > 1 else None
+    result: list[Quote] = []
+    for stmt, cue in labelled:
+        if len(passage) == 1 and not is_speech(doc, stmt, cue):
+            continue
+        content = doc.char_span(stmt.start, stmt.end, alignment_mode="expand")
+        kind = kind_of(doc, stmt)
+        cue = cue or shared
+        if cue is None:
+            quote = floating_quote(doc, stmt, kind, found + result)
+        else:
+            quote = make_quote(resolver, content, kind, cue, stmt.paragraph, stmt)
+        result.append(replace(quote, passage=first))
+    return result
+
+
+def labelled_cue(doc: Doc, stmt: Statement, spans) -> tuple[Statement, Cue | None]:
+    """The statement (moved past a transcript label) and its cue."""
+    labelled = inner_label(doc, stmt)
+    if labelled is not None:
+        stmt, name, colon = labelled
+        return stmt, Cue("colon", colon, name)
+    return stmt, find_cue(doc, stmt, spans)
+
+
+def paragraph_of(doc: Doc, offset: int) -> int:
+    """Index of the paragraph holding a character offset."""
+    starts = [s for s, _ in quotes.paragraphs(doc.text)]
+    return max(0, bisect_right(starts, offset) - 1)
+
+
+def indirect_quote(resolver: "speakers.Resolver", verb: Token, clause: Span) -> Quote:
+    """A reported-speech quote from a speech verb and its clause."""
+    cue = Cue("subject", cue_span(verb), noun_phrase(subject_of(verb)))
+    return make_quote(resolver, clause, "indirect", cue, paragraph_of(verb.doc, clause.start_char))
+
+
+def floating_quote(doc: Doc, stmt: Statement, kind: str, found: list[Quote]) -> Quote:
+    """A paragraph-opening quote with no cue continues the last speaker."""
+    content = TextSpan(stmt.start, stmt.end, doc.text[stmt.start:stmt.end])
+    previous = [q for q in found if q.speaker is not None]
+    if not stmt.opens_paragraph or not previous:
+        return Quote(content, kind, paragraph=stmt.paragraph)
+    last = previous[-1]
+    confidence = round(CONFIDENCE["previous"] * last.confidence / CONFIDENCE.get(last.method, 0.9), 2)
+    return Quote(content, kind, last.cue, last.mention, last.speaker, last.reporter, "previous",
+                 min(confidence, CONFIDENCE["previous"]), stmt.paragraph)
+
+
+def make_quote(resolver, content: Span, kind: str, cue: Cue, paragraph: int, stmt: Statement | None = None) -> Quote:
+    """Resolve the mention and build the Quote record."""
+    resolution = resolver.resolve(cue.mention) if cue.mention is not None else None
+    relayed = resolver.resolve(cue.reporter) if cue.reporter is not None else None
+    reporter = relayed.speaker if relayed else None
+    speaker: Speaker | None = resolution.speaker if resolution else None
+    confidence = CONFIDENCE.get(cue.method, 0.5) * (resolution.confidence if resolution else 0.3)
+    method = resolution.method if resolution and resolution.method != "name" else cue.method
+    start, end = (stmt.start, stmt.end) if stmt is not None else (content.start_char, content.end_char)
+    if resolution is not None:
+        resolver.spoke(resolution.speaker, cue.mention)
+    if relayed is not None:
+        resolver.spoke(relayed.speaker, cue.reporter)
+    return Quote(TextSpan(start, end, content.doc.text[start:end]), kind, text_span(cue.cue),
+                 text_span(cue.mention), speaker, reporter, method, round(confidence, 2), paragraph)

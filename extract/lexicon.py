@@ -1,0 +1,51 @@
+"""Word lists the rules match against, loaded once from ``extract/rules/``.
+
+Each file holds one entry per line; ``#`` starts a comment. Entries are
+lower-case lemmas, optionally followed by a particle or a second word
+("point out", "according to").
+"""
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+RULES = Path(__file__).parent / "rules"
+
+
+@cache
+def entries(name: str) -> frozenset[str]:
+    """Return the entries of ``rules/<name>.txt``."""
+    lines = (RULES / f"{name}.txt").read_text(encoding="utf8").splitlines()
+    return frozenset(
+        line.strip().lower()
+        for line in lines
+        if line.strip() and not line.lstrip().startswith("#")
+    )
+
+
+@cache
+def speech_verbs() -> frozenset[str]:
+    """Lemmas (with particle where needed) of verbs that report speech."""
+    return frozenset(" ".join(w for w in e.split() if not w.startswith("-")) for e in entries("speech_verbs"))
+
+
+@cache
+def speech_verb_exclusions() -> dict[str, frozenset[str]]:
+    """Dependency labels that stop a verb being a cue ("continue -xcomp": not "continued to")."""
+    exclusions: dict[str, set[str]] = {}
+    for entry in entries("speech_verbs"):
+        words = entry.split()
+        for word in words[1:]:
+            if word.startswith("-"):
+                exclusions.setdefault(words[0], set()).add(word[1:])
+    return {lemma: frozenset(deps) for lemma, deps in exclusions.items()}
+
+
+def role_nouns() -> frozenset[str]:
+    """Nouns that name a role or title ("spokesman", "aide")."""
+    return entries("role_nouns")
+
+
+def attribution_phrases() -> frozenset[str]:
+    """Phrases that introduce a source ("according to")."""
+    return entries("attribution_phrases")

@@ -1,0 +1,68 @@
+"""The spaCy pipeline: the model, coreferee and the ``quotedb`` component.
+
+``load()`` gives a ready pipeline. The component can also be added to a
+pipeline of one's own with ``nlp.add_pipe("quotedb")`` after a parser (and,
+for pronoun speakers, after ``coreferee``); it sets ``doc._.quotes``.
+"""
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extract import attribution
+
+MODEL = "en_core_web_sm"
+UNUSED = ("senter",)  # the parser sets sentence boundaries already
+
+if not Doc.has_extension("quotes"):
+    Doc.set_extension("quotes", default=())
+if not Doc.has_extension("quote_errors"):
+    Doc.set_extension("quote_errors", default=())
+
+
+class QuoteComponent:
+    """Finds the quotes of a parsed Doc and stores them in ``doc._.quotes``."""
+
+    def __init__(self, *, indirect: bool, max_gap_words: int):
+        self.settings = attribution.Settings(indirect=indirect, max_gap_words=max_gap_words)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not doc.has_annotation("DEP"):
+            raise ValueError("the quotedb component needs a dependency parser before it")
+        errors: list[str] = []
+        doc._.quotes = tuple(attribution.find_quotes(doc, self.settings, errors))
+        doc._.quote_errors = tuple(errors)
+        return doc
+
+
+@Language.component("quotedb_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every line break, so no parse crosses paragraphs."""
+    for token in doc[:-1]:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+@Language.factory(
+    "quotedb",
+    default_config={"indirect": True, "max_gap_words": 12},
+    requires=["token.dep", "token.lemma"],
+    assigns=["doc._.quotes"],
+)
+def make_quote_component(nlp: Language, name: str, *, indirect: bool, max_gap_words: int):
+    """Build the quote-finding component (``nlp.add_pipe("quotedb")``)."""
+    return QuoteComponent(indirect=indirect, max_gap_words=max_gap_words)
+
+
+def load(model: str = MODEL, *, coref: bool = True) -> Language:
+    """Load the spaCy model with coreferee and the quote component."""
+    nlp = spacy.load(model, exclude=list(UNUSED))
+    nlp.add_pipe("quotedb_paragraphs", before="parser")
+    if coref:
+        import coreferee  # noqa: F401  (registers the "coreferee" factory)
+
+        nlp.add_pipe("coreferee")
+    nlp.add_pipe("quotedb")
+    return nlp

@@ -1,0 +1,94 @@
+"""Typed records that flow from the articles on disk to the database rows.
+
+Every character offset indexes into ``Article.text``. Records are plain
+(offsets and strings, no spaCy objects) so that worker processes can return
+them and ``db/`` can store them without importing spaCy.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as read from disk."""
+
+    path: str  # relative to the articles folder
+    text: str  # the full text exactly as read
+    sha256: str  # of the file's bytes: unchanged articles are not processed again
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None  # ISO date (YYYY-MM-DD) or datetime
+    dateline: str | None = None  # place named in the dateline ("MOSCOW")
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of an article's text: ``text == article.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who said something, as resolved inside one article.
+
+    ``name`` is the most informative name the article gives ("Dmitry Peskov");
+    for an unnamed speaker it is the description the article uses
+    ("US Department of State spokesperson"). ``role`` is the title or role
+    kept apart from the name ("Kremlin Spokesman").
+    """
+
+    name: str
+    role: str | None = None
+    kind: str = "person"  # person | organisation | unnamed
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One statement and its attribution.
+
+    ``kind`` is ``direct`` (the whole content is in quote marks), ``mixed``
+    (quoted fragments inside reported speech) or ``indirect`` (reported speech
+    without quote marks). ``mention`` is the speaker expression as written
+    next to the cue ("he", "the Kremlin aide"); ``speaker`` is the person it
+    was resolved to. ``reporter`` is who relayed the words in nested
+    attribution ("X said ... '...', Y said": speaker X, reporter Y).
+    """
+
+    content: Span
+    kind: str
+    cue: Span | None = None
+    mention: Span | None = None
+    speaker: Speaker | None = None
+    reporter: Speaker | None = None
+    method: str | None = None  # subject, coref, according-to, colon, headline, previous, ...
+    confidence: float = 0.0
+    paragraph: int = 0  # index of the paragraph the quote starts in
+    passage: int | None = None  # index (in the article's quotes) of the first part of a multi-paragraph quote
+
+
+@dataclass(frozen=True)
+class ExtractedArticle:
+    """An article with the quotes found in it and the problems met on the way."""
+
+    article: Article
+    quotes: tuple[Quote, ...] = ()
+    errors: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class CanonicalSpeaker:
+    """One speaker across the corpus and the local speakers that are it.
+
+    ``members`` are the ``Speaker`` records of single articles ("Smith",
+    "Jo Smith" with role "Minister") that name this one person.
+    """
+
+    name: str
+    role: str | None
+    kind: str
+    members: tuple[Speaker, ...] = ()

@@ -1,0 +1,571 @@
+"""Reading articles from disk: files in a folder -> ``Article`` records.
+
+Formats, chosen by suffix:
+
+- ``.txt`` and ``.md``: one article per file. The text is the file decoded
+  exactly (UTF-8, else the encoding charset-normalizer detects), with only a
+  byte-order mark removed, so that every character offset indexes into it.
+  A Markdown file may start with ``---`` front matter (``title: ...``).
+- ``.jsonl`` (or ``.ndjson``): one JSON object per line; ``.json``: one object
+  or a list of objects; ``.csv``: one article per row under a header row.
+  Fields are mapped by name (``FIELDS``); each record is its own article,
+  ``path#N`` with N its 1-based number in the file, and its sha256 is of the
+  record's own content so that changing one record re-processes only it.
+- ``.html`` and ``.htm``: main text and metadata found by trafilatura.
+
+Metadata missing from the structured fields is read from the text's header
+(``text_metadata``), and left ``None`` rather than guessed:
+
+- ``title``: the first header line that looks like a headline, after a
+  site-name line and section labels (``rules/sections.txt``); as written.
+- ``dateline``: the place opening the dateline paragraph, as written
+  ("ORLAND, March 3. /AGENCY/." gives "ORLAND").
+- ``outlet``: a site-name first line, else the agency of the dateline
+  ("/AGENCY/.", "PLACE, DATE, AGENCY:", "PLACE (AGENCY) -"), as written.
+- ``published``: ISO ``YYYY-MM-DD``, or ``YYYY-MM-DDTHH:MM`` when a time is
+  given, from a date line in the header ("World March 03, 2024, 18:20").
+  Failing that, from the dateline's month and day, but only when the year
+  is stated too: in the dateline itself or as the same month and day with a
+  year elsewhere in the text. Time zones are dropped: times stay as written.
+"""
+from __future__ import annotations
+
+import codecs
+import csv
+import hashlib
+import io
+import json
+import os
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from itertools import islice
+from pathlib import Path
+
+import charset_normalizer
+
+from extract import lexicon
+from extract.records import Article
+
+MAX_BYTES = 20_000_000  # larger files are refused, not read
+HEADER_LINES = 12  # non-empty lines searched for title, date line and dateline
+MAX_TITLE_WORDS = 30
+LEGACY_ENCODING = "cp1252"  # preferred when detection finds it about as good as its best guess
+CHAOS_MARGIN = 0.1
+
+FIELDS = {
+    "text": ("text", "body", "content", "maintext"),
+    "title": ("title", "headline"),
+    "published": ("date", "published", "date_publish", "publish_date"),
+    "url": ("url", "link"),
+    "outlet": ("outlet", "source", "source_domain", "publisher", "media_name"),
+}
+BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+CONTROL = frozenset(chr(code) for code in range(32)) - set("\t\n\r\f\v")
+
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july",
+               "august", "september", "october", "november", "december")
+MONTHS = {name: number for number, name in enumerate(MONTH_NAMES, 1)}
+MONTHS |= {name[:3]: number for name, number in list(MONTHS.items())} | {"sept": 9}
+MONTH = r"(?:%s)\b\.?" % "|".join(sorted(MONTHS, key=len, reverse=True))
+WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?"
+STAMP_WORD = r"(?:(?:first|last)\s+)?(?:published|updated|posted|modified|dated?)(?:\s+(?:on|at))?"
+DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+MONTH_DAY = rf"(?:{MONTH}\s+{DAY}|{DAY}\s+{MONTH})"
+FULL_DATE = rf"(?:{MONTH_DAY},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
+ZONE = r"(?:[a-z]{2,5}|(?:utc|gmt)?[+-]\d{1,2}(?::?\d{2})?)"
+
+DATE_LINE = re.compile(
+    rf"^(?:(?P<prefix>[^\d\n]{{0,40}}?)[\s:,|]+)?(?P<date>{FULL_DATE})"
+    rf"(?:[\s,|]+(?:at\s+)?(?P<time>{TIME}))?(?:\s+{ZONE})?\s*$", re.I)
+ISO_STAMP = re.compile(
+    r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?"
+    r"\s*(?:z|utc|[+-]\d{2}:?\d{2})?\s*$", re.I)
+
+PLACE = r"(?P<place>[^\W\d_][\w.'’-]*(?:\s[^\W\d_][\w.'’-]*){0,3}?)"
+REGION = r"(?P<region>[^\W\d_][\w.'’-]*(?:\s[^\W\d_][\w.'’-]*)?)"
+DATELINE_DATE = rf"(?P<date>{MONTH_DAY}(?:,?\s+\d{{4}})?)"
+DATELINES = (  # (pattern, whether the place must be in capitals)
+    # ORLAND, March 3. /AGENCY/.
+    (re.compile(rf"^{PLACE}(?:,\s+{DATELINE_DATE})?\.?\s+/(?P<agency>[^/\n]{{1,40}})/", re.I), False),
+    # VESSNA, MARCH 4, AGENCY:
+    (re.compile(rf"^{PLACE},\s+{DATELINE_DATE},\s+(?P<agency>[^\W\d_][\w&.' -]{{0,40}}?)\s*:", re.I), False),
+    # KYIV, Feb 12 (Agency) -   /   DES MOINES, Iowa (AP) —
+    (re.compile(rf"^{PLACE}(?:,\s+{REGION})?(?:,\s+{DATELINE_DATE})?\s*\((?P<agency>[^()\n]{{1,40}})\)\s*[-–—―]", re.I), False),
+    # KESSARY — ...   /   PORT ELLEN, March 3 — ...
+    (re.compile(rf"^{PLACE}(?:,\s+{REGION})?(?:,\s+{DATELINE_DATE})?\s+[-–—―]{{1,2}}\s", re.I), True),
+)
+DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$", re.I)
+RULE_LINE = re.compile(r"^[-=_*#~\s]+$")
+MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<body>.*?)^---[ \t]*\r?$\n?", re.S | re.M)
+
+
+class ArticleError(Exception):
+    """A file that cannot be read as articles; the build reports it and goes on."""
+
+    def __init__(self, path: str | os.PathLike, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = Path(path)
+        self.reason = reason
+
+    def __reduce__(self):  # picklable, so that worker processes can raise it
+        return type(self), (self.path, self.reason)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """What the opening dateline of an article states."""
+
+    place: str
+    agency: str | None = None
+    month: int | None = None
+    day: int | None = None
+    year: int | None = None
+
+
+# Files ---------------------------------------------------------------------
+
+def article_files(folder: str | os.PathLike) -> list[Path]:
+    """Every supported file below ``folder``, sorted, hidden files and folders skipped."""
+    folder = Path(folder)
+    found = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [name for name in dirs if not name.startswith(".")]
+        found.extend(Path(root, name) for name in files
+                     if not name.startswith(".") and is_supported(name))
+    return sorted(found, key=lambda path: path.relative_to(folder).as_posix())
+
+
+def is_supported(name: str) -> bool:
+    """Whether a file name has a suffix this module reads."""
+    return Path(name).suffix.lower() in READERS
+
+
+def read_articles(folder: str | os.PathLike, path: str | os.PathLike) -> list[Article]:
+    """The articles held by one file of ``folder``; raises ``ArticleError``."""
+    folder, path = Path(folder), Path(path)
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        raise ArticleError(path, f"unsupported file type {path.suffix!r}")
+    data = read_bytes(path)
+    return reader(path, relative_name(folder, path), data)
+
+
+def relative_name(folder: Path, path: Path) -> str:
+    """The path of a file relative to the articles folder, with '/' separators."""
+    try:
+        return path.relative_to(folder).as_posix()
+    except ValueError:
+        raise ArticleError(path, f"not inside the articles folder {folder}") from None
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a file that is not a directory, not too large and not empty."""
+    if path.is_dir():
+        raise ArticleError(path, "is a directory")
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ArticleError(path, f"too large ({size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB)")
+        data = path.read_bytes()
+    except OSError as error:
+        raise ArticleError(path, f"cannot read ({error.strerror or error})") from error
+    if not data.strip():
+        raise ArticleError(path, "empty file")
+    return data
+
+
+def sha256(data: bytes) -> str:
+    """The hex SHA-256 of some bytes."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def record_sha256(record: object) -> str:
+    """The hash of one record's content, independent of key order."""
+    return sha256(json.dumps(record, sort_keys=True, ensure_ascii=False).encode("utf8"))
+
+
+# Decoding --------------------------------------------------------------------
+
+def decode(path: Path, data: bytes) -> str:
+    """The text of a file: BOM-marked, else UTF-8, else the detected encoding."""
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            try:
+                return checked_text(path, data[len(bom):].decode(encoding))
+            except UnicodeDecodeError:
+                raise ArticleError(path, f"invalid {encoding} text after its byte-order mark") from None
+    if b"\0" in data:
+        raise ArticleError(path, "binary file (contains NUL bytes)")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = detected_text(path, data)
+    return checked_text(path, text)
+
+
+def detected_text(path: Path, data: bytes) -> str:
+    """Decode non-UTF-8 bytes with the encoding charset-normalizer finds.
+
+    Short Western texts fit several code pages equally well; cp1252, the
+    usual one for such news text, wins unless it fits clearly worse.
+    """
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None:
+        raise ArticleError(path, "cannot decode (not UTF-8, and no encoding fits)")
+    legacy = charset_normalizer.from_bytes(data, cp_isolation=[LEGACY_ENCODING]).best()
+    if legacy is not None and legacy.chaos <= best.chaos + CHAOS_MARGIN:
+        return str(legacy)
+    return str(best)
+
+
+def checked_text(path: Path, text: str) -> str:
+    """The text, unless it is blank or looks like binary data."""
+    if not text.strip():
+        raise ArticleError(path, "no text (only whitespace)")
+    sample = text[:10_000]
+    if sum(char in CONTROL for char in sample) > len(sample) // 100:
+        raise ArticleError(path, "binary file (control characters)")
+    return text
+
+
+# Readers, one per format -------------------------------------------------------
+
+def read_text(path: Path, name: str, data: bytes) -> list[Article]:
+    """A plain-text or Markdown file: one article, its text exactly as decoded."""
+    text = decode(path, data)
+    fields, start = front_matter(text) if path.suffix.lower() == ".md" else ({}, 0)
+    return [make_article(name, text, sha256(data), fields, header_start=start)]
+
+
+def read_json_lines(path: Path, name: str, data: bytes) -> list[Article]:
+    """A JSON Lines file: one article per non-blank line."""
+    articles = []
+    for number, line in enumerate(decode(path, data).split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise ArticleError(path, f"line {number}: invalid JSON ({error.msg})") from None
+        digest = sha256(line.rstrip("\r").encode("utf8"))
+        articles.append(record_article(path, f"{name}#{len(articles) + 1}", record, digest, f"line {number}"))
+    return articles
+
+
+def read_json(path: Path, name: str, data: bytes) -> list[Article]:
+    """A JSON file holding one article object or a list of them."""
+    try:
+        value = json.loads(decode(path, data))
+    except json.JSONDecodeError as error:
+        raise ArticleError(path, f"invalid JSON (line {error.lineno}: {error.msg})") from None
+    if isinstance(value, dict):
+        return [record_article(path, name, value, sha256(data), "the object")]
+    if not isinstance(value, list):
+        raise ArticleError(path, "not a JSON object or list of objects")
+    return [record_article(path, f"{name}#{number}", record, record_sha256(record), f"record {number}")
+            for number, record in enumerate(value, 1)]
+
+
+def read_csv(path: Path, name: str, data: bytes) -> list[Article]:
+    """A CSV file with a header row: one article per row."""
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES))
+    rows = csv.reader(io.StringIO(decode(path, data), newline=""), strict=True)
+    articles = []
+    try:
+        header = [column.strip() for column in next(rows, [])]
+        if not any(column.lower() in FIELDS["text"] for column in header):
+            raise ArticleError(path, f"no text column (one of {', '.join(FIELDS['text'])})")
+        for row in rows:
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) != len(header):
+                raise ArticleError(path, f"line {rows.line_num}: {len(row)} fields, the header has {len(header)}")
+            record = dict(zip(header, row))
+            number = len(articles) + 1
+            articles.append(record_article(path, f"{name}#{number}", record, record_sha256(record),
+                                           f"line {rows.line_num}"))
+    except csv.Error as error:
+        raise ArticleError(path, f"invalid CSV (line {rows.line_num}: {error})") from None
+    return articles
+
+
+def read_html(path: Path, name: str, data: bytes) -> list[Article]:
+    """An HTML page: its main text and metadata, as trafilatura finds them."""
+    try:
+        import trafilatura
+    except ImportError:
+        raise ArticleError(path, "reading HTML needs trafilatura (pip install trafilatura)") from None
+    page = trafilatura.bare_extraction(
+        data, with_metadata=True,
+        date_extraction_params={"original_date": True, "extensive_search": False})
+    if page is None or not (page.text or "").strip():
+        raise ArticleError(path, "no article text found in the HTML")
+    fields = {"title": page.title, "outlet": page.sitename, "published": page.date, "url": page.url}
+    return [make_article(name, page.text, sha256(data), fields)]
+
+
+READERS = {
+    ".txt": read_text,
+    ".md": read_text,
+    ".jsonl": read_json_lines,
+    ".ndjson": read_json_lines,
+    ".json": read_json,
+    ".csv": read_csv,
+    ".html": read_html,
+    ".htm": read_html,
+}
+
+
+# Records and fields --------------------------------------------------------------
+
+def record_article(path: Path, name: str, record: object, digest: str, where: str) -> Article:
+    """The article of one JSON object or CSV row."""
+    if not isinstance(record, dict):
+        raise ArticleError(path, f"{where}: not a JSON object")
+    fields = {key.lower(): value for key, value in record.items()}
+    text = next((fields[key] for key in FIELDS["text"] if isinstance(fields.get(key), str)
+                 and fields[key].strip()), None)
+    if text is None:
+        raise ArticleError(path, f"{where}: no text (a non-empty {', '.join(FIELDS['text'])} field)")
+    return make_article(name, text, digest, record_fields(fields))
+
+
+def record_fields(fields: dict[str, object]) -> dict[str, str | None]:
+    """Title, published, url and outlet of a record, by field name (lower case)."""
+    return {
+        field: next(filter(None, (field_value(fields.get(key)) for key in names)), None)
+        for field, names in FIELDS.items() if field != "text"
+    }
+
+
+def field_value(value: object) -> str | None:
+    """A field as a clean string; ``{"name": ...}`` objects give their name."""
+    if isinstance(value, dict):
+        value = value.get("name")
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def front_matter(text: str) -> tuple[dict[str, str | None], int]:
+    """Fields of a Markdown file's ``---`` front matter, and where the body starts."""
+    match = FRONT_MATTER.match(text)
+    if match is None:
+        return {}, 0
+    pairs = (line.split(":", 1) for line in match["body"].splitlines() if ":" in line)
+    fields = {key.strip().lower(): value.strip().strip("'\"") for key, value in pairs}
+    return record_fields(fields), match.end()
+
+
+def make_article(name: str, text: str, digest: str, fields: dict[str, str | None],
+                 *, header_start: int = 0) -> Article:
+    """An article whose missing metadata is read from its text."""
+    found = text_metadata(text[header_start:])
+    published = iso_date(fields.get("published")) if fields.get("published") else None
+    return Article(
+        path=name, text=text, sha256=digest,
+        title=fields.get("title") or found["title"],
+        outlet=fields.get("outlet") or found["outlet"],
+        published=published or found["published"],
+        dateline=found["dateline"],
+        url=fields.get("url"),
+    )
+
+
+# Metadata from the text's header ----------------------------------------------------
+
+def text_metadata(text: str) -> dict[str, str | None]:
+    """Title, outlet, published date and dateline place read from a text's first lines."""
+    lines = header_lines(text)
+    index, dateline = find_dateline(lines)
+    head = lines[:index]
+    site = site_name(head, dateline)
+    stamp = next(filter(None, map(parse_date_line, head)), None)
+    return {
+        "title": title_of(head[1:] if site else head, single=len(lines) < 2),
+        "outlet": site or (dateline.agency if dateline else None),
+        "published": stamp or dateline_date(dateline, text),
+        "dateline": dateline.place if dateline else None,
+    }
+
+
+def header_lines(text: str) -> list[str]:
+    """The first non-empty lines of a text, stripped."""
+    lines = (match.group().strip() for match in re.finditer(r"[^\r\n]+", text))
+    return list(islice(filter(None, lines), HEADER_LINES))
+
+
+def is_label(line: str) -> bool:
+    """Whether a line is a section name or story label ("World", "All news")."""
+    return line.strip(" :|").lower() in lexicon.entries("sections")
+
+
+def title_of(head: list[str], *, single: bool = False) -> str | None:
+    """The first line that is not a label or date line, if it looks like a headline."""
+    if single:
+        return None
+    for line in head:
+        if is_label(line) or RULE_LINE.match(line) or parse_date_line(line):
+            continue
+        title = MARKDOWN_HEADING.sub("", line).strip("*_ ")
+        return title if looks_like_headline(title) else None
+    return None
+
+
+def looks_like_headline(line: str) -> bool:
+    """Short enough for a headline and not the start of a list or a quote's lead-in."""
+    return 0 < len(line.split()) <= MAX_TITLE_WORDS and not line.endswith(":")
+
+
+def site_name(head: list[str], dateline: Dateline | None) -> str | None:
+    """The first line when it names the site rather than the story.
+
+    It does when it is the dateline's agency, a domain, a single word, or a
+    short line followed by a section label.
+    """
+    if len(head) < 2:
+        return None
+    first, following = head[0], head[1]
+    if is_label(first) or parse_date_line(first):
+        return None
+    if dateline and dateline.agency and same_name(first, dateline.agency):
+        return first
+    if len(first) > 40 or first[-1] in ".!?:;,\"'”’":
+        return None
+    words = len(first.split())
+    return first if DOMAIN.match(first) or words == 1 or (words <= 3 and is_label(following)) else None
+
+
+def same_name(one: str, other: str) -> bool:
+    """Whether two names are the same but for case, spaces and punctuation."""
+    def key(name: str) -> str:
+        return re.sub(r"[\W_]+", "", name).lower()
+    return key(one) == key(other)
+
+
+# Datelines and dates ------------------------------------------------------------------
+
+def find_dateline(lines: list[str]) -> tuple[int, Dateline | None]:
+    """The index and content of the first dateline among the lines."""
+    for index, line in enumerate(lines):
+        dateline = parse_dateline(line)
+        if dateline is not None:
+            return index, dateline
+    return len(lines), None
+
+
+def parse_dateline(line: str) -> Dateline | None:
+    """The dateline that opens a paragraph ("ORLAND, March 3. /AGENCY/. ..."), if any."""
+    for pattern, capitals in DATELINES:
+        match = pattern.match(line)
+        if match is None or not is_place(match["place"], capitals=capitals):
+            continue
+        agency = clean_agency(match.groupdict().get("agency"))
+        if agency is None and "agency" in match.groupdict():
+            continue
+        month, day, year = date_parts(match["date"]) if match["date"] else (None, None, None)
+        return Dateline(match["place"], agency, month, day, year)
+    return None
+
+
+def is_place(text: str, *, capitals: bool) -> bool:
+    """Whether a dateline's first words can be a place name."""
+    if is_label(text) or not all(word[0].isupper() for word in text.split()):
+        return False
+    return text.isupper() or not capitals
+
+
+def clean_agency(text: str | None) -> str | None:
+    """An agency name from a dateline, or None when it does not look like one."""
+    agency = (text or "").strip(" .")
+    if not agency or not agency[0].isupper() or len(agency.split()) > 5:
+        return None
+    return agency
+
+
+def date_parts(text: str) -> tuple[int | None, int | None, int | None]:
+    """Month, day and year (or None) of "March 3", "3 Mar 2024", "2024-03-03"."""
+    if match := re.match(r"(\d{4})-(\d{2})-(\d{2})$", text):
+        year, month, day = map(int, match.groups())
+        return month, day, year
+    year = re.search(r"\b(\d{4})$", text)
+    day = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", text)
+    month = re.search(r"[a-z]{3,}", text, re.I)
+    return (MONTHS.get(month.group().lower()) if month else None,
+            int(day.group(1)) if day else None,
+            int(year.group(1)) if year else None)
+
+
+def iso(year: int | None, month: int | None, day: int | None,
+        hour: int | None = None, minute: int | None = None) -> str | None:
+    """An ISO date (or date and minute) when the parts make a real one."""
+    if not (year and month and day):
+        return None
+    try:
+        stamp = datetime(year, month, day, hour or 0, minute or 0)
+    except ValueError:
+        return None
+    return stamp.strftime("%Y-%m-%dT%H:%M" if hour is not None else "%Y-%m-%d")
+
+
+def parse_time(text: str | None) -> tuple[int | None, int | None]:
+    """Hour (24-hour clock) and minute of "21:37" or "9.37 p.m."."""
+    if not text:
+        return None, None
+    hour, minute = map(int, re.match(r"(\d{1,2})[:.](\d{2})", text).groups())
+    meridiem = re.search(r"([ap])\.?m", text, re.I)
+    if meridiem:
+        hour = hour % 12 + (12 if meridiem.group(1).lower() == "p" else 0)
+    return hour, minute
+
+
+def parse_date_line(line: str) -> str | None:
+    """The ISO date of a line that only states a date ("World March 03, 2024, 18:20")."""
+    match = DATE_LINE.match(line)
+    if match is None or not is_date_prefix(match["prefix"] or ""):
+        return None
+    month, day, year = date_parts(re.sub(r",", "", match["date"]))
+    return iso(year, month, day, *parse_time(match["time"]))
+
+
+def is_date_prefix(text: str) -> bool:
+    """Whether words before a date make it a date line ("World", "Updated on Monday")."""
+    text = text.strip(" :|,-–—")
+    return not text or is_label(text) or bool(
+        re.fullmatch(rf"(?:{STAMP_WORD})?[\s:,]*(?:{WEEKDAY})?", text, re.I))
+
+
+def iso_date(value: str | None) -> str | None:
+    """A structured date field ("2024-03-07T11:30:00Z", "March 7, 2024") as ISO."""
+    if not value:
+        return None
+    match = ISO_STAMP.match(value)
+    if match is None:
+        return parse_date_line(value.strip())
+    year, month, day, hour, minute = (int(part) if part else None for part in match.groups())
+    return iso(year, month, day, hour, minute)
+
+
+def dateline_date(dateline: Dateline | None, text: str) -> str | None:
+    """The dateline's date, when the text states its year (else None: no guessing)."""
+    if dateline is None or not (dateline.month and dateline.day):
+        return None
+    year = dateline.year or stated_year(text, dateline.month, dateline.day)
+    return iso(year, dateline.month, dateline.day)
+
+
+def stated_year(text: str, month: int, day: int) -> int | None:
+    """The one year the text gives with this month and day ("March 3, 2024")."""
+    years = {
+        year for found in re.finditer(FULL_DATE, text, re.I)
+        for found_month, found_day, year in [date_parts(re.sub(r",", "", found.group()))]
+        if (found_month, found_day) == (month, day)
+    }
+    return years.pop() if len(years) == 1 else None

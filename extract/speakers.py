@@ -1,0 +1,338 @@
+"""Resolving speaker mentions to speakers, in one article and across articles.
+
+In an article, ``Resolver`` maps a mention ("he", "the Kremlin aide",
+"Smith") to the most informative name the article gives for that person,
+with their role kept apart: names by surname, pronouns through the last
+speaker and coreferee's chains, descriptions through the roles the article
+gives its people. A speaker the article never names keeps the description it
+uses ("a ministry spokesperson"). Across articles, ``group_speakers`` merges
+the local names of one person ("Smith", "Jo Smith") into one speaker.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from extract import lexicon
+from extract.records import CanonicalSpeaker, Speaker
+
+PRONOUNS = {"he", "she", "him", "her", "they", "them", "i", "we", "it", "you", "who"}
+GENDERED = {"he": "m", "him": "m", "she": "f", "her": "f"}
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "gen.", "sen.", "rep.", "gov."}
+DETERMINERS = {"a", "an", "the", "one", "another", "some"}
+GROUPS = {"ORG", "GPE", "NORP"}
+NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
+RECENT_PARAGRAPHS = 3
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """A mention resolved: to whom, how, and how surely."""
+
+    speaker: Speaker
+    method: str
+    confidence: float
+
+
+@dataclass
+class Person:
+    """Everything one article says of one named person."""
+
+    name: str
+    roles: Counter = field(default_factory=Counter)
+    first: int = 0  # token index of the first mention
+    gender: str | None = None
+
+    @property
+    def role(self) -> str | None:
+        return self.roles.most_common(1)[0][0] if self.roles else None
+
+    def speaker(self) -> Speaker:
+        return Speaker(self.name, self.role, "person")
+
+
+# ---------------------------------------------------------------- names
+
+def is_role_word(token: Token) -> bool:
+    """A noun that names a role or title ("spokesman", "President")."""
+    return token.lemma_.lower() in lexicon.role_nouns() or token.lower_ in lexicon.role_nouns()
+
+
+def clean_name(span: Span) -> tuple[str, list[Token]]:
+    """A person's name without honorifics, titles and possessive; also the title tokens."""
+    tokens = [t for t in span if not t.is_punct and t.lower_ not in {"'s", "’s"}]
+    title: list[Token] = []
+    while tokens and (tokens[0].lower_ in HONORIFICS or is_role_word(tokens[0]) or not NAME_WORD.match(tokens[0].text)):
+        title.append(tokens.pop(0))
+    if any(is_role_word(t) for t in tokens[:-1]):
+        cut = max(i for i, t in enumerate(tokens[:-1]) if is_role_word(t)) + 1
+        title, tokens = title + tokens[:cut], tokens[cut:]
+    return " ".join(t.text for t in tokens), title
+
+
+def surname(name: str) -> str:
+    """The key that unites the mentions of one person in an article."""
+    words = [w for w in name.split() if w.lower() not in {"jr.", "jr", "sr.", "ii", "iii"}]
+    return words[-1].lower() if words else ""
+
+
+def role_of(name_span: Span) -> str | None:
+    """The title or role written next to a name, as written ("Kremlin Spokesman")."""
+    root = name_span.root
+    left = [t for t in root.lefts if t.i < name_span.start and t.dep_ in {"compound", "amod", "nmod", "nsubj"}]
+    if left:
+        start = min(t.left_edge.i for t in left)
+        words = [t for t in name_span.doc[start:name_span.start] if t.dep_ not in {"det", "poss", "case", "punct"}]
+        if any(is_role_word(t) for t in words):
+            return " ".join(t.text for t in words)
+    for child in root.children:
+        if child.dep_ == "appos" and is_role_word(child):
+            return description(child.doc[child.left_edge.i:child.i + 1])
+    if root.dep_ == "appos" and is_role_word(root.head):
+        head = root.head
+        return description(head.doc[head.left_edge.i:head.i + 1])
+    return None
+
+
+def description(span: Span) -> str:
+    """A description without its determiner ("the Kremlin aide" -> "Kremlin aide")."""
+    words = [t.text for t in span if not (t.i == span.start and t.lower_ in DETERMINERS)]
+    return " ".join(words).strip(" ,")
+
+
+def with_given_names(ent: Span) -> Span:
+    """Widen a name the tagger cut short by the given names before it ("Jo" of "Jo Smith")."""
+    doc, start = ent.doc, ent.start
+    while start > 0:
+        token = doc[start - 1]
+        if token.pos_ != "PROPN" or token.dep_ != "compound" or token.head not in ent:
+            break
+        if is_role_word(token) or token.ent_type_ in GROUPS or not NAME_WORD.match(token.text):
+            break
+        start -= 1
+    return doc[start:ent.end]
+
+
+def people(doc: Doc) -> dict[str, Person]:
+    """The named people of an article, keyed by surname."""
+    found: dict[str, Person] = {}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        ent = with_given_names(ent)
+        name, title = clean_name(ent)
+        key = surname(name)
+        if not key or not NAME_WORD.match(name.split()[-1]):
+            continue
+        person = found.setdefault(key, Person(name, first=ent.start))
+        if len(name.split()) > len(person.name.split()) and len(name.split()) <= 4:
+            person.name = name
+        role = " ".join(t.text for t in title) if any(is_role_word(t) for t in title) else None
+        role = role_of(ent) or role
+        if role:
+            person.roles[role] += 1
+    return found
+
+
+# ---------------------------------------------------------------- in one article
+
+class Resolver:
+    """Resolves the speaker mentions of one article, in text order."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.people = people(doc)
+        self.history: list[tuple[Speaker, int]] = []  # who spoke, at which token
+        self.paragraph_starts = [m.start() for m in re.finditer(r"(?m)^(?=\S)", doc.text)]
+
+    def spoke(self, speaker: Speaker, mention: Span) -> None:
+        """Remember who spoke where, for the pronouns that follow."""
+        self.history.append((speaker, mention.start))
+        self.history.sort(key=lambda item: item[1])
+
+    def resolve(self, mention: Span) -> Resolution | None:
+        """Resolve a speaker mention, or None when nothing fits."""
+        head = mention.root
+        if head.lower_ in PRONOUNS and len(mention) == 1:
+            return self.pronoun(head)
+        person = self.named(mention)
+        if person is not None:
+            return Resolution(self.with_role(person, mention), "name", 1.0)
+        if is_role_word(head) or head.pos_ == "NOUN":
+            return self.described(mention)
+        if head.ent_type_ in GROUPS or any(e.label_ in GROUPS for e in mention.ents):
+            return Resolution(Speaker(description(mention), None, "organisation"), "name", 0.9)
+        if head.pos_ == "PROPN":
+            name, title = clean_name(mention)
+            kind = "person" if head.ent_type_ == "PERSON" else "organisation"
+            if name:
+                return Resolution(Speaker(name, " ".join(t.text for t in title) or None, kind), "name", 0.8)
+        return None
+
+    def named(self, mention: Span) -> Person | None:
+        """The person a mention names, by the surname the article uses."""
+        names = [t for t in mention if t.pos_ == "PROPN" and NAME_WORD.match(t.text)]
+        for token in reversed(names):
+            person = self.people.get(token.lower_)
+            if person is not None:
+                return person
+        return None
+
+    def with_role(self, person: Person, mention: Span) -> Speaker:
+        """The person's speaker record; a role written in the mention counts too."""
+        _, title = clean_name(mention)
+        if any(is_role_word(t) for t in title):
+            person.roles[" ".join(t.text for t in title)] += 1
+        return person.speaker()
+
+    # -- pronouns
+
+    def pronoun(self, token: Token) -> Resolution | None:
+        """He/she/they: the last speaker, checked against coreferee's chain."""
+        last = self.last_speaker(token)
+        chained = self.coref(token)
+        if last is not None and (chained is None or chained == last):
+            return Resolution(last, "coref", 0.9 if chained == last else 0.75)
+        if chained is not None:
+            return Resolution(chained, "coref", 0.7)
+        recent = self.recent_candidate(token)
+        if recent is not None:
+            return Resolution(recent, "coref", 0.5)
+        return None
+
+    def paragraph(self, token_index: int) -> int:
+        """Paragraph number of a token."""
+        offset = self.doc[token_index].idx
+        return sum(1 for start in self.paragraph_starts if start <= offset) - 1
+
+    def last_speaker(self, token: Token) -> Speaker | None:
+        """The most recent speaker before the token, within a few paragraphs."""
+        here = self.paragraph(token.i)
+        plural = token.lower_ in {"they", "them", "we"}
+        for speaker, at in reversed(self.history):
+            if at >= token.i or here - self.paragraph(at) > RECENT_PARAGRAPHS:
+                continue
+            if plural == (speaker.kind == "organisation"):
+                return speaker
+        return None
+
+    def coref(self, token: Token) -> Speaker | None:
+        """What coreferee resolves the token to, as a speaker."""
+        chains = getattr(token.doc._, "coref_chains", None) if token.doc.has_extension("coref_chains") else None
+        if chains is None:
+            return None
+        try:
+            resolved = chains.resolve(token)
+        except (IndexError, KeyError, ValueError):
+            return None
+        if not resolved:
+            return None
+        target = resolved[0]
+        span = self.doc[target.left_edge.i:target.i + 1] if target.pos_ == "NOUN" else self.doc[target.i:target.i + 1]
+        found = self.named(span)
+        if found is not None:
+            return found.speaker()
+        if target.pos_ == "NOUN":
+            resolution = self.described(span, use_coref=False)
+            return resolution.speaker if resolution else None
+        return None
+
+    def recent_candidate(self, token: Token) -> Speaker | None:
+        """The person or singular role description mentioned last before the token."""
+        doc = self.doc
+        here = self.paragraph(token.i)
+        for i in range(token.i - 1, -1, -1):
+            candidate = doc[i]
+            if here - self.paragraph(i) > RECENT_PARAGRAPHS:
+                return None
+            if candidate.ent_type_ == "PERSON":
+                person = self.people.get(candidate.lower_)
+                if person is not None:
+                    return person.speaker()
+            elif candidate.tag_ == "NN" and is_role_word(candidate):
+                resolution = self.described(doc[candidate.left_edge.i:i + 1], use_coref=False)
+                return resolution.speaker if resolution else None
+        return None
+
+    # -- descriptions
+
+    def described(self, mention: Span, use_coref: bool = True) -> Resolution | None:
+        """"The Kremlin aide": the person whose role matches, else the description itself."""
+        words = {t.lower_ for t in mention if not t.is_punct and t.lower_ not in DETERMINERS}
+        indefinite = mention[0].lower_ in {"a", "an", "one"}
+        plural = mention.root.tag_ in {"NNS", "NNPS"}
+        if not indefinite and not plural:
+            person = self.by_role(mention, words)
+            if person is not None:
+                return Resolution(person.speaker(), "role", 0.85)
+            chained = self.coref(mention.root) if use_coref else None
+            if chained is not None:
+                return Resolution(chained, "coref", 0.75)
+            last = self.last_speaker(mention.root)
+            if last is not None and is_role_word(mention.root) and last.kind != "organisation":
+                return Resolution(last, "coref", 0.6)
+        if not words:
+            return None
+        kind = "unnamed" if is_role_word(mention.root) or mention.root.pos_ == "NOUN" else "organisation"
+        if any(e.label_ in GROUPS for e in mention.ents) and not is_role_word(mention.root):
+            kind = "organisation"
+        return Resolution(Speaker(description(mention), None, kind), "description", 0.8)
+
+    def by_role(self, mention: Span, words: set[str]) -> Person | None:
+        """The person whose role shares most words with a description, nearest first."""
+        head = mention.root.lower_
+        best, best_score = None, 0
+        for person in self.people.values():
+            role_words = {w.lower() for role in person.roles for w in role.split()}
+            if head not in role_words and mention.root.lemma_.lower() not in role_words:
+                continue
+            score = len(words & role_words) * 10 - abs(person.first - mention.start) / 1000
+            if score > best_score:
+                best, best_score = person, score
+        return best
+
+
+# ---------------------------------------------------------------- across articles
+
+def group_speakers(refs: list[Speaker]) -> list[CanonicalSpeaker]:
+    """Merge the local speakers of many articles into one speaker per person.
+
+    People are grouped by surname; inside a surname, names with different
+    first names stay apart and a bare surname joins the most frequent full
+    name. Other speakers group by their lower-cased name.
+    """
+    by_key: dict[tuple, list[Speaker]] = defaultdict(list)
+    for ref in refs:
+        key = ("person", surname(ref.name)) if ref.kind == "person" else (ref.kind, ref.name.lower())
+        by_key[key].append(ref)
+    groups: list[CanonicalSpeaker] = []
+    for (kind, _), members in sorted(by_key.items()):
+        split = split_by_first_name(members) if kind == "person" else [members]
+        groups.extend(canonical(group) for group in split)
+    return groups
+
+
+def split_by_first_name(members: list[Speaker]) -> list[list[Speaker]]:
+    """One list per distinct first name; bare surnames join the commonest."""
+    by_first: dict[str, list[Speaker]] = defaultdict(list)
+    bare = []
+    for ref in members:
+        words = ref.name.split()
+        (by_first[words[0].lower()] if len(words) > 1 else bare).append(ref)
+    if not by_first:
+        return [bare]
+    commonest = max(by_first, key=lambda first: len(by_first[first]))
+    by_first[commonest].extend(bare)
+    return list(by_first.values())
+
+
+def canonical(members: list[Speaker]) -> CanonicalSpeaker:
+    """The display name (longest common full name) and commonest role of a group."""
+    names = Counter(ref.name for ref in members)
+    name = max(names, key=lambda n: (len(n.split()) <= 4, names[n], len(n)))
+    roles = Counter(ref.role for ref in members if ref.role)
+    role = roles.most_common(1)[0][0] if roles else None
+    return CanonicalSpeaker(name, role, members[0].kind, tuple(dict.fromkeys(members)))

@@ -1,0 +1,1 @@
+"""quotedb: quote attribution and speaker database for news articles."""

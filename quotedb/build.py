@@ -1,0 +1,153 @@
+"""Building the database: articles on disk -> records -> SQLite.
+
+``build`` reads the folder, extracts only the articles that are new or
+changed since the last build (or all of them when the extractor changed),
+drops the ones that are gone, and writes everything to a copy of the
+database that replaces the old file only when the build succeeded.
+"""
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlite_utils
+
+import extract
+from db import schema, store
+from extract import sources
+from extract.records import Article
+
+PACKAGE = Path(extract.__file__).parent
+
+
+class BuildError(Exception):
+    """The build cannot start (no such folder, unusable database file)."""
+
+
+@dataclass
+class BuildReport:
+    """What a build did."""
+
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    quotes: int = 0
+    words: int = 0
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        rate = f", {self.words / self.seconds:,.0f} words/s" if self.words and self.seconds else ""
+        return (f"{self.added} added, {self.updated} updated, {self.removed} removed, "
+                f"{self.unchanged} unchanged, {self.quotes} quotes, {len(self.errors)} errors "
+                f"in {self.seconds:.1f}s{rate}")
+
+
+@dataclass
+class Plan:
+    """The articles to extract and the paths to drop."""
+
+    todo: list[Article]
+    gone: set[str]
+    unchanged: int
+    errors: list[tuple[str, str]]
+    fingerprint: str
+
+    @property
+    def empty(self) -> bool:
+        return not self.todo and not self.gone
+
+
+def fingerprint() -> str:
+    """A hash of the extraction code and rules: when it changes, everything is re-extracted."""
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE.rglob("*")):
+        if path.suffix in {".py", ".txt"} and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(PACKAGE).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def read_folder(folder: Path) -> tuple[list[Article], list[tuple[str, str]], set[str]]:
+    """Every readable article of the folder, the files that failed, and their paths."""
+    articles, errors, failed = [], [], set()
+    for path in sources.article_files(folder):
+        try:
+            articles.extend(sources.read_articles(folder, path))
+        except sources.ArticleError as error:
+            relative = path.relative_to(folder).as_posix()
+            errors.append((relative, error.reason))
+            failed.add(relative)
+    return articles, errors, failed
+
+
+def plan(folder: Path, db: sqlite_utils.Database) -> Plan:
+    """Compare the folder with what the database holds."""
+    articles, errors, failed = read_folder(folder)
+    known = store.known_articles(db) if db["articles"].exists() else {}
+    current = fingerprint()
+    if schema.get_meta(db, "extractor") != current:
+        known = {}
+    todo = [a for a in articles if known.get(a.path) != a.sha256]
+    present = {a.path for a in articles}
+    gone = {p for p in store.known_articles(db) if p not in present and p.split("#")[0] not in failed} \
+        if db["articles"].exists() else set()
+    return Plan(todo, gone, len(articles) - len(todo), errors, current)
+
+
+def build(folder: str | Path, db_path: str | Path, *, load: Callable | None = None,
+          progress: Callable[[int, int], None] | None = None) -> BuildReport:
+    """Build or refresh the database at ``db_path`` from the articles in ``folder``."""
+    started = time.monotonic()
+    folder, db_path = Path(folder), Path(db_path)
+    if not folder.is_dir():
+        raise BuildError(f"{folder}: no such folder of articles")
+    with sqlite_utils.Database(db_path) if db_path.exists() else sqlite_utils.Database(memory=True) as current:
+        work = plan(folder, current)
+    report = BuildReport(unchanged=work.unchanged, errors=list(work.errors))
+    if work.empty and db_path.exists() and not work.errors:
+        report.seconds = time.monotonic() - started
+        return report
+    with store.atomic(db_path) as db:
+        schema.ensure_db_shape(db)
+        apply(db, work, report, load, progress)
+        schema.set_meta(db, "extractor", work.fingerprint)
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def apply(db: sqlite_utils.Database, work: Plan, report: BuildReport, load, progress) -> None:
+    """Extract and store the planned articles, drop the gone ones, regroup speakers."""
+    known = store.known_articles(db)
+    for path, reason in work.errors:
+        store.record_error(db, path, reason)
+    if work.todo:
+        from extract import nlp, pipeline  # spaCy loads only when there is work
+
+        model = (load or nlp.load)()
+        for done, extracted in enumerate(pipeline.extract_articles(model, work.todo), 1):
+            store.store_article(db, extracted)
+            count_article(report, extracted, known)
+            if progress:
+                progress(done, len(work.todo))
+    store.delete_articles(db, work.gone)
+    report.removed = len(work.gone)
+    from extract import speakers
+
+    store.write_speakers(db, speakers.group_speakers(store.speaker_refs(db)))
+
+
+def count_article(report: BuildReport, extracted, known: dict[str, str]) -> None:
+    """Add one extracted article to the report."""
+    path = extracted.article.path
+    if path in known:
+        report.updated += 1
+    else:
+        report.added += 1
+    report.quotes += len(extracted.quotes)
+    report.words += len(extracted.article.text.split())
+    report.errors.extend((path, error) for error in extracted.errors)
