@@ -274,17 +274,34 @@ def atomic(db_path: str | Path) -> Iterator[sqlite_utils.Database]:
             yield db
             db.conn.commit()
         flush_to_disk(temp)
+        check_no_wal(db_path)
         os.replace(temp, db_path)
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
 
 
+def check_no_wal(db_path: Path) -> None:
+    """Refuse to replace a database that has a write-ahead log beside it.
+
+    SQLite would replay that log into the new file put in its place, mixing
+    old pages into the new database. The log outlives the copy only when
+    another program holds the database open in WAL mode.
+    """
+    wal = db_path.with_name(f"{db_path.name}-wal")
+    if wal.exists():
+        raise QuoteDbError(f"{db_path}: in use in WAL mode ({wal.name} exists); close what uses it,"
+                           f" or run: sqlite-utils disable-wal {db_path}")
+
+
 def copy_database(source: Path, target: Path) -> None:
-    """Copy a SQLite file consistently (with SQLite's backup), keeping its permissions."""
+    """Copy a SQLite file consistently (with SQLite's backup), keeping its permissions.
+
+    The source is opened for writing so that, when nothing else has it open,
+    closing it folds a write-ahead log into the file and removes the log.
+    """
     try:
-        with closing(sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)) as old, \
-                closing(sqlite3.connect(target)) as new:
+        with closing(sqlite3.connect(source)) as old, closing(sqlite3.connect(target)) as new:
             old.backup(new)
     except sqlite3.DatabaseError as error:
         raise QuoteDbError(f"{source}: not a usable SQLite database ({error})") from error

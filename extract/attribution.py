@@ -469,7 +469,8 @@ def text_span(span: Span | None) -> TextSpan | None:
     return TextSpan(span.start_char, span.end_char, span.text)
 
 
-def find_quotes(doc: Doc, settings: Settings = Settings(), errors: list[str] | None = None) -> list[Quote]:
+def find_quotes(doc: Doc, settings: Settings = Settings(), errors: list[str] | None = None,
+                coref=None) -> list[Quote]:
     """Every quote of the Doc, attributed and resolved, in text order.
 
     A quote that fails is left out and its error appended to ``errors``;
@@ -478,7 +479,7 @@ def find_quotes(doc: Doc, settings: Settings = Settings(), errors: list[str] | N
     errors = [] if errors is None else errors
     stmts = statements(doc, quotes.quoted_parts(doc.text), settings)
     spans = [part for s in stmts for part in s.parts]
-    resolver = speakers.Resolver(doc)
+    resolver = speakers.Resolver(doc, spans, coref)
     found: list[Quote] = []
     headline = headline_source(doc)
     if headline is not None:

@@ -49,3 +49,16 @@ def role_nouns() -> frozenset[str]:
 def attribution_phrases() -> frozenset[str]:
     """Phrases that introduce a source ("according to")."""
     return entries("attribution_phrases")
+
+
+@cache
+def given_names(gender: str) -> frozenset[str]:
+    """Given names used only for one gender ("m" or "f"), from coreferee's name lists."""
+    from importlib.resources import files
+
+    def read(name: str) -> set[str]:
+        text = files("coreferee.lang.common.data").joinpath(f"{name}_names.dat").read_text(encoding="utf8")
+        return {line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")}
+
+    male, female = read("male"), read("female")
+    return frozenset(male - female if gender == "m" else female - male)

@@ -1,4 +1,4 @@
-"""The spaCy pipeline: the model, coreferee and the ``quotedb`` component.
+"""The spaCy pipeline: the model and the ``quotedb`` component (with coreferee).
 
 ``load()`` gives a ready pipeline. The component can also be added to a
 pipeline of one's own with ``nlp.add_pipe("quotedb")`` after a parser (and,
@@ -22,16 +22,21 @@ if not Doc.has_extension("quote_errors"):
 
 
 class QuoteComponent:
-    """Finds the quotes of a parsed Doc and stores them in ``doc._.quotes``."""
+    """Finds the quotes of a parsed Doc and stores them in ``doc._.quotes``.
 
-    def __init__(self, *, indirect: bool, max_gap_words: int):
+    With ``coref`` on, coreferee runs on a Doc only when a speaker cannot be
+    resolved without it, which spares most of its cost.
+    """
+
+    def __init__(self, nlp: Language, *, indirect: bool, max_gap_words: int, coref: bool):
         self.settings = attribution.Settings(indirect=indirect, max_gap_words=max_gap_words)
+        self.coref = lazy_coreferee(nlp) if coref else None
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.has_annotation("DEP"):
             raise ValueError("the quotedb component needs a dependency parser before it")
         errors: list[str] = []
-        doc._.quotes = tuple(attribution.find_quotes(doc, self.settings, errors))
+        doc._.quotes = tuple(attribution.find_quotes(doc, self.settings, errors, self.coref))
         doc._.quote_errors = tuple(errors)
         return doc
 
@@ -47,22 +52,30 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
 @Language.factory(
     "quotedb",
-    default_config={"indirect": True, "max_gap_words": 12},
+    default_config={"indirect": True, "max_gap_words": 12, "coref": True},
     requires=["token.dep", "token.lemma"],
     assigns=["doc._.quotes"],
 )
-def make_quote_component(nlp: Language, name: str, *, indirect: bool, max_gap_words: int):
+def make_quote_component(nlp: Language, name: str, *, indirect: bool, max_gap_words: int, coref: bool):
     """Build the quote-finding component (``nlp.add_pipe("quotedb")``)."""
-    return QuoteComponent(indirect=indirect, max_gap_words=max_gap_words)
+    return QuoteComponent(nlp, indirect=indirect, max_gap_words=max_gap_words, coref=coref)
+
+
+def lazy_coreferee(nlp: Language):
+    """Coreferee's component, created but not added: called on a Doc when needed.
+
+    A pipeline that already runs coreferee needs no second pass.
+    """
+    if "coreferee" in nlp.pipe_names:
+        return None
+    import coreferee  # noqa: F401  (registers the "coreferee" factory)
+
+    return nlp.create_pipe("coreferee")
 
 
 def load(model: str = MODEL, *, coref: bool = True) -> Language:
     """Load the spaCy model with coreferee and the quote component."""
     nlp = spacy.load(model, exclude=list(UNUSED))
     nlp.add_pipe("quotedb_paragraphs", before="parser")
-    if coref:
-        import coreferee  # noqa: F401  (registers the "coreferee" factory)
-
-        nlp.add_pipe("coreferee")
-    nlp.add_pipe("quotedb")
+    nlp.add_pipe("quotedb", config={"coref": coref})
     return nlp

@@ -137,13 +137,31 @@ def people(doc: Doc) -> dict[str, Person]:
     return found
 
 
+def is_subject(word: Token) -> bool:
+    """Whether a word heads (or is the name in) the subject of its clause."""
+    while word.dep_ in {"compound", "flat", "appos"}:
+        word = word.head
+    return word.dep_ in {"nsubj", "nsubjpass"}
+
+
+def fits_gender(speaker: Speaker, gender: str | None) -> bool:
+    """False when the speaker's given name belongs only to the other gender."""
+    if gender is None or speaker.kind != "person" or len(speaker.name.split()) < 2:
+        return speaker.kind != "organisation"
+    given = speaker.name.split()[0].lower()
+    other = "f" if gender == "m" else "m"
+    return given not in lexicon.given_names(other)
+
+
 # ---------------------------------------------------------------- in one article
 
 class Resolver:
     """Resolves the speaker mentions of one article, in text order."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, quotes: list[tuple[int, int]] = (), coref=None):
         self.doc = doc
+        self.quotes = list(quotes)
+        self.run_coref = coref  # runs coreferee on the Doc, only when first needed
         self.people = people(doc)
         self.history: list[tuple[Speaker, int]] = []  # who spoke, at which token
         self.paragraph_starts = [m.start() for m in re.finditer(r"(?m)^(?=\S)", doc.text)]
@@ -191,17 +209,60 @@ class Resolver:
     # -- pronouns
 
     def pronoun(self, token: Token) -> Resolution | None:
-        """He/she/they: the last speaker, checked against coreferee's chain."""
-        last = self.last_speaker(token)
+        """He/she: the nearest fitting person before it; they: the last group that spoke."""
+        if token.lower_ in {"they", "them", "we"}:
+            last = self.last_speaker(token)
+            if last is not None:
+                return Resolution(last, "coref", 0.75)
+        else:
+            salient = self.salient(token)
+            if salient is not None:
+                return salient
         chained = self.coref(token)
-        if last is not None and (chained is None or chained == last):
-            return Resolution(last, "coref", 0.9 if chained == last else 0.75)
         if chained is not None:
-            return Resolution(chained, "coref", 0.7)
-        recent = self.recent_candidate(token)
-        if recent is not None:
-            return Resolution(recent, "coref", 0.5)
+            return Resolution(chained, "coref", 0.6)
         return None
+
+    def salient(self, token: Token) -> Resolution | None:
+        """The person a he/she most likely means: the nearest earlier subject of the right gender."""
+        gender = GENDERED.get(token.lower_)
+        fallback = None
+        for candidate, subject in self.candidates(token):
+            if not fits_gender(candidate, gender):
+                continue
+            if subject:
+                return Resolution(candidate, "coref", 0.85)
+            fallback = fallback or candidate
+        return Resolution(fallback, "coref", 0.6) if fallback else None
+
+    def candidates(self, token: Token):
+        """People and singular role descriptions before the token, nearest first, with subject flags."""
+        here = self.paragraph(token.i)
+        for i in range(token.i - 1, -1, -1):
+            word = self.doc[i]
+            if here - self.paragraph(i) > RECENT_PARAGRAPHS:
+                return
+            if self.quoted(word):
+                continue
+            speaker = self.speaker_at(word)
+            if speaker is not None:
+                yield speaker, is_subject(word)
+
+    def speaker_at(self, word: Token) -> Speaker | None:
+        """The speaker a word names: the last word of a person's name, or a role noun."""
+        if word.ent_type_ == "PERSON" and word.pos_ == "PROPN" and word.ent_iob_ != "O":
+            following = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+            if following is None or following.ent_type_ != "PERSON" or following.ent_iob_ == "B":
+                person = self.people.get(word.lower_)
+                return person.speaker() if person else None
+        if word.tag_ == "NN" and is_role_word(word) and word.dep_ not in {"compound", "amod"}:
+            resolution = self.described(self.doc[word.left_edge.i:word.i + 1], use_coref=False)
+            return resolution.speaker if resolution else None
+        return None
+
+    def quoted(self, word: Token) -> bool:
+        """Whether a word stands inside a quotation."""
+        return any(start <= word.idx < end for start, end in self.quotes)
 
     def paragraph(self, token_index: int) -> int:
         """Paragraph number of a token."""
@@ -221,6 +282,9 @@ class Resolver:
 
     def coref(self, token: Token) -> Speaker | None:
         """What coreferee resolves the token to, as a speaker."""
+        if self.run_coref is not None and not getattr(self, "coref_done", False):
+            self.coref_done = True
+            self.run_coref(self.doc)
         chains = getattr(token.doc._, "coref_chains", None) if token.doc.has_extension("coref_chains") else None
         if chains is None:
             return None
@@ -238,23 +302,6 @@ class Resolver:
         if target.pos_ == "NOUN":
             resolution = self.described(span, use_coref=False)
             return resolution.speaker if resolution else None
-        return None
-
-    def recent_candidate(self, token: Token) -> Speaker | None:
-        """The person or singular role description mentioned last before the token."""
-        doc = self.doc
-        here = self.paragraph(token.i)
-        for i in range(token.i - 1, -1, -1):
-            candidate = doc[i]
-            if here - self.paragraph(i) > RECENT_PARAGRAPHS:
-                return None
-            if candidate.ent_type_ == "PERSON":
-                person = self.people.get(candidate.lower_)
-                if person is not None:
-                    return person.speaker()
-            elif candidate.tag_ == "NN" and is_role_word(candidate):
-                resolution = self.described(doc[candidate.left_edge.i:i + 1], use_coref=False)
-                return resolution.speaker if resolution else None
         return None
 
     # -- descriptions

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +18,7 @@ import sqlite_utils
 import extract
 from db import schema, store
 from extract import sources
-from extract.records import Article
+from extract.records import Article, ExtractedArticle
 
 PACKAGE = Path(extract.__file__).parent
 
@@ -99,9 +99,23 @@ def plan(folder: Path, db: sqlite_utils.Database) -> Plan:
     return Plan(todo, gone, len(articles) - len(todo), errors, current)
 
 
-def build(folder: str | Path, db_path: str | Path, *, load: Callable | None = None,
+Engine = Callable[[list[Article]], Iterable[ExtractedArticle]]
+
+
+def sequential(articles: list[Article]) -> Iterator[ExtractedArticle]:
+    """The default engine: one process, one pipeline, loaded only when there is work."""
+    from extract import nlp, pipeline  # spaCy loads only when there is work
+
+    yield from pipeline.extract_articles(nlp.load(), articles)
+
+
+def build(folder: str | Path, db_path: str | Path, *, engine: Engine = sequential,
           progress: Callable[[int, int], None] | None = None) -> BuildReport:
-    """Build or refresh the database at ``db_path`` from the articles in ``folder``."""
+    """Build or refresh the database at ``db_path`` from the articles in ``folder``.
+
+    ``engine`` turns the articles to process into extracted records, in any
+    order; see ``quotedb.engines`` for the parallel ones.
+    """
     started = time.monotonic()
     folder, db_path = Path(folder), Path(db_path)
     if not folder.is_dir():
@@ -114,22 +128,19 @@ def build(folder: str | Path, db_path: str | Path, *, load: Callable | None = No
         return report
     with store.atomic(db_path) as db:
         schema.ensure_db_shape(db)
-        apply(db, work, report, load, progress)
+        apply(db, work, report, engine, progress)
         schema.set_meta(db, "extractor", work.fingerprint)
     report.seconds = time.monotonic() - started
     return report
 
 
-def apply(db: sqlite_utils.Database, work: Plan, report: BuildReport, load, progress) -> None:
+def apply(db: sqlite_utils.Database, work: Plan, report: BuildReport, engine: Engine, progress) -> None:
     """Extract and store the planned articles, drop the gone ones, regroup speakers."""
     known = store.known_articles(db)
     for path, reason in work.errors:
         store.record_error(db, path, reason)
     if work.todo:
-        from extract import nlp, pipeline  # spaCy loads only when there is work
-
-        model = (load or nlp.load)()
-        for done, extracted in enumerate(pipeline.extract_articles(model, work.todo), 1):
+        for done, extracted in enumerate(engine(work.todo), 1):
             store.store_article(db, extracted)
             count_article(report, extracted, known)
             if progress:

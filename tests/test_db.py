@@ -6,6 +6,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
 
@@ -319,6 +320,27 @@ def test_atomic_refuses_a_file_that_is_not_a_database(tmp_path):
             pass
     assert path.read_text().startswith("not a database")
     assert os.listdir(tmp_path) == ["quotes.db"]
+
+
+def test_atomic_refuses_a_database_with_a_write_ahead_log(quotes_db_file):
+    with closing(sqlite3.connect(quotes_db_file)) as reader:
+        reader.execute("pragma journal_mode = wal")
+        reader.execute("select count(*) from quotes").fetchone()
+        with pytest.raises(QuoteDbError, match="WAL mode"):
+            with store.atomic(quotes_db_file) as db:
+                db.execute("delete from quotes")
+        assert reader.execute("select count(*) from quotes").fetchone() == (6,)
+    assert sorted(os.listdir(quotes_db_file.parent)) == ["quotes.db"]
+
+
+def test_atomic_turns_a_closed_wal_database_back_to_rollback_mode(quotes_db_file):
+    with closing(sqlite3.connect(quotes_db_file)) as conn:
+        conn.execute("pragma journal_mode = wal")
+    with store.atomic(quotes_db_file) as db:
+        db.execute("delete from build_errors")
+    with closing(sqlite3.connect(quotes_db_file)) as conn:
+        assert conn.execute("pragma journal_mode").fetchone() == ("delete",)
+        assert conn.execute("select count(*) from quotes").fetchone() == (6,)
 
 
 KILLED_BUILD = textwrap.dedent("""
