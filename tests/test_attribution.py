@@ -1,0 +1,109 @@
+"""Hard news constructions, on sentences written for these tests (real model)."""
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from extract import nlp as pipeline
+
+    return pipeline.load()
+
+
+def attributed(nlp, text, kinds=("direct", "mixed")):
+    doc = nlp(text)
+    return [(q.content.text, q.speaker.name if q.speaker else None) for q in doc._.quotes if q.kind in kinds]
+
+
+CASES = [
+    ("Harbour Minister Lena Okafor spoke on Monday.\n\n"
+     "\"We will open the port,\" she said.",
+     [("We will open the port,", "Lena Okafor")]),
+    ("\"The bridge is safe,\" said Tomas Brandt, the city engineer.",
+     [("The bridge is safe,", "Tomas Brandt")]),
+    ("\"The first part is done,\" Mayor Ada Quill said, \"and the second starts soon.\"",
+     [("The first part is done,\" Mayor Ada Quill said, \"and the second starts soon.", "Ada Quill")]),
+    ("Union leader Piet Vos dismissed the offer as \"an insult to workers\" on Friday.",
+     [("an insult to workers", "Piet Vos")]),
+    ("According to Maria Lind, \"the vote was never in doubt.\"",
+     [("the vote was never in doubt.", "Maria Lind")]),
+    ("Senator Hal Ostrow told reporters: \"This bill will pass.\"",
+     [("This bill will pass.", "Hal Ostrow")]),
+    ("Governor Rhea Sand, who replaced Ivo Marsh last year, said \"we need more teachers.\"",
+     [("we need more teachers.", "Rhea Sand")]),
+    ("Fire chief Oren Kale was quoted as saying \"the blaze is under control.\"",
+     [("the blaze is under control.", "Oren Kale")]),
+    ("Finance Minister Jonas Eberly spoke to the press.\n\n"
+     "\"Taxes will not rise this year. We have done the sums twice.\n\n"
+     "\"Nobody should expect a surprise in the budget,\" the minister added.",
+     [("Taxes will not rise this year. We have done the sums twice.", "Jonas Eberly"),
+      ("Nobody should expect a surprise in the budget,", "Jonas Eberly")]),
+    ("\"The talks went well,\" Ambassador Wen Liu said.\n\n"
+     "\"We expect a deal by spring.\"",
+     [("The talks went well,", "Wen Liu"), ("We expect a deal by spring.", "Wen Liu")]),
+    ("SMITH: \"Are you running again?\"",
+     [("Are you running again?", "SMITH")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES, ids=[
+    "pronoun", "inverted-with-appositive", "split-quote", "partial-quote", "according-to",
+    "told-reporters-colon", "relative-clause", "quoted-as-saying", "multi-paragraph",
+    "floating-quote", "speaker-before-colon"])
+def test_constructions(nlp, text, expected):
+    assert attributed(nlp, text) == expected
+
+
+def test_unnamed_speaker_keeps_description(nlp):
+    text = ("The plan was approved, a ministry spokesperson told the agency.\n\n"
+            "\"We are pleased with the result,\" he said.\n\n"
+            "\"Work starts in May,\" the official added.")
+    speakers = {name for _, name in attributed(nlp, text)}
+    assert speakers == {"ministry spokesperson"}
+
+
+def test_nested_attribution_has_reporter(nlp):
+    text = ("Presidential aide Karl Venn spoke after the call. President Mira Holt said the sides had "
+            "\"agreed to meet again in the autumn,\" Venn said.")
+    quote = [q for q in nlp(text)._.quotes if q.kind != "indirect"][0]
+    assert (quote.speaker.name, quote.reporter.name) == ("Mira Holt", "Karl Venn")
+
+
+def test_role_kept_apart_from_name(nlp):
+    text = "Foreign Minister Ilona Varga said \"we are ready to talk.\""
+    quote = nlp(text)._.quotes[0]
+    assert (quote.speaker.name, quote.speaker.role) == ("Ilona Varga", "Foreign Minister")
+
+
+def test_description_resolves_to_named_person(nlp):
+    text = ("Energy Minister Paul Rask opened the plant.\n\n"
+            "The minister said \"this plant will power the whole valley.\"")
+    assert attributed(nlp, text) == [("this plant will power the whole valley.", "Paul Rask")]
+
+
+def test_pronoun_follows_gender(nlp):
+    text = ("Anna Berg met Peter Holm on Tuesday.\n\n"
+            "\"It was a good meeting,\" she said.")
+    assert attributed(nlp, text) == [("It was a good meeting,", "Anna Berg")]
+
+
+@pytest.mark.parametrize("text", [
+    "He appeared on \"Morning Report With Dan\" on Sunday.",
+    "The so-called \"experts\" were wrong.",
+], ids=["title", "scare-quote"])
+def test_not_quotes(nlp, text):
+    assert attributed(nlp, text) == []
+
+
+def test_indirect_speech(nlp):
+    text = "Mayor Ada Quill said that the bridge would reopen next week."
+    quotes = nlp(text)._.quotes
+    assert [(q.kind, q.content.text, q.speaker.name, q.cue.text) for q in quotes] == [
+        ("indirect", "that the bridge would reopen next week", "Ada Quill", "said")]
+
+
+def test_organisation_speaker(nlp):
+    text = "The Transport Ministry said \"all trains will run on time.\""
+    quote = nlp(text)._.quotes[0]
+    assert (quote.speaker.name, quote.speaker.kind) == ("Transport Ministry", "organisation")
