@@ -52,6 +52,16 @@ def attribution_phrases() -> frozenset[str]:
 
 
 @cache
+def person_nouns() -> frozenset[str]:
+    """Nouns that can only name people ("billionaire", "senator"): coreferee's list and our roles."""
+    from importlib.resources import files
+
+    text = files("coreferee.lang.en.data").joinpath("exclusively_person_words.dat").read_text(encoding="utf8")
+    words = {line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")}
+    return frozenset(words) | role_nouns()
+
+
+@cache
 def given_names(gender: str) -> frozenset[str]:
     """Given names used only for one gender ("m" or "f"), from coreferee's name lists."""
     from importlib.resources import files

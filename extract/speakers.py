@@ -137,6 +137,11 @@ def people(doc: Doc) -> dict[str, Person]:
     return found
 
 
+def is_person_noun(token: Token) -> bool:
+    """A noun that names a person by role or trait ("the senator", "the billionaire")."""
+    return token.lemma_.lower() in lexicon.person_nouns() or token.lower_ in lexicon.person_nouns()
+
+
 def is_subject(word: Token) -> bool:
     """Whether a word heads (or is the name in) the subject of its clause."""
     while word.dep_ in {"compound", "flat", "appos"}:
@@ -212,8 +217,7 @@ class Resolver:
         """He/she: the nearest fitting person before it; they: the last group that spoke."""
         if token.lower_ in {"they", "them", "we"}:
             last = self.last_speaker(token)
-            if last is not None:
-                return Resolution(last, "coref", 0.75)
+            return Resolution(last, "coref", 0.75) if last is not None else None
         else:
             salient = self.salient(token)
             if salient is not None:
@@ -256,7 +260,7 @@ class Resolver:
                 person = self.people.get(word.lower_)
                 return person.speaker() if person else None
         if word.tag_ == "NN" and is_role_word(word) and word.dep_ not in {"compound", "amod"}:
-            resolution = self.described(self.doc[word.left_edge.i:word.i + 1], use_coref=False)
+            resolution = self.described(self.doc[word.left_edge.i:word.i + 1], follow=False)
             return resolution.speaker if resolution else None
         return None
 
@@ -281,33 +285,46 @@ class Resolver:
         return None
 
     def coref(self, token: Token) -> Speaker | None:
-        """What coreferee resolves the token to, as a speaker."""
-        if self.run_coref is not None and not getattr(self, "coref_done", False):
-            self.coref_done = True
-            self.run_coref(self.doc)
-        chains = getattr(token.doc._, "coref_chains", None) if token.doc.has_extension("coref_chains") else None
-        if chains is None:
+        """What coreferee resolves the token to, as a speaker.
+
+        Coreferee runs on the few paragraphs that end with the token (it is
+        the costliest step of the pipeline), unless the Doc already has chains.
+        """
+        target = self.antecedent(token)
+        if target is None:
             return None
-        try:
-            resolved = chains.resolve(token)
-        except (IndexError, KeyError, ValueError):
-            return None
-        if not resolved:
-            return None
-        target = resolved[0]
         span = self.doc[target.left_edge.i:target.i + 1] if target.pos_ == "NOUN" else self.doc[target.i:target.i + 1]
         found = self.named(span)
         if found is not None:
             return found.speaker()
         if target.pos_ == "NOUN":
-            resolution = self.described(span, use_coref=False)
+            resolution = self.described(span, follow=False)
             return resolution.speaker if resolution else None
         return None
 
+    def antecedent(self, token: Token) -> Token | None:
+        """The token coreferee resolves ``token`` to, in this Doc."""
+        doc, offset = self.doc, 0
+        if not doc.has_extension("coref_chains") or doc._.coref_chains is None:
+            if self.run_coref is None:
+                return None
+            first = next(i for i in range(token.i + 1) if self.paragraph(i) >= self.paragraph(token.i) - RECENT_PARAGRAPHS)
+            offset, doc = first, doc[first:token.sent.end].as_doc()
+            self.run_coref(doc)
+        try:
+            resolved = doc._.coref_chains.resolve(doc[token.i - offset]) if doc._.coref_chains else None
+        except (IndexError, KeyError, ValueError):
+            return None
+        return self.doc[resolved[0].i + offset] if resolved else None
+
     # -- descriptions
 
-    def described(self, mention: Span, use_coref: bool = True) -> Resolution | None:
-        """"The Kremlin aide": the person whose role matches, else the description itself."""
+    def described(self, mention: Span, follow: bool = True) -> Resolution | None:
+        """"The Kremlin aide": the person whose role matches, else the description itself.
+
+        With ``follow``, a definite description of a person ("the senator")
+        that matches no role is the nearest earlier subject who could be it.
+        """
         words = {t.lower_ for t in mention if not t.is_punct and t.lower_ not in DETERMINERS}
         indefinite = mention[0].lower_ in {"a", "an", "one"}
         plural = mention.root.tag_ in {"NNS", "NNPS"}
@@ -315,12 +332,13 @@ class Resolver:
             person = self.by_role(mention, words)
             if person is not None:
                 return Resolution(person.speaker(), "role", 0.85)
-            chained = self.coref(mention.root) if use_coref else None
-            if chained is not None:
-                return Resolution(chained, "coref", 0.75)
-            last = self.last_speaker(mention.root)
-            if last is not None and is_role_word(mention.root) and last.kind != "organisation":
-                return Resolution(last, "coref", 0.6)
+            if follow and is_person_noun(mention.root):
+                salient = self.salient(mention.root)
+                if salient is not None:
+                    return Resolution(salient.speaker, "coref", min(salient.confidence, 0.7))
+                last = self.last_speaker(mention.root)
+                if last is not None and last.kind != "organisation":
+                    return Resolution(last, "coref", 0.6)
         if not words:
             return None
         kind = "unnamed" if is_role_word(mention.root) or mention.root.pos_ == "NOUN" else "organisation"
