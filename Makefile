@@ -42,9 +42,12 @@ build: $(DB)
 $(DB): $(INSTALLED) $(ARTICLES) $(ARTICLE_FILES) $(EXTRACTOR)
 	$(BIN)/quotedb build "$(ARTICLES)" --db "$(DB)"
 
-# Read-only (immutable) on localhost, with a SQL time limit.
+# Read-only (immutable) on localhost unless HOST is given, with a SQL time
+# limit; plugins/ adds forgiving search and links between quote pages,
+# templates/ a few styles.
 serve: $(INSTALLED)
 	$(BIN)/datasette serve -i "$(DB)" -m datasette-metadata.json \
+		--plugins-dir plugins --template-dir templates \
 		-h $(HOST) -p $(PORT) --setting sql_time_limit_ms 2000
 
 export: $(INSTALLED)

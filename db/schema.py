@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from db import statements
+
 
 @dataclass(frozen=True)
 class TableShape:
@@ -85,17 +87,18 @@ VIEWS = {
 select
   quotes.id as id,
   quotes.text as text,
-  quotes.kind as kind,
   coalesce(speakers.name, quotes.speaker_name) as speaker,
   coalesce(speakers.role, quotes.speaker_role) as speaker_role,
-  quotes.mention as mention,
+  quotes.kind as kind,
+  articles.published as published,
+  substr(articles.published, 1, 7) as published_month,
+  articles.outlet as outlet,
+  articles.title as title,
   quotes.cue as cue,
+  quotes.mention as mention,
   quotes.method as method,
   quotes.confidence as confidence,
   coalesce(reporters.name, quotes.reporter_name) as reporter,
-  articles.title as title,
-  articles.outlet as outlet,
-  articles.published as published,
   articles.path as path,
   quotes.article_id as article_id,
   quotes.speaker_id as speaker_id
@@ -116,6 +119,7 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
     for table, columns in FTS_CONFIG.items():
         if not db[table].detect_fts():
             db[table].enable_fts(columns, tokenize=FTS_TOKENIZE, create_triggers=True)
+    statements.ensure_statements_shape(db)
     for name, sql in VIEWS.items():
         db.create_view(name, sql, replace=True)
 

@@ -46,6 +46,11 @@ def role_nouns() -> frozenset[str]:
     return entries("role_nouns")
 
 
+def group_nouns() -> frozenset[str]:
+    """Nouns for groups and institutions that speak as one ("the ministry")."""
+    return entries("group_nouns")
+
+
 def attribution_phrases() -> frozenset[str]:
     """Phrases that introduce a source ("according to")."""
     return entries("attribution_phrases")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 from extract import attribution
 
@@ -73,9 +74,22 @@ def lazy_coreferee(nlp: Language):
     return nlp.create_pipe("coreferee")
 
 
+QUOTE_INFIXES = (
+    r"[\u201c\u201d\u00ab\u00bb]",  # curly quotes and guillemets glued to words: said,\u201cLook
+    r"(?<=[A-Za-z]),(?=[\"\u201c\u00ab])",  # the comma before such a mark
+)
+
+
+def split_quote_marks(nlp: Language) -> None:
+    """Make the tokenizer split quote marks that touch words, so quotes start on a token."""
+    infixes = list(nlp.Defaults.infixes) + list(QUOTE_INFIXES)
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
 def load(model: str = MODEL, *, coref: bool = True) -> Language:
     """Load the spaCy model with coreferee and the quote component."""
     nlp = spacy.load(model, exclude=list(UNUSED))
+    split_quote_marks(nlp)
     nlp.add_pipe("quotedb_paragraphs", before="parser")
     nlp.add_pipe("quotedb", config={"coref": coref})
     return nlp

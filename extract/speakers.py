@@ -98,9 +98,16 @@ def role_of(name_span: Span) -> str | None:
 
 
 def description(span: Span) -> str:
-    """A description without its determiner ("the Kremlin aide" -> "Kremlin aide")."""
-    words = [t.text for t in span if not (t.i == span.start and t.lower_ in DETERMINERS)]
-    return " ".join(words).strip(" ,")
+    """A description as written, without its determiner ("the Kremlin aide" -> "Kremlin aide")."""
+    if len(span) > 1 and span[0].lower_ in DETERMINERS:
+        span = span[1:]
+    return span.text.strip(" ,")
+
+
+def can_speak(head: Token) -> bool:
+    """Whether a description's head noun names a person or a group that speaks."""
+    lemma = head.lemma_.lower()
+    return is_person_noun(head) or lemma in lexicon.group_nouns() or head.lower_ in lexicon.group_nouns()
 
 
 def with_given_names(ent: Span) -> Span:
@@ -184,13 +191,15 @@ class Resolver:
         person = self.named(mention)
         if person is not None:
             return Resolution(self.with_role(person, mention), "name", 1.0)
-        if is_role_word(head) or head.pos_ == "NOUN":
+        capitalised = all(t.text[:1].isupper() for t in mention if not t.is_punct)
+        if is_role_word(head) or (head.pos_ == "NOUN" and not capitalised):
             return self.described(mention)
-        if head.ent_type_ in GROUPS or any(e.label_ in GROUPS for e in mention.ents):
+        name, title = clean_name(mention)
+        titled = head.pos_ == "PROPN" and name and any(is_role_word(t) for t in title)
+        if not titled and (head.ent_type_ in GROUPS or any(e.label_ in GROUPS for e in mention.ents)):
             return Resolution(Speaker(description(mention), None, "organisation"), "name", 0.9)
-        if head.pos_ == "PROPN":
-            name, title = clean_name(mention)
-            kind = "person" if head.ent_type_ == "PERSON" else "organisation"
+        if head.pos_ == "PROPN" or capitalised:
+            kind = "person" if head.ent_type_ == "PERSON" or titled or head.pos_ != "PROPN" else "organisation"
             if name:
                 return Resolution(Speaker(name, " ".join(t.text for t in title) or None, kind), "name", 0.8)
         return None
@@ -339,7 +348,7 @@ class Resolver:
                 last = self.last_speaker(mention.root)
                 if last is not None and last.kind != "organisation":
                     return Resolution(last, "coref", 0.6)
-        if not words:
+        if not words or not can_speak(mention.root):
             return None
         kind = "unnamed" if is_role_word(mention.root) or mention.root.pos_ == "NOUN" else "organisation"
         if any(e.label_ in GROUPS for e in mention.ents) and not is_role_word(mention.root):

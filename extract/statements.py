@@ -13,7 +13,8 @@ punctuation, quote marks, hyphens, whitespace):
   inside the other's ("empty and unfounded" in "empty and unfounded,
   serving as a ploy"), and it has at least ``MIN_FRAGMENT_WORDS`` words;
 - or they say nearly the same: the Jaccard similarity of their content-word
-  sets is at least ``NEAR``. Content words are the words outside a small
+  sets is at least ``NEAR`` and they share at least ``MIN_SHARED`` of
+  them. Content words are the words outside a small
   list of function words, cut to their first ``STEM_LENGTH`` letters (a
   crude stemmer: "considered", "consideration" -> "consi"), so a
   re-translation that swaps word order, articles and endings still scores
@@ -38,8 +39,8 @@ from functools import cached_property
 
 GROUPED_KINDS = frozenset({"direct", "mixed"})
 STEM_LENGTH = 5
-NEAR = 0.5  # Jaccard of content-word stems; tests/test_statements.py pins what it separates
-MIN_NEAR_WORDS = 4  # content words both quotes need before a near match counts
+NEAR = 0.55  # Jaccard of content-word stems; tests/test_statements.py pins what it separates
+MIN_SHARED = 5  # content words two quotes must share before a near match counts
 MIN_FRAGMENT_WORDS = 3  # words a fragment needs to join a longer quote
 MIN_FRAGMENT_CONTENT = 2  # of them content words
 
@@ -151,7 +152,7 @@ def is_fragment(short: QuoteText, long: QuoteText) -> bool:
 def similarity(a: QuoteText, b: QuoteText) -> float:
     """How surely two quotes carry the same statement: 1 for equal words or a fragment, else Jaccard.
 
-    The Jaccard part is 0 when either quote has too few content words to
+    The Jaccard part is 0 when the quotes share too few content words to
     judge or when only one of them is negated.
     """
     if a.words == b.words and a.words:
@@ -159,7 +160,7 @@ def similarity(a: QuoteText, b: QuoteText) -> float:
     short, long = sorted((a, b), key=lambda quote: len(quote.words))
     if is_fragment(short, long):
         return 1.0
-    if min(len(a.content), len(b.content)) < MIN_NEAR_WORDS or a.negated != b.negated:
+    if len(a.content & b.content) < MIN_SHARED or a.negated != b.negated:
         return 0.0
     return jaccard(a.content, b.content)
 

@@ -16,11 +16,12 @@ from pathlib import Path
 import sqlite_utils
 
 import extract
-from db import schema, store
+from db import schema, statements, store
 from extract import sources
 from extract.records import Article, ExtractedArticle
 
 PACKAGE = Path(extract.__file__).parent
+DB_PACKAGE = Path(schema.__file__).parent
 
 
 class BuildError(Exception):
@@ -56,18 +57,23 @@ class Plan:
     unchanged: int
     errors: list[tuple[str, str]]
     fingerprint: str
+    reshape: bool = False  # the schema code changed since the last build
 
     @property
     def empty(self) -> bool:
-        return not self.todo and not self.gone
+        return not self.todo and not self.gone and not self.reshape
 
 
-def fingerprint() -> str:
-    """A hash of the extraction code and rules: when it changes, everything is re-extracted."""
+def fingerprint(package: Path = PACKAGE) -> str:
+    """A hash of a package's code and rules.
+
+    When the extractor's changes, every article is extracted again; when the
+    database package's changes, the schema is applied again.
+    """
     digest = hashlib.sha256()
-    for path in sorted(PACKAGE.rglob("*")):
+    for path in sorted(package.rglob("*")):
         if path.suffix in {".py", ".txt"} and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(PACKAGE).as_posix().encode())
+            digest.update(path.relative_to(package).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -96,7 +102,8 @@ def plan(folder: Path, db: sqlite_utils.Database) -> Plan:
     present = {a.path for a in articles}
     gone = {p for p in store.known_articles(db) if p not in present and p.split("#")[0] not in failed} \
         if db["articles"].exists() else set()
-    return Plan(todo, gone, len(articles) - len(todo), errors, current)
+    reshape = schema.get_meta(db, "schema") != fingerprint(DB_PACKAGE)
+    return Plan(todo, gone, len(articles) - len(todo), errors, current, reshape)
 
 
 Engine = Callable[[list[Article]], Iterable[ExtractedArticle]]
@@ -130,6 +137,7 @@ def build(folder: str | Path, db_path: str | Path, *, engine: Engine = sequentia
         schema.ensure_db_shape(db)
         apply(db, work, report, engine, progress)
         schema.set_meta(db, "extractor", work.fingerprint)
+        schema.set_meta(db, "schema", fingerprint(DB_PACKAGE))
     report.seconds = time.monotonic() - started
     return report
 
@@ -150,6 +158,7 @@ def apply(db: sqlite_utils.Database, work: Plan, report: BuildReport, engine: En
     from extract import speakers
 
     store.write_speakers(db, speakers.group_speakers(store.speaker_refs(db)))
+    statements.refresh_statements(db)
 
 
 def count_article(report: BuildReport, extracted, known: dict[str, str]) -> None:

@@ -7,7 +7,9 @@ import click
 
 from db import QuoteDbError
 from db.export import export_csv
-from quotedb.build import BuildError, build as build_database
+from quotedb import engines
+from quotedb.build import BuildError, Engine, build as build_database
+from quotedb.engines import default_workers
 
 
 @click.group()
@@ -19,7 +21,13 @@ def cli():
 @cli.command()
 @click.argument("articles", type=click.Path(file_okay=False, path_type=str))
 @click.option("--db", "db_path", default="quotes.db", show_default=True, help="Database file to build or refresh.")
-def build(articles, db_path):
+@click.option("--workers", type=click.IntRange(min=1), default=default_workers, show_default="one per core",
+              help="Worker processes extracting articles (1: all in this process).")
+@click.option("--engine", "engine_name", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: worker processes on this machine; dask: a dask.distributed cluster.")
+@click.option("--scheduler", metavar="tcp://HOST:PORT",
+              help="With --engine dask: the scheduler of a running cluster (default: start one here).")
+def build(articles, db_path, workers, engine_name, scheduler):
     """Build or refresh the quote database from a folder of ARTICLES.
 
     Only new and changed articles are processed; articles removed from the
@@ -29,29 +37,41 @@ def build(articles, db_path):
     \b
     Examples:
       quotedb build articles/ --db quotes.db
-      quotedb build ../shared/data/seeds --db seeds.db
+      quotedb build ../shared/data/seeds --db seeds.db --workers 1
+      quotedb build articles/ --engine dask --scheduler tcp://10.0.0.5:8786
     """
-    show = progress_printer()
+    if scheduler and engine_name != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
+    engine = engines.dask(scheduler, workers) if engine_name == "dask" else engines.local(workers)
     try:
-        report = build_database(articles, db_path, progress=show)
+        report = build_database(articles, db_path, engine=with_progress_bar(engine))
     except (BuildError, QuoteDbError) as error:
         raise click.ClickException(str(error)) from error
-    if show.shown:
-        click.echo(file=sys.stderr)
     for path, reason in report.errors:
         click.echo(f"error: {path}: {reason}", err=True)
     click.echo(f"{db_path}: {report.summary()}")
 
 
-def progress_printer():
-    """A progress callback that redraws one line on a terminal and stays quiet elsewhere."""
-    def show(done: int, total: int) -> None:
-        if sys.stderr.isatty():
-            show.shown = True
-            click.echo(f"\rextracting {done}/{total} articles", nl=False, err=True)
+def with_progress_bar(engine: Engine) -> Engine:
+    """The engine, showing articles done, words/s and the time left on a terminal.
 
-    show.shown = False
-    return show
+    Elsewhere (CI, a log file) it stays quiet: the build's summary line says it all.
+    """
+    if not sys.stderr.isatty():
+        return engine
+
+    def run(articles):
+        from tqdm import tqdm
+
+        total = len(articles)
+        with tqdm(total=sum(engines.word_count(a) for a in articles), unit=" words", unit_scale=True,
+                  desc=f"0/{total} articles", file=sys.stderr, leave=False) as bar:
+            for done, extracted in enumerate(engine(articles), 1):
+                bar.set_description(f"{done}/{total} articles", refresh=False)
+                bar.update(engines.word_count(extracted.article))
+                yield extracted
+
+    return run
 
 
 @cli.command()

@@ -44,13 +44,17 @@ CASES = [
      [("The talks went well,", "Wen Liu"), ("We expect a deal by spring.", "Wen Liu")]),
     ("SMITH: \"Are you running again?\"",
      [("Are you running again?", "SMITH")]),
+    ("Councillor Ivo Marsh said,\u201cThe budget is balanced at last.\u201d",
+     [("The budget is balanced at last.", "Ivo Marsh")]),
+    ("Mayor Ada Quill opened the session.\n\nShe said:\n\n\u201cWe start with the budget.\u201d",
+     [("We start with the budget.", "Ada Quill")]),
 ]
 
 
 @pytest.mark.parametrize("text, expected", CASES, ids=[
     "pronoun", "inverted-with-appositive", "split-quote", "partial-quote", "according-to",
     "told-reporters-colon", "relative-clause", "quoted-as-saying", "multi-paragraph",
-    "floating-quote", "speaker-before-colon"])
+    "floating-quote", "speaker-before-colon", "mark-glued-to-cue", "cue-in-paragraph-before"])
 def test_constructions(nlp, text, expected):
     assert attributed(nlp, text) == expected
 

@@ -9,13 +9,15 @@ from urllib.parse import quote
 import pytest
 from datasette.app import Datasette
 
-METADATA_PATH = Path(__file__).resolve().parent.parent / "datasette-metadata.json"
+ROOT = Path(__file__).resolve().parent.parent
+METADATA_PATH = ROOT / "datasette-metadata.json"
 
 
 def get(db_path, path):
     """Datasette's response to ``path``, serving ``db_path`` read-only as ``make serve`` does."""
     async def fetch():
-        datasette = Datasette(immutables=[str(db_path)], metadata=json.loads(METADATA_PATH.read_text()))
+        datasette = Datasette(immutables=[str(db_path)], metadata=json.loads(METADATA_PATH.read_text()),
+                              plugins_dir=str(ROOT / "plugins"), template_dir=str(ROOT / "templates"))
         await datasette.invoke_startup()
         return await datasette.client.get(path)
 
@@ -44,9 +46,19 @@ def rows_of(db_path, path):
         ("/quotes/search_quotes?q=agree", "We agreed on every point,"),
         ("/quotes/top_speakers", "Ann Lee"),
         ("/quotes/article_quotes?article_id=2", "The ferries are back."),
+        ("/quotes/speaker_quotes?speaker_id=2", "Coast Courier"),
+        ("/quotes/quotes_view", '<a href="/quotes/speaker_quotes?speaker_id=2">2</a>'),
+        ("/quotes/quotes_view", '<a href="/quotes/article_quotes?article_id=1">1</a>'),
+        ("/quotes/top_speakers", '<a href="/quotes/speaker_quotes?speaker_id=1">1</a>'),
+        ("/quotes/quotes", '<a href="/quotes/speakers/2">Jo Smith</a>'),  # labels stay
+        ("/quotes/quotes_view", "dl.column-descriptions"),  # the project's styles
+        ("/-/dashboards/quotes-over-time", "Quotes per speaker and day"),
+        ("/-/dashboards", "Quotes per speaker over time"),
     ],
     ids=["index", "database", "quotes", "quotes-labels", "quotes-view", "speakers", "articles",
-         "errors", "by-speaker", "search", "top-speakers", "article-quotes"],
+         "errors", "by-speaker", "search", "top-speakers", "article-quotes", "speaker-quotes",
+         "view-links-speaker", "view-links-article", "top-speakers-links", "quotes-label-links",
+         "styles", "dashboard", "dashboards"],
 )
 def test_pages(quotes_db_file, path, expected):
     response = get(quotes_db_file, path)
@@ -60,6 +72,32 @@ def test_search_uses_word_stems(quotes_db_file, table):
     assert [row["text"] for row in rows] == ["We agreed on every point,"]
 
 
+@pytest.mark.parametrize("table", ["quotes", "quotes_view"])
+@pytest.mark.parametrize(
+    "search",
+    ["\u201cnot consulted\u201d", '"not consulted"', "\u00abnot consulted\u00bb", "\u201enot consulted\u201d"],
+    ids=["curly", "straight", "guillemets", "low-high"],
+)
+def test_search_takes_any_quote_marks_as_a_phrase(quotes_db_file, table, search):
+    rows = rows_of(quotes_db_file, f"/quotes/{table}.json?_search={quote(search)}&_shape=array")
+    assert [row["text"] for row in rows] == ["the workers were \u201cnot consulted\u201d and would protest"]
+
+
+@pytest.mark.parametrize(
+    "search",
+    ["\u201cconsulted not\u201d", '"consulted not"', "\u00abprotest workers\u00bb"],
+    ids=["curly", "straight", "guillemets"],
+)
+def test_a_quoted_phrase_is_not_just_its_words(quotes_db_file, search):
+    rows = rows_of(quotes_db_file, f"/quotes/quotes.json?_search={quote(search)}&_shape=array")
+    assert rows == []
+
+
+@pytest.mark.parametrize("search", ['"', '""', "\u201c\u201d", "\u00ab", "-", "NEAR(", "*"])
+def test_table_search_takes_any_input(quotes_db_file, search):
+    assert rows_of(quotes_db_file, f"/quotes/quotes.json?_search={quote(search)}&_shape=array") == []
+
+
 def test_default_facets_of_quotes(quotes_db_file):
     facets = rows_of(quotes_db_file, "/quotes/quotes.json?_extra=facet_results")["facet_results"]
     assert set(facets) == {"speaker_id", "kind"}
@@ -69,9 +107,11 @@ def test_default_facets_of_quotes(quotes_db_file):
 
 def test_facets_of_quotes_view(quotes_db_file):
     facets = rows_of(quotes_db_file, "/quotes/quotes_view.json?_facet=outlet")["facet_results"]
-    assert {"speaker", "outlet", "kind"} <= set(facets)
+    assert {"speaker", "outlet", "kind", "published_month"} <= set(facets)
     counts = {value["value"]: value["count"] for value in facets["outlet"]["results"]}
     assert counts == {"Coast Courier": 3, "Bay Herald": 3}
+    assert [(value["value"], value["count"]) for value in facets["published_month"]["results"]] == [
+        ("2024-05", 6)]
 
 
 @pytest.mark.parametrize(
@@ -82,8 +122,14 @@ def test_facets_of_quotes_view(quotes_db_file):
         ("/quotes/top_speakers.json?_shape=array", "name", ["Jo Smith", "Ann Lee"]),
         ("/quotes/article_quotes.json?article_id=1&_shape=array", "kind",
          ["direct", "indirect", "mixed"]),
+        ("/quotes/search_quotes.json?q=%E2%80%9Cnot%20consulted%E2%80%9D&_shape=array", "speaker",
+         ["Ann Lee"]),
+        ("/quotes/speaker_quotes.json?speaker_id=2&_shape=array", "published",
+         ["2024-05-01", "2024-05-01", "2024-05-03T09:30", "2024-05-03T09:30", "2024-05-03T09:30"]),
+        ("/quotes/speaker_quotes.json?speaker_id=2&_shape=array", "aliases", ["Jo Smith; Smith"] * 5),
     ],
-    ids=["by-speaker", "search", "top-speakers", "article-quotes"],
+    ids=["by-speaker", "search", "top-speakers", "article-quotes", "search-curly",
+         "speaker-over-time", "speaker-aliases"],
 )
 def test_canned_queries(quotes_db_file, path, column, expected):
     assert [row[column] for row in rows_of(quotes_db_file, path)] == expected
@@ -97,8 +143,11 @@ def test_canned_queries(quotes_db_file, path, column, expected):
         ("NEAR(x", []),
         ("", []),
         ('""', []),
+        ("\u201c\u201d", []),
+        ("\u201cagree", ["We agreed on every point,"]),
     ],
-    ids=["unbalanced-quote", "operator-as-word", "near", "empty", "empty-phrase"],
+    ids=["unbalanced-quote", "operator-as-word", "near", "empty", "empty-phrase", "empty-curly",
+         "unbalanced-curly"],
 )
 def test_search_query_takes_any_input(quotes_db_file, q, expected):
     rows = rows_of(quotes_db_file, f"/quotes/search_quotes.json?q={quote(q)}&_shape=array")

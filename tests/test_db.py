@@ -85,7 +85,8 @@ def test_ensure_db_shape_creates_the_public_schema(db):
     expected = {("speaker_id",), ("article_id",), ("kind",), ("outlet",), ("published",), ("path",)}
     assert expected <= indexed
     assert {(fk.column, fk.other_table) for fk in db["quotes"].foreign_keys} == {
-        ("article_id", "articles"), ("speaker_id", "speakers"), ("reporter_id", "speakers")}
+        ("article_id", "articles"), ("speaker_id", "speakers"), ("reporter_id", "speakers"),
+        ("statement_id", "statements")}
 
 
 def test_ensure_db_shape_adds_missing_columns():

@@ -24,6 +24,7 @@ QUERY_EXAMPLES = {
     "search_quotes": ({"q": "agree"}, "text", "We agreed on every point,"),
     "top_speakers": ({}, "name", "Jo Smith"),
     "article_quotes": ({"article_id": 1}, "text", "We agreed on every point,"),
+    "speaker_quotes": ({"speaker_id": 2}, "text", "We agreed on every point,"),
 }
 
 
@@ -122,7 +123,7 @@ def test_article_quotes_shows_the_context(conn):
     ]
 
 
-def test_article_quotes_context_is_200_characters(quotes_db_file):
+def test_article_quotes_context_is_100_characters(quotes_db_file):
     text = "x" * 300 + " \u201cA quote.\u201d " + "y" * 300
     start = text.index("A quote.")
     quote = Quote(Span(start, start + 8, "A quote."), "direct")
@@ -131,4 +132,4 @@ def test_article_quotes_context_is_200_characters(quotes_db_file):
     sql = f"select before, after from ({QUERIES['article_quotes']['sql']})"
     with closing(sqlite3.connect(quotes_db_file)) as conn:
         before, after = conn.execute(sql, {"article_id": article_id}).fetchone()
-    assert (before, after) == (text[start - 200:start], text[start + 8:start + 208])
+    assert (before, after) == (text[start - 100:start], text[start + 8:start + 108])
