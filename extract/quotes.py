@@ -82,23 +82,28 @@ def pair_marks(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], 
     """Pair the outermost quote marks in ``text[start:end]``.
 
     Returns the (open, close) mark positions and the position of a mark left
-    open at the end, if any. Marks of another family inside an open quote
-    are nested quotes and are skipped.
+    open at the end, if any. Inside an open quote, marks of another style
+    are nested quotes; a closing mark of another style that closes no nested
+    quote closes the open one (``"...,” he said``: mixed styles).
     """
     pairs: list[tuple[int, int]] = []
-    family, depth, opened = None, 0, None
+    family, depth, nested, opened = None, 0, 0, None
     tags = markup(text[start:end])
     for i in range(start, end):
         ch = text[i]
-        if ch not in MARKS or (family and MARKS[ch] != family):
-            continue
-        if any(s <= i - start < e for s, e in tags):
+        if ch not in MARKS or any(s <= i - start < e for s, e in tags):
             continue
         role = mark_role(text, i)
         if depth == 0:
             if role != "close":
-                family, depth, opened = MARKS[ch], 1, i
+                family, depth, nested, opened = MARKS[ch], 1, 0, i
             continue
+        if MARKS[ch] != family:
+            if role == "close" and nested == 0:
+                depth = 1  # a mixed-style close ends the outer quote
+            else:
+                nested += 1 if role == "open" or (role == "either" and nested == 0) else -1
+                continue
         if role == "open":
             depth += 1
         else:

@@ -24,9 +24,11 @@ def quoted(text):
         ('A stray\u201d mark, then "a real quote" here.', [("a real quote", 0, True, False)]),
         ('<tweet author="someone">Hi</tweet> and "words here"', [("words here", 0, True, False)]),
         ("No quotes at all.", []),
+        ('"Mixed styles,\u201d she said, \u201cstill pair up," he added.',
+         [("Mixed styles,", 0, True, False), ("still pair up,", 0, True, False)]),
     ],
     ids=["straight", "curly", "guillemets", "split", "nested-curly", "nested-mixed-style",
-         "multi-paragraph", "unclosed", "stray-closer", "markup", "none"],
+         "multi-paragraph", "unclosed", "stray-closer", "markup", "none", "mixed-styles"],
 )
 def test_quoted_parts(text, expected):
     assert quoted(text) == expected
