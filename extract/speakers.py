@@ -149,6 +149,14 @@ def is_person_noun(token: Token) -> bool:
     return token.lemma_.lower() in lexicon.person_nouns() or token.lower_ in lexicon.person_nouns()
 
 
+CLAUSES = {"advcl", "relcl", "ccomp", "acl", "xcomp", "csubj", "pcomp"}
+
+
+def clause_depth(word: Token) -> int:
+    """How many subordinate clauses deep a word stands: main-clause subjects are the likeliest antecedents."""
+    return sum(1 for ancestor in [word, *word.ancestors] if ancestor.dep_ in CLAUSES)
+
+
 def is_subject(word: Token) -> bool:
     """Whether a word heads (or is the name in) the subject of its clause."""
     while word.dep_ in {"compound", "flat", "appos"}:
@@ -176,12 +184,14 @@ class Resolver:
         self.run_coref = coref  # runs coreferee on the Doc, only when first needed
         self.people = people(doc)
         self.history: list[tuple[Speaker, int]] = []  # who spoke, at which token
+        self.spoken: dict[int, Speaker] = {}  # last token of a speaker mention -> its speaker
         self.paragraph_starts = [m.start() for m in re.finditer(r"(?m)^(?=\S)", doc.text)]
 
     def spoke(self, speaker: Speaker, mention: Span) -> None:
         """Remember who spoke where, for the pronouns that follow."""
         self.history.append((speaker, mention.start))
         self.history.sort(key=lambda item: item[1])
+        self.spoken[mention.end - 1] = speaker
 
     def resolve(self, mention: Span) -> Resolution | None:
         """Resolve a speaker mention, or None when nothing fits."""
@@ -199,7 +209,7 @@ class Resolver:
         if not titled and (head.ent_type_ in GROUPS or any(e.label_ in GROUPS for e in mention.ents)):
             return Resolution(Speaker(description(mention), None, "organisation"), "name", 0.9)
         if head.pos_ == "PROPN" or capitalised:
-            kind = "person" if head.ent_type_ == "PERSON" or titled or head.pos_ != "PROPN" else "organisation"
+            kind = "organisation" if head.ent_type_ in GROUPS and not titled else "person"
             if name:
                 return Resolution(Speaker(name, " ".join(t.text for t in title) or None, kind), "name", 0.8)
         return None
@@ -239,13 +249,18 @@ class Resolver:
     def salient(self, token: Token) -> Resolution | None:
         """The person a he/she most likely means: the nearest earlier subject of the right gender."""
         gender = GENDERED.get(token.lower_)
-        fallback = None
-        for candidate, subject in self.candidates(token):
+        fallback, subjects, sentence = None, [], None
+        for candidate, subject, word in self.candidates(token):
             if not fits_gender(candidate, gender):
                 continue
-            if subject:
-                return Resolution(candidate, "coref", 0.85)
+            if subject and sentence in (None, word.sent.start):
+                sentence = word.sent.start
+                subjects.append((clause_depth(word), candidate))
+            elif sentence is not None and word.sent.start != sentence:
+                break
             fallback = fallback or candidate
+        if subjects:
+            return Resolution(min(subjects, key=lambda item: item[0])[1], "coref", 0.85)
         return Resolution(fallback, "coref", 0.6) if fallback else None
 
     def candidates(self, token: Token):
@@ -257,9 +272,13 @@ class Resolver:
                 return
             if self.quoted(word):
                 continue
+            if i in self.spoken:
+                if word.pos_ != "PRON":
+                    yield self.spoken[i], True, word
+                continue
             speaker = self.speaker_at(word)
             if speaker is not None:
-                yield speaker, is_subject(word)
+                yield speaker, is_subject(word), word
 
     def speaker_at(self, word: Token) -> Speaker | None:
         """The speaker a word names: the last word of a person's name, or a role noun."""
@@ -269,8 +288,15 @@ class Resolver:
                 person = self.people.get(word.lower_)
                 return person.speaker() if person else None
         if word.tag_ == "NN" and is_role_word(word) and word.dep_ not in {"compound", "amod"}:
+            if word.dep_ == "appos" and word.head.pos_ == "PROPN" and word.head.ent_type_ not in GROUPS:
+                return None  # "Walsh, a former labor leader": the name stands for both
             resolution = self.described(self.doc[word.left_edge.i:word.i + 1], follow=False)
             return resolution.speaker if resolution else None
+        if word.pos_ == "PROPN" and word.dep_ in {"nsubj", "nsubjpass"} and word.ent_type_ not in GROUPS \
+                and NAME_WORD.match(word.text) and not word.text.endswith("."):
+            name, _ = clean_name(self.doc[word.left_edge.i:word.i + 1])
+            person = self.people.get(word.lower_)
+            return person.speaker() if person else Speaker(name or word.text, None, "person")
         return None
 
     def quoted(self, word: Token) -> bool:
