@@ -63,20 +63,33 @@ def is_role_word(token: Token) -> bool:
 
 def clean_name(span: Span) -> tuple[str, list[Token]]:
     """A person's name without honorifics, titles and possessive; also the title tokens."""
-    tokens = [t for t in span if not t.is_punct and t.lower_ not in {"'s", "’s"}]
+    tokens = [t for t in span if (not t.is_punct or joins_name(t)) and t.lower_ not in {"'s", "’s"}]
     title: list[Token] = []
     while tokens and (tokens[0].lower_ in HONORIFICS or is_role_word(tokens[0]) or not NAME_WORD.match(tokens[0].text)):
         title.append(tokens.pop(0))
     if any(is_role_word(t) for t in tokens[:-1]):
         cut = max(i for i, t in enumerate(tokens[:-1]) if is_role_word(t)) + 1
         title, tokens = title + tokens[:cut], tokens[cut:]
-    return " ".join(t.text for t in tokens), title
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    return "".join(t.text_with_ws for t in tokens).strip(), title
+
+
+def as_written(tokens: list[Token]) -> str:
+    """Tokens as the article spells them, with its own spacing."""
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def joins_name(token: Token) -> bool:
+    """A hyphen inside a name ("Lopez-Cantera")."""
+    doc = token.doc
+    return token.text == "-" and not token.whitespace_ and token.i > 0 and not doc[token.i - 1].whitespace_
 
 
 def surname(name: str) -> str:
     """The key that unites the mentions of one person in an article."""
     words = [w for w in name.split() if w.lower() not in {"jr.", "jr", "sr.", "ii", "iii"}]
-    return words[-1].lower() if words else ""
+    return words[-1].split("-")[-1].lower() if words else ""
 
 
 def role_of(name_span: Span) -> str | None:
@@ -87,7 +100,7 @@ def role_of(name_span: Span) -> str | None:
         start = min(t.left_edge.i for t in left)
         words = [t for t in name_span.doc[start:name_span.start] if t.dep_ not in {"det", "poss", "case", "punct"}]
         if any(is_role_word(t) for t in words):
-            return " ".join(t.text for t in words)
+            return as_written(words)
     for child in root.children:
         if child.dep_ == "appos" and is_role_word(child):
             return description(child.doc[child.left_edge.i:child.i + 1])
@@ -137,7 +150,7 @@ def people(doc: Doc) -> dict[str, Person]:
         person = found.setdefault(key, Person(name, first=ent.start))
         if len(name.split()) > len(person.name.split()) and len(name.split()) <= 4:
             person.name = name
-        role = " ".join(t.text for t in title) if any(is_role_word(t) for t in title) else None
+        role = as_written(title) if any(is_role_word(t) for t in title) else None
         role = role_of(ent) or role
         if role:
             person.roles[role] += 1
@@ -211,7 +224,7 @@ class Resolver:
         if head.pos_ == "PROPN" or capitalised:
             kind = "organisation" if head.ent_type_ in GROUPS and not titled else "person"
             if name:
-                return Resolution(Speaker(name, " ".join(t.text for t in title) or None, kind), "name", 0.8)
+                return Resolution(Speaker(name, as_written(title) or None, kind), "name", 0.8)
         return None
 
     def named(self, mention: Span) -> Person | None:
@@ -227,7 +240,7 @@ class Resolver:
         """The person's speaker record; a role written in the mention counts too."""
         _, title = clean_name(mention)
         if any(is_role_word(t) for t in title):
-            person.roles[" ".join(t.text for t in title)] += 1
+            person.roles[as_written(title)] += 1
         return person.speaker()
 
     # -- pronouns
