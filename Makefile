@@ -14,6 +14,8 @@ PORT ?= 8001
 POLNEAR ?= $(SHARED)/data/polnear
 EVAL_DB ?= polnear-dev.db
 SEEDS ?= $(SHARED)/data/seeds
+BENCH_DIR ?= $(SHARED)/data/polnear/dev/text
+BENCH_ARGS ?=
 
 INSTALLED := $(VENV)/.installed
 ARTICLE_FILES := $(shell find $(ARTICLES) -type f 2>/dev/null)
@@ -59,6 +61,12 @@ test: $(INSTALLED)
 eval: $(INSTALLED)
 	$(BIN)/quotedb build "$(POLNEAR)/dev/text" --db "$(EVAL_DB)"
 	$(BIN)/python $(SHARED)/eval/polnear.py "$(EVAL_DB)" "$(POLNEAR)/dev"
+
+# Build speed against a bare spaCy parse, rebuilds; BENCH_ARGS=--search adds
+# Datasette over a million quotes (see bench/bench.py).
+.PHONY: bench
+bench: $(INSTALLED)
+	$(BIN)/python bench/bench.py "$(BENCH_DIR)" $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) *.egg-info

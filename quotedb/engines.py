@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # worker processes import this module: it stays light
 __all__ = ["chunks", "dask", "default_workers", "extract_chunk", "local", "word_count", "worker_pipeline"]
 
 CHUNK_WORDS = 4_000  # about 2 seconds of work: fine-grained enough to balance, large enough to batch
+PARALLEL_FROM = 5_000  # words: less work than this is done sooner than worker processes start
 IN_FLIGHT = 2  # chunks sent ahead per worker, so none waits while results come back
 
 _pipeline = None
@@ -109,17 +110,20 @@ def chunks(articles: Iterable[Article], workers: int, most: int = CHUNK_WORDS) -
 
 # ---------------------------------------------------------------- local processes
 
-def local(workers: int | None = None, *, chunk_words: int = CHUNK_WORDS) -> Engine:
+def local(workers: int | None = None, *, chunk_words: int = CHUNK_WORDS,
+          parallel_from: int = PARALLEL_FROM) -> Engine:
     """An engine running ``workers`` processes on this machine (default: one per core).
 
-    With one worker, or work that makes a single chunk, it runs in this
-    process like ``build.sequential``, without starting any process.
+    With one worker, or less than ``parallel_from`` words to extract, it
+    runs in this process like ``build.sequential``, starting no process.
     """
     workers = workers or default_workers()
 
     def run(articles: list[Article]) -> Iterator[ExtractedArticle]:
+        if not articles:
+            return
         work = chunks(articles, workers, chunk_words)
-        if workers <= 1 or len(work) <= 1:
+        if workers <= 1 or len(work) <= 1 or sum(map(word_count, articles)) < parallel_from:
             from quotedb.build import sequential
 
             yield from sequential(articles)
@@ -130,18 +134,31 @@ def local(workers: int | None = None, *, chunk_words: int = CHUNK_WORDS) -> Engi
 
 
 def in_processes(work: list[list[Article]], workers: int) -> Iterator[ExtractedArticle]:
-    """Extract the chunks in a pool of fresh worker processes, yielding as chunks finish."""
-    import multiprocessing
+    """Extract the chunks in a pool of worker processes, yielding as chunks finish."""
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
-    # "spawn": the workers start clean, whatever threads this process runs (a progress bar's)
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=load_worker) as pool:
+    with ProcessPoolExecutor(workers, mp_context=start_method(), initializer=load_worker) as pool:
         def finished(pending):
             return wait(pending, return_when=FIRST_COMPLETED)[0]
 
         yield from windowed(lambda chunk: pool.submit(extract_chunk, chunk), finished,
                             work, workers * IN_FLIGHT)
+
+
+def start_method():
+    """How worker processes start: forked from a clean server process that has spaCy imported.
+
+    Unlike a plain fork, the workers inherit none of this process's threads
+    (a progress bar's); unlike spawn, they do not each start an interpreter
+    and import spaCy. Each still loads its own pipeline (``load_worker``).
+    """
+    import multiprocessing
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():  # Windows
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["__main__", "extract.nlp"])
+    return context
 
 
 def windowed(submit: Callable, finished: Callable, work: list, window: int) -> Iterator[ExtractedArticle]:
