@@ -229,7 +229,11 @@ def joinable(doc: Doc, first: Statement, second: quotes.QuotedPart, settings: Se
         return False
     if trailing_cue(doc, second, settings):
         return False
-    return any(is_speech_verb(t) for t in words) or according_to(words) is not None
+    cues = [t for t in words if is_speech_verb(t)]
+    subjects = [t for t in words if t.dep_ in SUBJECTS]
+    if len(cues) > 1 or len(subjects) > 1:
+        return False  # "...," he said, adding, "..." or "...," she said, and he cut in: two attributions
+    return bool(cues) or according_to(words) is not None
 
 
 def trailing_cue(doc: Doc, part: quotes.QuotedPart, settings: Settings) -> bool:
@@ -303,13 +307,28 @@ def window(doc: Doc, stmt: Statement, spans: list[tuple[int, int]]) -> list[Toke
     return [t for t in tokens if not any(s - 1 <= t.idx <= e for s, e in spans)]
 
 
-def nearby_cue(stmt: Statement, tokens: list[Token]) -> Token | None:
-    """The speech verb with a subject closest to the statement."""
+def nearby_cue(doc: Doc, stmt: Statement, tokens: list[Token]) -> Token | None:
+    """The speech verb with a subject closest to the statement, in a sentence it touches.
+
+    A quote embedded in reported speech takes only a verb of its own
+    sentences; a direct quote also one of the sentences just around it.
+    """
     outside = set(tokens)
-    verbs = [t for t in tokens if is_speech_verb(t) and subject_of(t) in outside]
+    reach = sentences_around(doc, stmt, 0 if kind_of(doc, stmt) == "mixed" else 1)
+    verbs = [t for t in tokens if is_speech_verb(t) and subject_of(t) in outside and t.sent.start in reach]
     if not verbs:
         return None
     return min(verbs, key=lambda v: min(abs(v.idx - stmt.start), abs(v.idx - stmt.end)))
+
+
+def sentences_around(doc: Doc, stmt: Statement, margin: int) -> set[int]:
+    """Start tokens of the sentences the statement touches, and ``margin`` more on each side."""
+    sents = list(doc.sents)
+    touched = [i for i, sent in enumerate(sents) if sent.start_char < stmt.end and stmt.start < sent.end_char]
+    if not touched:
+        return set()
+    first, last = max(0, touched[0] - margin), min(len(sents) - 1, touched[-1] + margin)
+    return {sents[i].start for i in range(first, last + 1)}
 
 
 def colon_speaker(doc: Doc, stmt: Statement, tokens: list[Token]) -> tuple[Span, Span] | None:
@@ -351,7 +370,7 @@ def find_cue(doc: Doc, stmt: Statement, spans: list[tuple[int, int]]) -> Cue | N
                        noun_phrase(reporter) if reporter is not None else None)
     if source is not None:
         return Cue("according-to", doc[source.head.head.i:source.head.i + 1], noun_phrase(source))
-    verb = nearby_cue(stmt, tokens)
+    verb = nearby_cue(doc, stmt, tokens)
     if verb is not None:
         return Cue("nearby", cue_span(verb), noun_phrase(subject_of(verb)))
     colon = colon_speaker(doc, stmt, tokens)

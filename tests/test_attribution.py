@@ -111,3 +111,10 @@ def test_organisation_speaker(nlp):
     text = "The Transport Ministry said \"all trains will run on time.\""
     quote = nlp(text)._.quotes[0]
     assert (quote.speaker.name, quote.speaker.kind) == ("Transport Ministry", "organisation")
+
+
+def test_second_speaker_is_not_joined(nlp):
+    text = "\"The ferry is late,\" Ivo Marsh said, and his wife cut in. \"It always is.\""
+    quotes = [q for q in nlp(text)._.quotes if q.kind != "indirect"]
+    assert [q.content.text for q in quotes] == ["The ferry is late,", "It always is."]
+    assert quotes[0].speaker.name == "Ivo Marsh"
