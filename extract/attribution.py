@@ -34,12 +34,14 @@ NP_RIGHT = {"compound", "flat", "nummod", "case"}
 RELATIVE = {"who", "that", "which"}
 SHORT_QUOTE_WORDS = 2  # shorter quotes with no cue governing them are scare quotes
 REPORTING_PREPOSITIONS = {"as", "like", "that", "with"}
+DESCRIBING_PREPOSITIONS = {"of", "at", "for", "from", "with", "in", "on"}
 TITLE_WORD = re.compile(r"^[A-Z0-9][\w'’.&-]*$")
 CONFIDENCE = {
     "subject": 0.9,
     "according-to": 0.85,
     "nearby": 0.75,
     "colon": 0.85,
+    "signature": 0.85,
     "headline": 0.7,
     "previous": 0.6,
     "clause": 0.5,
@@ -103,6 +105,16 @@ def cue_span(verb: Token) -> Span:
     return verb.doc[verb.i:end + 1]
 
 
+QUOTED = "quotedb.quoted"  # doc.user_data key: the (start, end) offsets of every quoted part
+
+
+def is_quoted(token: Token) -> bool:
+    """Whether the token lies inside a quotation (marks included) of its Doc."""
+    spans = token.doc.user_data.get(QUOTED, ())
+    at = bisect_right(spans, (token.idx + 1, len(token.doc.text) + 1)) - 1
+    return at >= 0 and spans[at][0] - 1 <= token.idx <= spans[at][1]
+
+
 def inside(token: Token, start: int, end: int) -> bool:
     """Whether the token starts within ``[start, end)``."""
     return start <= token.idx < end
@@ -121,12 +133,21 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def could_speak(token: Token) -> bool:
-    """A person's name, a personal pronoun or a role noun."""
+    """A person's name, a personal pronoun or a noun that names a person."""
     if token.ent_type_ == "PERSON" and token.pos_ == "PROPN":
         return True
     if token.pos_ == "PRON":
         return token.lower_ in {"he", "she", "they", "i", "we"}
-    return token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.role_nouns()
+    return token.pos_ == "NOUN" and speakers.is_person_noun(token)
+
+
+def could_speak_as_group(token: Token) -> bool:
+    """Who could speak, or an organisation or group that speaks as one."""
+    if could_speak(token):
+        return True
+    if token.pos_ == "PROPN":
+        return token.ent_type_ in {"ORG", "NORP", "GPE", ""} and token.text[:1].isupper()
+    return token.pos_ == "NOUN" and speakers.can_speak(token)
 
 
 def adjacent_speaker(verb: Token) -> Token | None:
@@ -151,13 +172,21 @@ def parsed_subject(verb: Token) -> Token | None:
     """
     for hop in range(4):
         deps = SUBJECTS - {"nsubjpass"} if hop == 0 else SUBJECTS
-        subjects = [c for c in verb.children if c.dep_ in deps]
+        subjects = [c for c in verb.children if c.dep_ in deps and not is_quoted(c)]
         if subjects:
             subject = subjects[0]
             return subject.head.head if is_relative(subject) else subject
         agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if agent:
             return agent[0]
+        if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            noun = verb.head
+            if could_speak_as_group(noun):
+                return noun  # "footage of Smith saying ...": the participle's noun speaks
+            if noun.dep_ != "dobj":
+                return None
+            verb = noun.head  # "Smith posted a note saying ...": who posted it speaks
+            continue
         if verb.dep_ not in CLIMB or verb.head.i == verb.i:
             return None
         verb = verb.head
@@ -180,7 +209,19 @@ def noun_phrase(token: Token) -> Span:
             right = child.right_edge.i
     while left < token.i and (doc[left].is_punct or doc[left].dep_ in {"cc", "case"}):
         left += 1
+    if token.pos_ == "NOUN":
+        right = max(right, described_by(token))
     return doc[left:right + 1]
+
+
+def described_by(noun: Token) -> int:
+    """The end of a short phrase that says whose a description is ("officials at the port")."""
+    for child in noun.rights:
+        words = noun.doc[child.i:child.right_edge.i + 1]
+        if child.dep_ == "prep" and child.lower_ in DESCRIBING_PREPOSITIONS and len(words) <= 6 \
+                and not any(t.pos_ in {"VERB", "AUX"} or t.is_punct or t.text in quotes.MARKS for t in words):
+            return child.right_edge.i
+    return noun.i
 
 
 def according_to(tokens) -> Token | None:
@@ -342,6 +383,25 @@ def colon_speaker(doc: Doc, stmt: Statement, tokens: list[Token]) -> tuple[Span,
     return noun_phrase(name), doc[before[-1].i:before[-1].i + 1]
 
 
+SIGNATURE = re.compile(r"[^\S\n]*([\u2015\u2014\u2013-]{1,2})[^\S\n]*((?:[A-Z][\w.'\u2019-]*[^\S\n]?){1,5}?)[.,]?[^\S\n]*(?=\n|$|[\"\u201c\u201d\u00ab])")
+
+
+def signature(doc: Doc, stmt: Statement) -> tuple[Span, Span] | None:
+    """A name signed after the quote with a dash (``"..." ― Jo Smith``): mention and dash."""
+    after = stmt.end + 1 if doc.text[stmt.end:stmt.end + 1] in quotes.MARKS else stmt.end
+    match = SIGNATURE.match(doc.text, after)
+    if not match:
+        return None
+    written = match.group(2).rstrip()
+    if written.endswith(".") and len(written.split()[-1]) > 3:
+        written = written[:-1]  # the sentence's full stop, not an initial's
+    name = doc.char_span(match.start(2), match.start(2) + len(written), alignment_mode="expand")
+    dash = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+    if name is None or dash is None or not any(t.pos_ == "PROPN" for t in name):
+        return None
+    return name, dash
+
+
 def inner_label(doc: Doc, stmt: Statement) -> tuple[Statement, Span, Span] | None:
     """A transcript label opening the quote (``"SMITH: ...``)."""
     match = re.match(r"([A-Z][A-Z.'\- ]{1,40}):\s+", doc.text[stmt.start:stmt.end])
@@ -370,6 +430,9 @@ def find_cue(doc: Doc, stmt: Statement, spans: list[tuple[int, int]]) -> Cue | N
                        noun_phrase(reporter) if reporter is not None else None)
     if source is not None:
         return Cue("according-to", doc[source.head.head.i:source.head.i + 1], noun_phrase(source))
+    signed = signature(doc, stmt)
+    if signed is not None:
+        return Cue("signature", signed[1], signed[0])
     verb = nearby_cue(doc, stmt, tokens)
     if verb is not None:
         return Cue("nearby", cue_span(verb), noun_phrase(subject_of(verb)))
@@ -390,7 +453,7 @@ def governing_clause(doc: Doc, stmt: Statement) -> Cue | None:
             if verb.pos_ not in {"VERB", "AUX"} or stmt.quotes(verb):
                 continue
             subject = parsed_subject(verb)
-            if subject is not None and could_speak(subject) and not stmt.quotes(subject):
+            if subject is not None and could_speak_as_group(subject) and not stmt.quotes(subject):
                 return Cue("clause", doc[verb.i:verb.i + 1], noun_phrase(subject))
     return None
 
@@ -498,6 +561,7 @@ def find_quotes(doc: Doc, settings: Settings = Settings(), errors: list[str] | N
     errors = [] if errors is None else errors
     stmts = statements(doc, quotes.quoted_parts(doc.text), settings)
     spans = [part for s in stmts for part in s.parts]
+    doc.user_data[QUOTED] = sorted(spans)
     resolver = speakers.Resolver(doc, spans, coref)
     found: list[Quote] = []
     headline = headline_source(doc)

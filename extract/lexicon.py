@@ -51,6 +51,17 @@ def group_nouns() -> frozenset[str]:
     return entries("group_nouns")
 
 
+@cache
+def gendered_nouns() -> dict[str, str]:
+    """Nouns that name a man ("m") or a woman ("f"): "widow f"."""
+    return dict(entry.split()[:2] for entry in entries("gendered_nouns"))
+
+
+def document_nouns() -> frozenset[str]:
+    """Nouns for texts cited as the source of words ("the report", "a statement")."""
+    return entries("document_nouns")
+
+
 def attribution_phrases() -> frozenset[str]:
     """Phrases that introduce a source ("according to")."""
     return entries("attribution_phrases")
@@ -63,7 +74,7 @@ def person_nouns() -> frozenset[str]:
 
     text = files("coreferee.lang.en.data").joinpath("exclusively_person_words.dat").read_text(encoding="utf8")
     words = {line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")}
-    return frozenset(words) | role_nouns()
+    return frozenset(words) | role_nouns() | entries("person_nouns")
 
 
 @cache

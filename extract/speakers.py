@@ -21,6 +21,8 @@ from extract.records import CanonicalSpeaker, Speaker
 
 PRONOUNS = {"he", "she", "him", "her", "they", "them", "i", "we", "it", "you", "who"}
 GENDERED = {"he": "m", "him": "m", "she": "f", "her": "f"}
+GROUP_PRONOUNS = {"it", "they", "them", "we"}
+PEOPLE = {"person", "unnamed"}  # speaker kinds that he, she and person nouns can stand for
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "gen.", "sen.", "rep.", "gov."}
 DETERMINERS = {"a", "an", "the", "one", "another", "some"}
 GROUPS = {"ORG", "GPE", "NORP"}
@@ -41,10 +43,21 @@ class Resolution:
 class Person:
     """Everything one article says of one named person."""
 
-    name: str
+    forms: Counter = field(default_factory=Counter)  # full names as written ("Jo Smith")
     roles: Counter = field(default_factory=Counter)
     first: int = 0  # token index of the first mention
-    gender: str | None = None
+    mentions: int = 0
+
+    @property
+    def name(self) -> str:
+        """The commonest full name (two to four words), the longest on a tie."""
+        full = [form for form in self.forms if 2 <= len(form.split()) <= 4] or list(self.forms)
+        return max(full, key=lambda form: (self.forms[form], len(form)))
+
+    @property
+    def given(self) -> set[str]:
+        """Every word written before the surname, lower-cased ("Miss Jo Smith": miss, jo)."""
+        return {word.lower() for form in self.forms for word in form.split()[:-1]}
 
     @property
     def role(self) -> str | None:
@@ -52,6 +65,45 @@ class Person:
 
     def speaker(self) -> Speaker:
         return Speaker(self.name, self.role, "person")
+
+
+class People:
+    """The named people of an article, by surname; one surname may name several."""
+
+    def __init__(self) -> None:
+        self.by_surname: dict[str, list[Person]] = defaultdict(list)
+
+    def add(self, name: str, start: int) -> Person:
+        """Count a mention of a name, and return its person."""
+        key = surname(name)
+        given = {word.lower() for word in name.split()[:-1]}
+        persons = self.by_surname[key]
+        person = next((p for p in persons if given & p.given), None)
+        if person is None and not given and persons:
+            person = self.get(key)
+        if person is None and given:
+            person = next((p for p in persons if not p.given), None)  # "Smith" first, "Jo Smith" later
+        if person is None:
+            person = Person(first=start)
+            persons.append(person)
+        person.forms[name] += 1
+        person.mentions += 1
+        return person
+
+    def get(self, key: str, given: str = "") -> Person | None:
+        """The person a surname (and given name) names: a bare surname is the most mentioned."""
+        persons = self.by_surname.get(key, [])
+        if given:
+            match = [p for p in persons if given in p.given]
+            if match:
+                return match[0]
+        return max(persons, key=lambda p: p.mentions) if persons else None
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.by_surname
+
+    def all(self) -> list[Person]:
+        return [person for persons in self.by_surname.values() for person in persons]
 
 
 # ---------------------------------------------------------------- names
@@ -118,9 +170,18 @@ def description(span: Span) -> str:
 
 
 def can_speak(head: Token) -> bool:
-    """Whether a description's head noun names a person or a group that speaks."""
-    lemma = head.lemma_.lower()
-    return is_person_noun(head) or lemma in lexicon.group_nouns() or head.lower_ in lexicon.group_nouns()
+    """Whether a description's head noun names a person, a group that speaks or a text that is cited."""
+    return is_person_noun(head) or is_group_noun(head) or is_document_noun(head)
+
+
+def is_group_noun(head: Token) -> bool:
+    """A noun for a group or institution that speaks as one ("the ministry")."""
+    return head.lemma_.lower() in lexicon.group_nouns() or head.lower_ in lexicon.group_nouns()
+
+
+def is_document_noun(head: Token) -> bool:
+    """A noun for a text cited as a source ("the report")."""
+    return head.lemma_.lower() in lexicon.document_nouns() or head.lower_ in lexicon.document_nouns()
 
 
 def with_given_names(ent: Span) -> Span:
@@ -136,20 +197,17 @@ def with_given_names(ent: Span) -> Span:
     return doc[start:ent.end]
 
 
-def people(doc: Doc) -> dict[str, Person]:
-    """The named people of an article, keyed by surname."""
-    found: dict[str, Person] = {}
+def people(doc: Doc) -> People:
+    """The named people of an article."""
+    found = People()
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
         ent = with_given_names(ent)
         name, title = clean_name(ent)
-        key = surname(name)
-        if not key or not NAME_WORD.match(name.split()[-1]):
+        if not surname(name) or not NAME_WORD.match(name.split()[-1]) or len(name.split()) > 5:
             continue
-        person = found.setdefault(key, Person(name, first=ent.start))
-        if len(name.split()) > len(person.name.split()) and len(name.split()) <= 4:
-            person.name = name
+        person = found.add(name, ent.start)
         role = as_written(title) if any(is_role_word(t) for t in title) else None
         role = role_of(ent) or role
         if role:
@@ -157,9 +215,29 @@ def people(doc: Doc) -> dict[str, Person]:
     return found
 
 
+def is_common_noun(token: Token) -> bool:
+    """A common noun, also where the tagger took a lower-case word for a name."""
+    return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.text.islower() and token.ent_type_ != "PERSON")
+
+
+def apposed_name(head: Token) -> Span | None:
+    """A person's name set beside a description ("the chief, Jo Smith,")."""
+    doc = head.doc
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ not in GROUPS:
+            return doc[max(child.left_edge.i, head.i + 1):child.i + 1]
+    objects = [g for c in head.rights if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    for obj in objects:  # "the partner at Lenox, Jo Smith,": the parse hangs the name on Lenox
+        names = [c for c in obj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+        if names:
+            return doc[max(names[0].left_edge.i, obj.i + 1):names[0].i + 1]
+    return None
+
+
 def is_person_noun(token: Token) -> bool:
-    """A noun that names a person by role or trait ("the senator", "the billionaire")."""
-    return token.lemma_.lower() in lexicon.person_nouns() or token.lower_ in lexicon.person_nouns()
+    """A noun that names a person by role or trait ("the senator", "the billionaire", "the businesswoman")."""
+    nouns = lexicon.person_nouns()
+    return token.lemma_.lower() in nouns or token.lower_ in nouns or gender_of(token) is not None
 
 
 CLAUSES = {"advcl", "relcl", "ccomp", "acl", "xcomp", "csubj", "pcomp"}
@@ -177,10 +255,46 @@ def is_subject(word: Token) -> bool:
     return word.dep_ in {"nsubj", "nsubjpass"}
 
 
+def gender_of(word: Token) -> str | None:
+    """"m" or "f" for a gendered pronoun or noun ("she", "spokeswoman"), else None."""
+    lower = word.lower_
+    if lower in GENDERED:
+        return GENDERED[lower]
+    if word.pos_ != "NOUN":
+        return None
+    if lower.endswith(("woman", "women")):
+        return "f"
+    if lower.endswith(("man", "men")) and lower not in {"human", "humans"}:
+        return "m"
+    return lexicon.gendered_nouns().get(word.lemma_.lower())
+
+
+def names_group(word: Token, plural: bool) -> bool:
+    """Whether a subject word names an organisation or group (of people, when ``plural``)."""
+    if word.pos_ == "PROPN":
+        return word.ent_type_ in {"ORG", "NORP"} and word.ent_iob_ != "O" and (
+            word.i + 1 == len(word.doc) or word.doc[word.i + 1].ent_iob_ != "I")
+    if word.pos_ != "NOUN":
+        return False
+    if word.tag_ == "NNS":
+        return plural and (is_person_noun(word) or can_speak(word))
+    return can_speak(word) and not is_person_noun(word)
+
+
+def group_start(word: Token) -> int:
+    """Where the name or description of a group begins."""
+    if word.pos_ == "PROPN" and word.ent_iob_ != "O":
+        start = word.i
+        while start > 0 and word.doc[start].ent_iob_ == "I":
+            start -= 1
+        return start
+    return word.left_edge.i
+
+
 def fits_gender(speaker: Speaker, gender: str | None) -> bool:
     """False when the speaker's given name belongs only to the other gender."""
     if gender is None or speaker.kind != "person" or len(speaker.name.split()) < 2:
-        return speaker.kind != "organisation"
+        return speaker.kind in PEOPLE
     given = speaker.name.split()[0].lower()
     other = "f" if gender == "m" else "m"
     return given not in lexicon.given_names(other)
@@ -198,6 +312,7 @@ class Resolver:
         self.people = people(doc)
         self.history: list[tuple[Speaker, int]] = []  # who spoke, at which token
         self.spoken: dict[int, Speaker] = {}  # last token of a speaker mention -> its speaker
+        self.descriptions: dict[int, Speaker | None] = {}  # role noun -> who it describes
         self.paragraph_starts = [m.start() for m in re.finditer(r"(?m)^(?=\S)", doc.text)]
 
     def spoke(self, speaker: Speaker, mention: Span) -> None:
@@ -211,11 +326,15 @@ class Resolver:
         head = mention.root
         if head.lower_ in PRONOUNS and len(mention) == 1:
             return self.pronoun(head)
-        person = self.named(mention)
+        common = is_common_noun(head)
+        named = apposed_name(head)
+        if named is not None and common:
+            return self.resolve(named)  # "another critic, Jo Smith,": the name says who
+        person = self.named(mention) if not common else None  # "the Smith aide" is not Smith
         if person is not None:
             return Resolution(self.with_role(person, mention), "name", 1.0)
         capitalised = all(t.text[:1].isupper() for t in mention if not t.is_punct)
-        if is_role_word(head) or (head.pos_ == "NOUN" and not capitalised):
+        if is_role_word(head) or (common and not capitalised):
             return self.described(mention)
         name, title = clean_name(mention)
         titled = head.pos_ == "PROPN" and name and any(is_role_word(t) for t in title)
@@ -230,10 +349,9 @@ class Resolver:
     def named(self, mention: Span) -> Person | None:
         """The person a mention names, by the surname the article uses."""
         names = [t for t in mention if t.pos_ == "PROPN" and NAME_WORD.match(t.text)]
-        for token in reversed(names):
-            person = self.people.get(token.lower_)
-            if person is not None:
-                return person
+        for at, token in reversed(list(enumerate(names))):
+            if token.lower_ in self.people:
+                return self.people.get(token.lower_, names[0].lower_ if at > 0 else "")
         return None
 
     def with_role(self, person: Person, mention: Span) -> Speaker:
@@ -246,10 +364,10 @@ class Resolver:
     # -- pronouns
 
     def pronoun(self, token: Token) -> Resolution | None:
-        """He/she: the nearest fitting person before it; they: the last group that spoke."""
-        if token.lower_ in {"they", "them", "we"}:
-            last = self.last_speaker(token)
-            return Resolution(last, "coref", 0.75) if last is not None else None
+        """He/she: the nearest fitting person before it; it/they: the nearest group that speaks."""
+        if token.lower_ in GROUP_PRONOUNS:
+            found = self.group(token)
+            return Resolution(found, "coref", 0.75) if found is not None else None
         else:
             salient = self.salient(token)
             if salient is not None:
@@ -261,7 +379,7 @@ class Resolver:
 
     def salient(self, token: Token) -> Resolution | None:
         """The person a he/she most likely means: the nearest earlier subject of the right gender."""
-        gender = GENDERED.get(token.lower_)
+        gender = gender_of(token)
         fallback, subjects, sentence = None, [], None
         for candidate, subject, word in self.candidates(token):
             if not fits_gender(candidate, gender):
@@ -298,19 +416,28 @@ class Resolver:
         if word.ent_type_ == "PERSON" and word.pos_ == "PROPN" and word.ent_iob_ != "O":
             following = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
             if following is None or following.ent_type_ != "PERSON" or following.ent_iob_ == "B":
-                person = self.people.get(word.lower_)
+                person = self.named(self.doc[group_start(word):word.i + 1])
                 return person.speaker() if person else None
         if word.tag_ == "NN" and is_role_word(word) and word.dep_ not in {"compound", "amod"}:
             if word.dep_ == "appos" and word.head.pos_ == "PROPN" and word.head.ent_type_ not in GROUPS:
                 return None  # "Walsh, a former labor leader": the name stands for both
-            resolution = self.described(self.doc[word.left_edge.i:word.i + 1], follow=False)
-            return resolution.speaker if resolution else None
-        if word.pos_ == "PROPN" and word.dep_ in {"nsubj", "nsubjpass"} and word.ent_type_ not in GROUPS \
-                and NAME_WORD.match(word.text) and not word.text.endswith("."):
+            return self.description_at(word)
+        if word.pos_ == "PROPN" and word.dep_ in {"nsubj", "nsubjpass"} and word.ent_type_ in {"", "PERSON"} \
+                and NAME_WORD.match(word.text) and not word.text.endswith(".") \
+                and not any(c.dep_ == "det" for c in word.children):
             name, _ = clean_name(self.doc[word.left_edge.i:word.i + 1])
-            person = self.people.get(word.lower_)
+            person = self.named(self.doc[word.left_edge.i:word.i + 1])
             return person.speaker() if person else Speaker(name or word.text, None, "person")
         return None
+
+    def description_at(self, word: Token) -> Speaker | None:
+        """Who a role description names: a definite one ("the governor") follows the person before it."""
+        if word.i not in self.descriptions:
+            self.descriptions[word.i] = None  # a description never stands for itself
+            mention = self.doc[word.left_edge.i:word.i + 1]
+            resolution = self.described(mention, follow=mention[0].lower_ in {"the", "this", "that"})
+            self.descriptions[word.i] = resolution.speaker if resolution else None
+        return self.descriptions[word.i]
 
     def quoted(self, word: Token) -> bool:
         """Whether a word stands inside a quotation."""
@@ -321,14 +448,33 @@ class Resolver:
         offset = self.doc[token_index].idx
         return sum(1 for start in self.paragraph_starts if start <= offset) - 1
 
-    def last_speaker(self, token: Token) -> Speaker | None:
-        """The most recent speaker before the token, within a few paragraphs."""
+    def group(self, token: Token) -> Speaker | None:
+        """The organisation or group an "it" or "they" stands for: the nearest earlier one that spoke or is a subject."""
         here = self.paragraph(token.i)
-        plural = token.lower_ in {"they", "them", "we"}
+        plural = token.lower_ != "it"
+        for i in range(token.i - 1, -1, -1):
+            word = self.doc[i]
+            if here - self.paragraph(i) > RECENT_PARAGRAPHS:
+                break
+            if self.quoted(word):
+                continue
+            if i in self.spoken and word.pos_ != "PRON":
+                if self.spoken[i].kind != "person" or plural and word.tag_ in {"NNS", "NNPS"}:
+                    return self.spoken[i]
+                continue
+            if is_subject(word) and names_group(word, plural):
+                resolution = self.resolve(self.doc[group_start(word):word.i + 1])
+                if resolution is not None and resolution.speaker.kind != "person":
+                    return resolution.speaker
+        return None
+
+    def last_person(self, token: Token) -> Speaker | None:
+        """The most recent person who spoke before the token, within a few paragraphs."""
+        here = self.paragraph(token.i)
         for speaker, at in reversed(self.history):
             if at >= token.i or here - self.paragraph(at) > RECENT_PARAGRAPHS:
                 continue
-            if plural == (speaker.kind == "organisation"):
+            if speaker.kind in PEOPLE:
                 return speaker
         return None
 
@@ -374,31 +520,34 @@ class Resolver:
         that matches no role is the nearest earlier subject who could be it.
         """
         words = {t.lower_ for t in mention if not t.is_punct and t.lower_ not in DETERMINERS}
-        indefinite = mention[0].lower_ in {"a", "an", "one"}
+        indefinite = mention[0].lower_ in {"a", "an", "one", "another"}
         plural = mention.root.tag_ in {"NNS", "NNPS"}
         if not indefinite and not plural:
             person = self.by_role(mention, words)
             if person is not None:
                 return Resolution(person.speaker(), "role", 0.85)
-            if follow and is_person_noun(mention.root):
+            owned = any(t.dep_ == "poss" for t in mention)  # "her spokesman", "Smith's doctor": someone else
+            if follow and is_person_noun(mention.root) and not owned:
                 salient = self.salient(mention.root)
                 if salient is not None:
                     return Resolution(salient.speaker, "coref", min(salient.confidence, 0.7))
-                last = self.last_speaker(mention.root)
-                if last is not None and last.kind != "organisation":
+                last = self.last_person(mention.root)
+                if last is not None:
                     return Resolution(last, "coref", 0.6)
         if not words or not can_speak(mention.root):
             return None
-        kind = "unnamed" if is_role_word(mention.root) or mention.root.pos_ == "NOUN" else "organisation"
+        kind = "unnamed" if is_person_noun(mention.root) or mention.root.pos_ == "PROPN" else "organisation"
         if any(e.label_ in GROUPS for e in mention.ents) and not is_role_word(mention.root):
             kind = "organisation"
+        if is_document_noun(mention.root) and not is_person_noun(mention.root):
+            kind = "document"
         return Resolution(Speaker(description(mention), None, kind), "description", 0.8)
 
     def by_role(self, mention: Span, words: set[str]) -> Person | None:
         """The person whose role shares most words with a description, nearest first."""
         head = mention.root.lower_
         best, best_score = None, 0
-        for person in self.people.values():
+        for person in self.people.all():
             role_words = {w.lower() for role in person.roles for w in role.split()}
             if head not in role_words and mention.root.lemma_.lower() not in role_words:
                 continue

@@ -48,13 +48,26 @@ CASES = [
      [("The budget is balanced at last.", "Ivo Marsh")]),
     ("Mayor Ada Quill opened the session.\n\nShe said:\n\n\u201cWe start with the budget.\u201d",
      [("We start with the budget.", "Ada Quill")]),
+    ("Readers wrote in.\n\n\u201cThe market needs a new roof.\u201d \u2015 Dolores Ybarra\n"
+     "\u201cI want the buses on time.\u201d\u2015 Omar K. Pruitt\u00a0\n",
+     [("The market needs a new roof.", "Dolores Ybarra"), ("I want the buses on time.", "Omar K. Pruitt")]),
+    ("\u201cThe port is in chaos. Total chaos,\u201d said Rosa Lind, a harbour pilot.",
+     [("The port is in chaos. Total chaos,", "Rosa Lind")]),
+    ("The new advert uses footage of Mara Quist asking, \u201cWhy is the bridge still closed?\u201d",
+     [("Why is the bridge still closed?", "Mara Quist")]),
+    ("Councillor Ben Ardo posted a message saying \u201cthe bridge stays closed until May.\u201d",
+     [("the bridge stays closed until May.", "Ben Ardo")]),
+    ("Councillor Ben Ardo spoke first.\n\nAnother critic, Lorna Teague, likened the plan to \"burning the harbour down\".",
+     [("burning the harbour down", "Lorna Teague")]),
 ]
 
 
 @pytest.mark.parametrize("text, expected", CASES, ids=[
     "pronoun", "inverted-with-appositive", "split-quote", "partial-quote", "according-to",
     "told-reporters-colon", "relative-clause", "quoted-as-saying", "multi-paragraph",
-    "floating-quote", "speaker-before-colon", "mark-glued-to-cue", "cue-in-paragraph-before"])
+    "floating-quote", "speaker-before-colon", "mark-glued-to-cue", "cue-in-paragraph-before",
+    "dash-signature", "quoted-words-are-no-subject", "participle-of-a-name", "participle-of-an-object",
+    "description-beside-a-name"])
 def test_constructions(nlp, text, expected):
     assert attributed(nlp, text) == expected
 
@@ -118,3 +131,31 @@ def test_second_speaker_is_not_joined(nlp):
     quotes = [q for q in nlp(text)._.quotes if q.kind != "indirect"]
     assert [q.content.text for q in quotes] == ["The ferry is late,", "It always is."]
     assert quotes[0].speaker.name == "Ivo Marsh"
+
+
+def test_it_and_they_stand_for_organisations(nlp):
+    text = ("Anna Berg chaired the meeting.\n\n"
+            "The harbour council pledged to act against what it called \"a reckless plan.\"\n\n"
+            "The Northwind Shipping Company is seeking to contrast its bid with what they call the rival's \"empty promises.\"")
+    assert attributed(nlp, text) == [("a reckless plan.", "harbour council"),
+                                     ("empty promises.", "Northwind Shipping Company")]
+
+
+def test_descriptions_chain_to_the_name(nlp):
+    text = ("Maria Lopez says the harbour tax is too high.\n\n"
+            "The Liberal deputy leader was speaking in Ohio on Friday.\n\n"
+            "The Ohio senator said voters were \"tired of paying twice.\"")
+    assert attributed(nlp, text) == [("tired of paying twice.", "Maria Lopez")]
+
+
+def test_gendered_description_skips_the_other_gender(nlp):
+    text = ("Anna Berg says Peter Holm misled voters about the port.\n\n"
+            "The businesswoman says of Holm, \"He will sell the harbour.\"")
+    assert attributed(nlp, text) == [("He will sell the harbour.", "Anna Berg")]
+
+
+def test_commonest_full_name_is_the_name(nlp):
+    text = ("Anna Berg opened the port. Anna Berg cut the ribbon.\n\n"
+            "Her rivals call her Mighty Anna Berg.\n\n"
+            "\"We are open,\" Berg said.")
+    assert attributed(nlp, text) == [("We are open,", "Anna Berg")]
