@@ -32,6 +32,7 @@ CLIMB = {"conj", "advcl", "xcomp", "pcomp", "prep", "acl", "ccomp"}
 NP_LEFT = {"compound", "amod", "det", "poss", "nmod", "nummod", "punct", "case", "prep", "pobj", "cc", "conj"}
 NP_RIGHT = {"compound", "flat", "nummod", "case"}
 RELATIVE = {"who", "that", "which"}
+PERSONAL = {"he", "she", "it", "they", "we"}
 SHORT_QUOTE_WORDS = 2  # shorter quotes with no cue governing them are scare quotes
 REPORTING_PREPOSITIONS = {"as", "like", "that", "with"}
 DESCRIBING_PREPOSITIONS = {"of", "at", "for", "from", "with", "in", "on"}
@@ -128,17 +129,20 @@ def is_relative(token: Token) -> bool:
 # ---------------------------------------------------------------- mentions
 
 def subject_of(verb: Token) -> Token | None:
-    """The speaker of a speech verb: its parsed subject, else a speaker word next to it."""
-    return parsed_subject(verb) or adjacent_speaker(verb)
+    """The speaker of a speech verb: its parsed subject when it could speak, else a speaker word next to it."""
+    parsed = parsed_subject(verb)
+    if parsed is not None and (could_speak_as_group(parsed) or parsed.pos_ == "PRON"):
+        return parsed
+    return adjacent_speaker(verb) or parsed
 
 
 def could_speak(token: Token) -> bool:
     """A person's name, a personal pronoun or a noun that names a person."""
-    if token.ent_type_ == "PERSON" and token.pos_ == "PROPN":
+    if token.ent_type_ == "PERSON" and (token.pos_ == "PROPN" or token.text.istitle()):
         return True
     if token.pos_ == "PRON":
         return token.lower_ in {"he", "she", "they", "i", "we"}
-    return token.pos_ == "NOUN" and speakers.is_person_noun(token)
+    return speakers.is_common_noun(token) and speakers.is_person_noun(token)
 
 
 def could_speak_as_group(token: Token) -> bool:
@@ -147,7 +151,7 @@ def could_speak_as_group(token: Token) -> bool:
         return True
     if token.pos_ == "PROPN":
         return token.ent_type_ in {"ORG", "NORP", "GPE", ""} and token.text[:1].isupper()
-    return token.pos_ == "NOUN" and speakers.can_speak(token)
+    return speakers.is_common_noun(token) and speakers.can_speak(token)
 
 
 def adjacent_speaker(verb: Token) -> Token | None:
@@ -160,7 +164,7 @@ def adjacent_speaker(verb: Token) -> Token | None:
         if could_speak(token):
             return token
     after = verb.doc[verb.i + 1:min(sent.end, verb.i + 4)]
-    return next((t for t in after if could_speak(t) and t.dep_ != "dobj"), None)
+    return next((t for t in after if could_speak(t) and t.dep_ not in {"dobj", "pobj"}), None)
 
 
 def parsed_subject(verb: Token) -> Token | None:
@@ -422,10 +426,11 @@ def find_cue(doc: Doc, stmt: Statement, spans: list[tuple[int, int]]) -> Cue | N
     tokens = window(doc, stmt, spans)
     source = according_to(tokens)
     if governing:
-        verb = governing[0]
+        verb = speaking_cue(governing)
         mention = subject_of(verb)
         if mention is not None:
-            reporter = reporter_of(governing[1:], mention, source)
+            mention = fullest_mention(verb, mention)
+            reporter = reporter_of(governing[governing.index(verb) + 1:], mention, source)
             return Cue("subject", cue_span(verb), noun_phrase(mention),
                        noun_phrase(reporter) if reporter is not None else None)
     if source is not None:
@@ -435,13 +440,53 @@ def find_cue(doc: Doc, stmt: Statement, spans: list[tuple[int, int]]) -> Cue | N
         return Cue("signature", signed[1], signed[0])
     verb = nearby_cue(doc, stmt, tokens)
     if verb is not None:
-        return Cue("nearby", cue_span(verb), noun_phrase(subject_of(verb)))
+        return Cue("nearby", cue_span(verb), noun_phrase(fullest_mention(verb, subject_of(verb))))
     colon = colon_speaker(doc, stmt, tokens)
     if colon is not None:
         return Cue("colon", colon[1], colon[0])
     if stmt.opens_paragraph:
         return introducing_cue(doc, stmt, spans)
     return governing_clause(doc, stmt)
+
+
+def speaking_cue(governing: list[Token]) -> Token:
+    """The nearest governing cue whose subject can speak: "she says it underscores ..." is hers."""
+    for verb in governing:
+        subject = subject_of(verb)
+        if subject is not None and (could_speak_as_group(subject) or subject.lower_ in PERSONAL - {"it"}):
+            return verb
+    return governing[0]
+
+
+def fullest_mention(verb: Token, mention: Token) -> Token:
+    """The outermost subject in the cue's sentence that names the speaker a pronoun stands for.
+
+    "Clinton says she admired what she calls ...": the mention is Clinton.
+    """
+    if mention.lower_ not in PERSONAL:
+        return mention
+    fullest = mention
+    for ancestor in verb.ancestors:
+        if ancestor.sent.start != verb.sent.start:
+            break
+        subject = parsed_subject(ancestor) if ancestor.pos_ in {"VERB", "AUX"} else None
+        if subject is not None and subject != fullest and not is_quoted(subject) and agrees(subject, mention):
+            fullest = subject
+    return fullest
+
+
+def agrees(subject: Token, pronoun: Token) -> bool:
+    """Whether a pronoun can stand for a subject (gender and number)."""
+    gender = speakers.GENDERED.get(pronoun.lower_)
+    if subject.lower_ in PERSONAL:
+        return subject.lower_ == pronoun.lower_
+    if pronoun.lower_ == "it":
+        return subject.tag_ in {"NN", "NNP"} and could_speak_as_group(subject) and not could_speak(subject)
+    if pronoun.lower_ in {"they", "we"}:
+        return subject.tag_ in {"NNS", "NNPS"} or (could_speak_as_group(subject) and not could_speak(subject))
+    if not could_speak(subject) or subject.tag_ in {"NNS", "NNPS"}:
+        return False
+    return speakers.gender_fits_name(subject, gender)
 
 
 def governing_clause(doc: Doc, stmt: Statement) -> Cue | None:

@@ -269,6 +269,18 @@ def gender_of(word: Token) -> str | None:
     return lexicon.gendered_nouns().get(word.lemma_.lower())
 
 
+def gender_fits_name(word: Token, gender: str | None) -> bool:
+    """Whether a name or description can be of the given gender ("m", "f" or None)."""
+    if gender is None:
+        return True
+    own = gender_of(word)
+    if own is not None:
+        return own == gender
+    given = word.doc[group_start(word)] if word.pos_ == "PROPN" else None
+    other = "f" if gender == "m" else "m"
+    return given is None or given.i == word.i or given.lower_ not in lexicon.given_names(other)
+
+
 def names_group(word: Token, plural: bool) -> bool:
     """Whether a subject word names an organisation or group (of people, when ``plural``)."""
     if word.pos_ == "PROPN":

@@ -159,3 +159,20 @@ def test_commonest_full_name_is_the_name(nlp):
             "Her rivals call her Mighty Anna Berg.\n\n"
             "\"We are open,\" Berg said.")
     assert attributed(nlp, text) == [("We are open,", "Anna Berg")]
+
+
+def mentions(nlp, text):
+    return [(q.content.text, q.mention.text if q.mention else None) for q in nlp(text)._.quotes
+            if q.kind != "indirect"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Anna Berg says she admired the crew through what she calls \"a long and cold winter.\"",
+     [("a long and cold winter.", "Anna Berg")]),
+    ("Anna Berg took the stage.\n\nShe says it proves that the port is \"ready for anything.\"",
+     [("ready for anything.", "She")]),
+    ("The harbour board met on Monday.\n\nIt is denouncing what it calls \"a campaign of lies.\"",
+     [("a campaign of lies.", "It")]),
+], ids=["pronoun-under-a-named-subject", "thing-as-subject-of-the-inner-cue", "same-pronoun-outside"])
+def test_mention_is_the_fullest_subject_of_the_sentence(nlp, text, expected):
+    assert mentions(nlp, text) == expected
