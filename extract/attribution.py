@@ -89,6 +89,8 @@ def is_speech_verb(token: Token) -> bool:
     """A verb whose lemma (with its particle) is in the speech-verb list."""
     if token.pos_ not in {"VERB", "AUX"} and not token.tag_.startswith("VB"):
         return False
+    if any(c.dep_ == "neg" for c in token.children):
+        return False  # "he did not say": no report of words
     verbs = lexicon.speech_verbs()
     lemma = token.lemma_.lower()
     particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
@@ -159,12 +161,23 @@ def adjacent_speaker(verb: Token) -> Token | None:
     sent = verb.sent
     for i in range(verb.i - 1, max(sent.start, verb.i - 8) - 1, -1):
         token = verb.doc[i]
-        if token.pos_ in {"VERB", "AUX"} or token.text in quotes.MARKS:
-            break
         if could_speak(token):
             return token
+        if token.pos_ in {"VERB", "AUX"} or token.text in quotes.MARKS:
+            break
     after = verb.doc[verb.i + 1:min(sent.end, verb.i + 4)]
-    return next((t for t in after if could_speak(t) and t.dep_ not in {"dobj", "pobj"}), None)
+    return next((t for t in after if could_speak(t) and inverted_subject(t, verb)), None)
+
+
+def inverted_subject(token: Token, verb: Token) -> bool:
+    """Whether a word after the verb can be its subject ("said Smith"), not its object or another clause's."""
+    for _ in range(3):
+        if token.head == verb:
+            return token.dep_ not in {"dobj", "dative", "pobj", "ccomp", "xcomp", "advcl", "prep", "oprd"}
+        if token.dep_ not in {"compound", "flat", "appos", "amod"}:
+            return False
+        token = token.head
+    return False
 
 
 def parsed_subject(verb: Token) -> Token | None:
@@ -174,6 +187,9 @@ def parsed_subject(verb: Token) -> Token | None:
     ("she was told"); a passive head verb's subject is the speaker
     ("he was quoted as saying").
     """
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if verb.tag_ == "VBG" and before is not None and before.ent_type_ == "PERSON" and before.dep_ != "dobj":
+        return before  # "footage of Smith saying ...": the name just before the participle
     for hop in range(4):
         deps = SUBJECTS - {"nsubjpass"} if hop == 0 else SUBJECTS
         subjects = [c for c in verb.children if c.dep_ in deps and not is_quoted(c)]
@@ -463,8 +479,8 @@ def fullest_mention(verb: Token, mention: Token) -> Token:
 
     "Clinton says she admired what she calls ...": the mention is Clinton.
     """
-    if mention.lower_ not in PERSONAL:
-        return mention
+    if mention.lower_ not in PERSONAL or verb.dep_ in {"advcl", "conj"}:
+        return mention  # "Though she called it ..., Smith left": a clause of its own
     fullest = mention
     for ancestor in verb.ancestors:
         if ancestor.sent.start != verb.sent.start:
@@ -637,10 +653,14 @@ def passages(stmts: list[Statement]) -> list[list[Statement]]:
 
 
 def passage_quotes(doc: Doc, resolver, passage: list[Statement], spans, found: list[Quote]) -> list[Quote]:
-    """Attribute every part of a passage; parts without a cue share the passage's."""
+    """Attribute every statement of a passage; statements without a cue share the passage's.
+
+    Each quoted part becomes one Quote: a statement broken by its
+    attribution or running over paragraphs is several, sharing ``passage``.
+    """
     labelled = [labelled_cue(doc, stmt, spans) for stmt in passage]
     shared = next((cue for _, cue in labelled if cue is not None), None)
-    first = len(found) if len(passage) > 1 else None
+    first = len(found) if sum(len(pieces(stmt)) for stmt, _ in labelled) > 1 else None
     result: list[Quote] = []
     for stmt, cue in labelled:
         if len(passage) == 1 and not is_speech(doc, stmt, cue):
@@ -652,8 +672,15 @@ def passage_quotes(doc: Doc, resolver, passage: list[Statement], spans, found: l
             quote = floating_quote(doc, stmt, kind, found + result)
         else:
             quote = make_quote(resolver, content, kind, cue, stmt.paragraph, stmt)
-        result.append(replace(quote, passage=first))
+        result.extend(replace(quote, content=TextSpan(start, end, doc.text[start:end]), passage=first)
+                      for start, end in pieces(stmt))
     return result
+
+
+def pieces(stmt: Statement) -> list[tuple[int, int]]:
+    """The quoted parts of a statement, as stored: the words between each pair of marks."""
+    parts = [(max(start, stmt.start), min(end, stmt.end)) for start, end in stmt.parts]
+    return [(start, end) for start, end in parts if end > start] or [(stmt.start, stmt.end)]
 
 
 def labelled_cue(doc: Doc, stmt: Statement, spans) -> tuple[Statement, Cue | None]:

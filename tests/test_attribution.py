@@ -23,7 +23,7 @@ CASES = [
     ("\"The bridge is safe,\" said Tomas Brandt, the city engineer.",
      [("The bridge is safe,", "Tomas Brandt")]),
     ("\"The first part is done,\" Mayor Ada Quill said, \"and the second starts soon.\"",
-     [("The first part is done,\" Mayor Ada Quill said, \"and the second starts soon.", "Ada Quill")]),
+     [("The first part is done,", "Ada Quill"), ("and the second starts soon.", "Ada Quill")]),
     ("Union leader Piet Vos dismissed the offer as \"an insult to workers\" on Friday.",
      [("an insult to workers", "Piet Vos")]),
     ("According to Maria Lind, \"the vote was never in doubt.\"",
@@ -176,3 +176,10 @@ def mentions(nlp, text):
 ], ids=["pronoun-under-a-named-subject", "thing-as-subject-of-the-inner-cue", "same-pronoun-outside"])
 def test_mention_is_the_fullest_subject_of_the_sentence(nlp, text, expected):
     assert mentions(nlp, text) == expected
+
+
+def test_split_quote_parts_share_one_passage(nlp):
+    text = "\"The first part is done,\" Mayor Ada Quill said, \"and the second starts soon.\" \"Next!\" he called."
+    quotes = [q for q in nlp(text)._.quotes if q.kind != "indirect"]
+    assert [(q.content.text, q.cue.text, q.passage) for q in quotes] == [
+        ("The first part is done,", "said", 0), ("and the second starts soon.", "said", 0), ("Next!", "called", None)]
