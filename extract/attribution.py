@@ -86,11 +86,14 @@ class Cue:
 # ---------------------------------------------------------------- predicates
 
 def is_speech_verb(token: Token) -> bool:
+    """A verb whose lemma (with its particle) is in the speech-verb list, not negated."""
+    return has_speech_lemma(token) and not is_denied(token)  # "he did not say": no report of words
+
+
+def has_speech_lemma(token: Token) -> bool:
     """A verb whose lemma (with its particle) is in the speech-verb list."""
     if token.pos_ not in {"VERB", "AUX"} and not token.tag_.startswith("VB"):
         return False
-    if any(c.dep_ == "neg" for c in token.children):
-        return False  # "he did not say": no report of words
     verbs = lexicon.speech_verbs()
     lemma = token.lemma_.lower()
     particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
@@ -100,6 +103,11 @@ def is_speech_verb(token: Token) -> bool:
         return False
     blocked = lexicon.speech_verb_exclusions().get(lemma, ())
     return not any(c.dep_ in blocked for c in token.children)
+
+
+def is_denied(verb: Token) -> bool:
+    """A verb negated outside any quote ("did not say")."""
+    return any(c.dep_ == "neg" and not is_quoted(c) for c in verb.children)
 
 
 def cue_span(verb: Token) -> Span:
@@ -171,6 +179,8 @@ def adjacent_speaker(verb: Token) -> Token | None:
 
 def inverted_subject(token: Token, verb: Token) -> bool:
     """Whether a word after the verb can be its subject ("said Smith"), not its object or another clause's."""
+    if verb.head == token and verb.dep_ in {"compound", "amod", "acl"}:
+        return True  # "Said Smith:": the parse hangs the verb on the name
     for _ in range(3):
         if token.head == verb:
             return token.dep_ not in {"dobj", "dative", "pobj", "ccomp", "xcomp", "advcl", "prep", "oprd"}
@@ -227,7 +237,7 @@ def noun_phrase(token: Token) -> Span:
     for child in token.rights:
         if child.dep_ in NP_RIGHT and child.i == right + 1:
             right = child.right_edge.i
-    while left < token.i and (doc[left].is_punct or doc[left].dep_ in {"cc", "case"}):
+    while left < token.i and (doc[left].is_punct or doc[left].dep_ in {"cc", "case"} or doc[left].pos_ == "VERB"):
         left += 1
     if token.pos_ == "NOUN":
         right = max(right, described_by(token))
@@ -511,7 +521,7 @@ def governing_clause(doc: Doc, stmt: Statement) -> Cue | None:
     roots = [t for t in content or () if stmt.quotes(t) and not stmt.quotes(t.head)]
     for token in roots[:1]:
         for verb in token.ancestors:
-            if verb.pos_ not in {"VERB", "AUX"} or stmt.quotes(verb):
+            if verb.pos_ not in {"VERB", "AUX"} or stmt.quotes(verb) or is_denied(verb):
                 continue
             subject = parsed_subject(verb)
             if subject is not None and could_speak_as_group(subject) and not stmt.quotes(subject):
@@ -560,7 +570,20 @@ def is_speech(doc: Doc, stmt: Statement, cue: Cue | None) -> bool:
         return False
     if words < SHORT_QUOTE_WORDS and not (governed or stmt.opens_paragraph):
         return False
-    return True
+    return not denied_report(doc, stmt)
+
+
+def denied_report(doc: Doc, stmt: Statement) -> bool:
+    """Whether the speech verb nearest above the quote is negated ("she did not say \"...\"")."""
+    content = doc.char_span(stmt.start, stmt.end, alignment_mode="expand")
+    for token in content or ():
+        if not stmt.quotes(token) or stmt.quotes(token.head):
+            continue
+        while token.head.i != token.i and not (token.dep_ == "prep" and token.lower_ not in REPORTING_PREPOSITIONS):
+            token = token.head
+            if has_speech_lemma(token):
+                return is_denied(token)
+    return False
 
 
 # ---------------------------------------------------------------- indirect speech

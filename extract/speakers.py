@@ -24,6 +24,7 @@ GENDERED = {"he": "m", "him": "m", "she": "f", "her": "f"}
 GROUP_PRONOUNS = {"it", "they", "them", "we"}
 PEOPLE = {"person", "unnamed"}  # speaker kinds that he, she and person nouns can stand for
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "gen.", "sen.", "rep.", "gov."}
+INVERTING_VERBS = {"said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "continued", "explained"}
 DETERMINERS = {"a", "an", "the", "one", "another", "some"}
 GROUPS = {"ORG", "GPE", "NORP"}
 NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
@@ -116,6 +117,8 @@ def is_role_word(token: Token) -> bool:
 def clean_name(span: Span) -> tuple[str, list[Token]]:
     """A person's name without honorifics, titles and possessive; also the title tokens."""
     tokens = [t for t in span if (not t.is_punct or joins_name(t)) and t.lower_ not in {"'s", "’s"}]
+    if tokens and tokens[0].is_sent_start and tokens[0].lower_ in INVERTING_VERBS:
+        tokens.pop(0)  # "Said Smith:": the verb the tagger took for a name
     title: list[Token] = []
     while tokens and (tokens[0].lower_ in HONORIFICS or is_role_word(tokens[0]) or not NAME_WORD.match(tokens[0].text)):
         title.append(tokens.pop(0))
@@ -160,6 +163,12 @@ def role_of(name_span: Span) -> str | None:
         head = root.head
         return description(head.doc[head.left_edge.i:head.i + 1])
     return None
+
+
+def role_head(role: str) -> str:
+    """The noun a role is built on: "campaign chairman" -> "chairman", "Secretary of State" -> "secretary"."""
+    words = re.split(r"\s+(?:of|for|at|to|in|on)\s+", role.lower(), maxsplit=1)[0].split()
+    return words[-1].strip(",.") if words else ""
 
 
 def description(span: Span) -> str:
@@ -213,6 +222,16 @@ def people(doc: Doc) -> People:
         if role:
             person.roles[role] += 1
     return found
+
+
+def is_thing_name(word: Token) -> bool:
+    """A proper noun that names a thing: it takes a determiner or a number ("the 13th Amendment")."""
+    doc, start = word.doc, word.i
+    while start > 0 and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].text[:1].isdigit()):
+        start -= 1
+    numbered = any(t.text[:1].isdigit() for t in doc[start:word.i])
+    before = doc[start - 1].lower_ if start > 0 else ""
+    return numbered or before in DETERMINERS or any(c.dep_ == "det" for c in word.children)
 
 
 def is_common_noun(token: Token) -> bool:
@@ -435,8 +454,7 @@ class Resolver:
                 return None  # "Walsh, a former labor leader": the name stands for both
             return self.description_at(word)
         if word.pos_ == "PROPN" and word.dep_ in {"nsubj", "nsubjpass"} and word.ent_type_ in {"", "PERSON"} \
-                and NAME_WORD.match(word.text) and not word.text.endswith(".") \
-                and not any(c.dep_ == "det" for c in word.children):
+                and NAME_WORD.match(word.text) and not word.text.endswith(".") and not is_thing_name(word):
             name, _ = clean_name(self.doc[word.left_edge.i:word.i + 1])
             person = self.named(self.doc[word.left_edge.i:word.i + 1])
             return person.speaker() if person else Speaker(name or word.text, None, "person")
@@ -561,7 +579,8 @@ class Resolver:
         best, best_score = None, 0
         for person in self.people.all():
             role_words = {w.lower() for role in person.roles for w in role.split()}
-            if head not in role_words and mention.root.lemma_.lower() not in role_words:
+            heads = {role_head(role) for role in person.roles}
+            if head not in heads and mention.root.lemma_.lower() not in heads:
                 continue
             score = len(words & role_words) * 10 - abs(person.first - mention.start) / 1000
             if score > best_score:

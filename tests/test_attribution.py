@@ -59,6 +59,11 @@ CASES = [
      [("the bridge stays closed until May.", "Ben Ardo")]),
     ("Councillor Ben Ardo spoke first.\n\nAnother critic, Lorna Teague, likened the plan to \"burning the harbour down\".",
      [("burning the harbour down", "Lorna Teague")]),
+    ("\"Is the port ready? Probably not,\" Ms. Quill said.",
+     [("Is the port ready? Probably not,", "Quill")]),
+    ("Experts doubt the plan. Said Ellis: \"I do not see any money for it.\"",
+     [("I do not see any money for it.", "Ellis")]),
+    ("Paul Rask did not say \"the port is closed\" on Friday.", []),
 ]
 
 
@@ -67,7 +72,7 @@ CASES = [
     "told-reporters-colon", "relative-clause", "quoted-as-saying", "multi-paragraph",
     "floating-quote", "speaker-before-colon", "mark-glued-to-cue", "cue-in-paragraph-before",
     "dash-signature", "quoted-words-are-no-subject", "participle-of-a-name", "participle-of-an-object",
-    "description-beside-a-name"])
+    "description-beside-a-name", "negation-inside-the-quote", "inverted-before-colon", "negated-cue"])
 def test_constructions(nlp, text, expected):
     assert attributed(nlp, text) == expected
 
@@ -183,3 +188,15 @@ def test_split_quote_parts_share_one_passage(nlp):
     quotes = [q for q in nlp(text)._.quotes if q.kind != "indirect"]
     assert [(q.content.text, q.cue.text, q.passage) for q in quotes] == [
         ("The first part is done,", "said", 0), ("and the second starts soon.", "said", 0), ("Next!", "called", None)]
+
+
+def test_numbered_proper_noun_is_no_person(nlp):
+    text = ("Ava Lind made a film about the law.\n\n"
+            "Lind said the 13th Amendment was worth a film because \"nobody reads it,\" she said.")
+    assert attributed(nlp, text) == [("nobody reads it,", "Ava Lind")]
+
+
+def test_description_matches_the_role_noun_not_its_modifier(nlp):
+    text = ("The state's campaign chairman, Phil Moss, declined to comment.\n\n"
+            "The Lind campaign is seeking to contrast her plan with what it calls the rival's \"empty promises.\"")
+    assert attributed(nlp, text) == [("empty promises.", "Lind campaign")]
