@@ -42,6 +42,8 @@ CONFIDENCE = {
     "according-to": 0.85,
     "nearby": 0.75,
     "colon": 0.85,
+    "speech-noun": 0.8,
+    "sentence": 0.6,
     "signature": 0.85,
     "headline": 0.7,
     "previous": 0.6,
@@ -470,18 +472,66 @@ def find_cue(doc: Doc, stmt: Statement, spans: list[tuple[int, int]]) -> Cue | N
     colon = colon_speaker(doc, stmt, tokens)
     if colon is not None:
         return Cue("colon", colon[1], colon[0])
+    owner = speech_noun_owner(doc, stmt)
+    if owner is not None:
+        return owner
     if stmt.opens_paragraph:
         return introducing_cue(doc, stmt, spans)
-    return governing_clause(doc, stmt)
+    return governing_clause(doc, stmt) or preceding_subject(doc, stmt)
+
+
+def speech_noun_owner(doc: Doc, stmt: Statement) -> Cue | None:
+    """Whose claim a quote is: "Smith's claim that \"...\"", "a warning by the ministry that ..."."""
+    content = doc.char_span(stmt.start, stmt.end, alignment_mode="expand")
+    roots = [t for t in content or () if stmt.quotes(t) and not stmt.quotes(t.head)]
+    for token in roots[:1]:
+        for noun in token.ancestors:
+            if noun.pos_ in {"VERB", "AUX"} and noun.dep_ not in {"acl", "ccomp", "relcl"}:
+                return None
+            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lexicon.speech_nouns():
+                continue
+            owners = [c for c in noun.children if c.dep_ == "poss"]
+            owners += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+                       for g in c.children if g.dep_ == "pobj"]
+            if owners and speaks(owners[0]) and not stmt.quotes(owners[0]):
+                return Cue("speech-noun", doc[noun.i:noun.i + 1], noun_phrase(owners[0]))
+    return None
+
+
+def preceding_subject(doc: Doc, stmt: Statement) -> Cue | None:
+    """A quote standing as a sentence right after one whose subject could speak: that subject.
+
+    "Senator Smith named the causes. \"We are tired of waiting.\""
+    """
+    if kind_of(doc, stmt) != "direct":
+        return None
+    start, _ = quotes.paragraphs(doc.text)[stmt.paragraph]
+    before = doc.char_span(start, stmt.start - 1, alignment_mode="contract")
+    sentences = list(before.sents) if before is not None and len(before) else []
+    if not sentences:
+        return None
+    root = sentences[-1].root
+    subject = parsed_subject(root) if root.pos_ in {"VERB", "AUX"} else None
+    if subject is None or is_quoted(subject) or not (could_speak(subject) or subject.lower_ in PERSONAL - {"it"}):
+        return None
+    return Cue("sentence", doc[root.i:root.i + 1], noun_phrase(subject))
 
 
 def speaking_cue(governing: list[Token]) -> Token:
     """The nearest governing cue whose subject can speak: "she says it underscores ..." is hers."""
-    for verb in governing:
-        subject = subject_of(verb)
-        if subject is not None and (could_speak_as_group(subject) or subject.lower_ in PERSONAL - {"it"}):
-            return verb
-    return governing[0]
+    speaking = [verb for verb in governing if speaks(subject_of(verb))]
+    if not speaking:
+        return governing[0]
+    first = speaking[0]
+    people = [verb for verb in speaking[1:] if could_speak(subject_of(verb))]
+    if speakers.is_document_noun(subject_of(first)) and people:
+        return people[0]  # "Smith said the report \"clearly\" shows ...": Smith's words
+    return first
+
+
+def speaks(subject: Token | None) -> bool:
+    """Whether a cue's subject can speak: a person, a group, a text, or he, she, they or we."""
+    return subject is not None and (could_speak_as_group(subject) or subject.lower_ in PERSONAL - {"it"})
 
 
 def fullest_mention(verb: Token, mention: Token) -> Token:
@@ -542,7 +592,15 @@ def introducing_cue(doc: Doc, stmt: Statement, spans: list[tuple[int, int]]) -> 
     if verbs:
         return Cue("subject", cue_span(verbs[-1]), noun_phrase(subject_of(verbs[-1])))
     colon = colon_speaker(doc, previous, tokens)
-    return Cue("colon", colon[1], colon[0]) if colon else None
+    if colon is not None:
+        return Cue("colon", colon[1], colon[0])
+    if doc.text[end - 1] != ":" or not tokens:
+        return None
+    root = tokens[-1].sent.root  # "Smith made the following comment:"
+    subject = parsed_subject(root) if root.pos_ in {"VERB", "AUX"} else None
+    if subject is not None and subject in set(tokens) and speaks(subject):
+        return Cue("sentence", doc[root.i:root.i + 1], noun_phrase(subject))
+    return None
 
 
 # ---------------------------------------------------------------- kinds and filters

@@ -57,6 +57,11 @@ def gendered_nouns() -> dict[str, str]:
     return dict(entry.split()[:2] for entry in entries("gendered_nouns"))
 
 
+def speech_nouns() -> frozenset[str]:
+    """Nouns for something said, whose owner is its speaker ("Smith's claim that ...")."""
+    return entries("speech_nouns")
+
+
 def document_nouns() -> frozenset[str]:
     """Nouns for texts cited as the source of words ("the report", "a statement")."""
     return entries("document_nouns")

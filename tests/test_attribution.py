@@ -200,3 +200,22 @@ def test_description_matches_the_role_noun_not_its_modifier(nlp):
     text = ("The state's campaign chairman, Phil Moss, declined to comment.\n\n"
             "The Lind campaign is seeking to contrast her plan with what it calls the rival's \"empty promises.\"")
     assert attributed(nlp, text) == [("empty promises.", "Lind campaign")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Paul Rask spoke on Monday.\n\nThe council seized on Rask's claim that there were \"thousands of empty berths\" in the port.",
+     [("thousands of empty berths", "Paul Rask")]),
+    ("On \"Morning Report,\" Senator Ada Quill, who lost the primary, named the causes of the crisis. "
+     "\"People are tired of waiting.\"",
+     [("People are tired of waiting.", "Ada Quill")]),
+    ("The harbour board met on Monday.\n\nOn July 6, Senator Ada Quill made the following comment:\n\n"
+     "\"Nobody in this town trusts the ferry timetable any more.\"",
+     [("Nobody in this town trusts the ferry timetable any more.", "Ada Quill")]),
+    ("The family of Tom Reyes has called on police to release the footage \"as a matter of transparency\" at once.",
+     [("as a matter of transparency", "family of Tom Reyes")]),
+    ("Mayor Ada Quill said in a letter that the advert \"plainly and wrongly\" suggests the port backs her rival.",
+     [("plainly and wrongly", "Ada Quill")]),
+], ids=["owner-of-a-claim", "subject-of-the-sentence-before", "paragraph-ending-in-a-colon", "called-on",
+        "person-over-the-text-she-cites"])
+def test_speakers_without_a_speech_verb_beside_the_quote(nlp, text, expected):
+    assert attributed(nlp, text) == expected
