@@ -92,4 +92,4 @@ def given_names(gender: str) -> frozenset[str]:
         return {line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")}
 
     male, female = read("male"), read("female")
-    return frozenset(male - female if gender == "m" else female - male)
+    return frozenset((male - female if gender == "m" else female - male) - entries("unisex_names"))

@@ -268,8 +268,8 @@ def clause_depth(word: Token) -> int:
 
 
 def is_subject(word: Token) -> bool:
-    """Whether a word heads (or is the name in) the subject of its clause."""
-    while word.dep_ in {"compound", "flat", "appos"}:
+    """Whether a word heads (or is the name in) the subject of its clause ("the Smith campaign" is no Smith)."""
+    while word.dep_ == "appos" or word.dep_ in {"compound", "flat"} and word.head.pos_ == "PROPN":
         word = word.head
     return word.dep_ in {"nsubj", "nsubjpass"}
 
@@ -344,6 +344,8 @@ class Resolver:
         self.history: list[tuple[Speaker, int]] = []  # who spoke, at which token
         self.spoken: dict[int, Speaker] = {}  # last token of a speaker mention -> its speaker
         self.descriptions: dict[int, Speaker | None] = {}  # role noun -> who it describes
+        self.pronouns: dict[int, Speaker | None] = {}  # he/she subject -> who it stands for
+        self.swept = 0  # pronoun subjects before this token are resolved
         self.paragraph_starts = [m.start() for m in re.finditer(r"(?m)^(?=\S)", doc.text)]
 
     def spoke(self, speaker: Speaker, mention: Span) -> None:
@@ -357,7 +359,7 @@ class Resolver:
         head = mention.root
         if head.lower_ in PRONOUNS and len(mention) == 1:
             return self.pronoun(head)
-        common = is_common_noun(head)
+        common = is_common_noun(head) and not self.is_known_surname(head)
         named = apposed_name(head)
         if named is not None and common:
             return self.resolve(named)  # "another critic, Jo Smith,": the name says who
@@ -379,11 +381,16 @@ class Resolver:
 
     def named(self, mention: Span) -> Person | None:
         """The person a mention names, by the surname the article uses."""
-        names = [t for t in mention if t.pos_ == "PROPN" and NAME_WORD.match(t.text)]
+        names = [t for t in mention if (t.pos_ == "PROPN" or self.is_known_surname(t)) and NAME_WORD.match(t.text)]
         for at, token in reversed(list(enumerate(names))):
             if token.lower_ in self.people:
                 return self.people.get(token.lower_, names[0].lower_ if at > 0 else "")
         return None
+
+    def is_known_surname(self, word: Token) -> bool:
+        """A capitalised word that is the surname of someone the article names, whatever its tag here."""
+        return word.text[:1].isupper() and word.lower_ in self.people and (
+            word.i + 1 == len(word.doc) or not word.doc[word.i + 1].text[:1].isupper())
 
     def with_role(self, person: Person, mention: Span) -> Speaker:
         """The person's speaker record; a role written in the mention counts too."""
@@ -399,10 +406,11 @@ class Resolver:
         if token.lower_ in GROUP_PRONOUNS:
             found = self.group(token)
             return Resolution(found, "coref", 0.75) if found is not None else None
-        else:
-            salient = self.salient(token)
-            if salient is not None:
-                return salient
+        if token.lower_ not in GENDERED:
+            return None  # "I" and "you" outside a quote: the writer or the reader, whom the text does not name
+        salient = self.salient(token)
+        if salient is not None:
+            return salient
         chained = self.coref(token)
         if chained is not None:
             return Resolution(chained, "coref", 0.6)
@@ -413,7 +421,7 @@ class Resolver:
         gender = gender_of(token)
         fallback, subjects, sentence = None, [], None
         for candidate, subject, word in self.candidates(token):
-            if not fits_gender(candidate, gender):
+            if not fits_gender(candidate, gender) or word.tag_ in {"NNS", "NNPS"}:
                 continue
             if subject and sentence in (None, word.sent.start):
                 sentence = word.sent.start
@@ -428,6 +436,7 @@ class Resolver:
     def candidates(self, token: Token):
         """People and singular role descriptions before the token, nearest first, with subject flags."""
         here = self.paragraph(token.i)
+        self.sweep(token.i)
         for i in range(token.i - 1, -1, -1):
             word = self.doc[i]
             if here - self.paragraph(i) > RECENT_PARAGRAPHS:
@@ -435,12 +444,25 @@ class Resolver:
             if self.quoted(word):
                 continue
             if i in self.spoken:
-                if word.pos_ != "PRON":
-                    yield self.spoken[i], True, word
+                yield self.spoken[i], True, word
+                continue
+            if i in self.pronouns:
+                if self.pronouns[i] is not None:
+                    yield self.pronouns[i], True, word
                 continue
             speaker = self.speaker_at(word)
             if speaker is not None:
                 yield speaker, is_subject(word), word
+
+    def sweep(self, end: int) -> None:
+        """Resolve, in text order, the he and she subjects before ``end``: later pronouns follow them."""
+        for i in range(self.swept, end):
+            word = self.doc[i]
+            if word.lower_ in GENDERED and word.dep_ in {"nsubj", "nsubjpass"} and not self.quoted(word):
+                self.swept = i  # the pronoun's own resolution sees only what comes before it
+                resolution = self.salient(word)
+                self.pronouns[i] = resolution.speaker if resolution else None
+        self.swept = max(self.swept, end)
 
     def speaker_at(self, word: Token) -> Speaker | None:
         """The speaker a word names: the last word of a person's name, or a role noun."""
@@ -449,11 +471,14 @@ class Resolver:
             if following is None or following.ent_type_ != "PERSON" or following.ent_iob_ == "B":
                 person = self.named(self.doc[group_start(word):word.i + 1])
                 return person.speaker() if person else None
+        if self.is_known_surname(word) and word.dep_ != "compound":
+            person = self.people.get(word.lower_)  # a name the tagger missed here but knows elsewhere
+            return person.speaker() if person else None
         if word.tag_ == "NN" and is_role_word(word) and word.dep_ not in {"compound", "amod"}:
             if word.dep_ == "appos" and word.head.pos_ == "PROPN" and word.head.ent_type_ not in GROUPS:
                 return None  # "Walsh, a former labor leader": the name stands for both
             return self.description_at(word)
-        if word.pos_ == "PROPN" and word.dep_ in {"nsubj", "nsubjpass"} and word.ent_type_ in {"", "PERSON"} \
+        if word.tag_ == "NNP" and word.dep_ in {"nsubj", "nsubjpass"} and word.ent_type_ in {"", "PERSON"} \
                 and NAME_WORD.match(word.text) and not word.text.endswith(".") and not is_thing_name(word):
             name, _ = clean_name(self.doc[word.left_edge.i:word.i + 1])
             person = self.named(self.doc[word.left_edge.i:word.i + 1])

@@ -219,3 +219,25 @@ def test_description_matches_the_role_noun_not_its_modifier(nlp):
         "person-over-the-text-she-cites"])
 def test_speakers_without_a_speech_verb_beside_the_quote(nlp, text, expected):
     assert attributed(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tom Reyes met the board.\n\nAnalysts agreed the plan was sound. Reyes revised it anyway.\n\n"
+     "\"It will work,\" he said.",
+     [("It will work,", "Tom Reyes")]),
+    ("Paul Rask has little support in the north. He recently toured the coast to win voters over.\n\n"
+     "Mayor Ada Quill attended one of his rallies.\n\n\"We need the ferries back,\" he said in August.",
+     [("We need the ferries back,", "Paul Rask")]),
+    ("\"The rules are wrong,\" said harbour widow Terry Vance.\n\n\"Nobody listens to us,\" she said.",
+     [("The rules are wrong,", "Terry Vance"), ("Nobody listens to us,", "Terry Vance")]),
+    ("Delegates asked how Tom Reyes could break his word.\n\n\"It became personal,\" he said.",
+     [("It became personal,", "Tom Reyes")]),
+], ids=["plural-subject-is-no-he", "he-subject-carries-the-person", "unisex-name", "plural-name-is-no-person"])
+def test_pronoun_speakers(nlp, text, expected):
+    assert attributed(nlp, text) == expected
+
+
+def test_first_person_outside_quotes_is_not_resolved(nlp):
+    text = "My father never trusted banks.\n\nOnce I laughed and said, \"I don't believe in luck.\""
+    quote = [q for q in nlp(text)._.quotes if q.kind == "direct"][0]
+    assert (quote.mention.text, quote.speaker) == ("I", None)
