@@ -26,7 +26,7 @@ PEOPLE = {"person", "unnamed"}  # speaker kinds that he, she and person nouns ca
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "gen.", "sen.", "rep.", "gov."}
 INVERTING_VERBS = {"said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "continued", "explained"}
 DETERMINERS = {"a", "an", "the", "one", "another", "some"}
-GROUPS = {"ORG", "GPE", "NORP"}
+GROUPS = {"ORG", "GPE", "NORP", "LOC", "FAC"}
 NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
 RECENT_PARAGRAPHS = 3
 
