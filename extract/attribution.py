@@ -172,11 +172,19 @@ def adjacent_speaker(verb: Token) -> Token | None:
     for i in range(verb.i - 1, max(sent.start, verb.i - 8) - 1, -1):
         token = verb.doc[i]
         if could_speak(token):
-            return token
+            return named_by_apposition(token)
         if token.pos_ in {"VERB", "AUX"} or token.text in quotes.MARKS:
             break
     after = verb.doc[verb.i + 1:min(sent.end, verb.i + 4)]
     return next((t for t in after if could_speak(t) and inverted_subject(t, verb)), None)
+
+
+def named_by_apposition(token: Token) -> Token:
+    """The name a description stands beside ("Flynn, a top surrogate,": Flynn), else the word itself."""
+    name = token.head
+    if token.dep_ == "appos" and name.pos_ == "PROPN" and name.ent_type_ == "PERSON" and not is_quoted(name):
+        return name
+    return token
 
 
 def inverted_subject(token: Token, verb: Token) -> bool:
@@ -789,12 +797,19 @@ def floating_quote(doc: Doc, stmt: Statement, kind: str, found: list[Quote]) -> 
     """A paragraph-opening quote with no cue continues the last speaker."""
     content = TextSpan(stmt.start, stmt.end, doc.text[stmt.start:stmt.end])
     previous = [q for q in found if q.speaker is not None]
-    if not stmt.opens_paragraph or not previous:
+    if not previous or not (stmt.opens_paragraph or follows_its_cue(previous[-1], stmt)):
         return Quote(content, kind, paragraph=stmt.paragraph)
     last = previous[-1]
     confidence = round(CONFIDENCE["previous"] * last.confidence / CONFIDENCE.get(last.method, 0.9), 2)
     return Quote(content, kind, last.cue, last.mention, last.speaker, last.reporter, "previous",
                  min(confidence, CONFIDENCE["previous"]), stmt.paragraph)
+
+
+def follows_its_cue(last: Quote, stmt: Statement) -> bool:
+    """Whether a quote comes right after the last quote's own cue in one paragraph ('"A," X said on "Show." "B."')."""
+    cue = last.cue
+    return (cue is not None and last.paragraph == stmt.paragraph
+            and last.content.end <= cue.start and cue.end <= stmt.start)
 
 
 def make_quote(resolver, content: Span, kind: str, cue: Cue, paragraph: int, stmt: Statement | None = None) -> Quote:

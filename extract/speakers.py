@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from extract import lexicon
+from extract import lexicon, quotes
 from extract.records import CanonicalSpeaker, Speaker
 
 PRONOUNS = {"he", "she", "him", "her", "they", "them", "i", "we", "it", "you", "who"}
@@ -159,10 +159,15 @@ def role_of(name_span: Span) -> str | None:
     for child in root.children:
         if child.dep_ == "appos" and is_role_word(child):
             return description(child.doc[child.left_edge.i:child.i + 1])
-    if root.dep_ == "appos" and is_role_word(root.head):
+    if root.dep_ == "appos" and is_role_word(root.head) and not crosses_quote_mark(root.head, root):
         head = root.head
         return description(head.doc[head.left_edge.i:head.i + 1])
     return None
+
+
+def crosses_quote_mark(first: Token, last: Token) -> bool:
+    """Whether a quote mark stands between two words: a parse link across it joins unrelated text."""
+    return any(t.text in quotes.MARKS for t in first.doc[min(first.i, last.i):max(first.i, last.i)])
 
 
 def role_head(role: str) -> str:
@@ -360,6 +365,8 @@ class Resolver:
         if head.lower_ in PRONOUNS and len(mention) == 1:
             return self.pronoun(head)
         common = is_common_noun(head) and not self.is_known_surname(head)
+        if common and head.dep_ == "appos" and head.head.pos_ == "PROPN" and head.head.ent_type_ in {"PERSON", ""}:
+            return self.resolve(head.doc[head.head.i:head.head.i + 1])  # "Flynn, a top surrogate,": Flynn
         named = apposed_name(head)
         if named is not None and common:
             return self.resolve(named)  # "another critic, Jo Smith,": the name says who
@@ -624,13 +631,19 @@ def group_speakers(refs: list[Speaker]) -> list[CanonicalSpeaker]:
     """
     by_key: dict[tuple, list[Speaker]] = defaultdict(list)
     for ref in refs:
-        key = ("person", surname(ref.name)) if ref.kind == "person" else (ref.kind, ref.name.lower())
+        key = ("person", surname(ref.name)) if ref.kind == "person" else (ref.kind, description_key(ref.name))
         by_key[key].append(ref)
     groups: list[CanonicalSpeaker] = []
     for (kind, _), members in sorted(by_key.items()):
         split = split_by_first_name(members) if kind == "person" else [members]
         groups.extend(canonical(group) for group in split)
     return groups
+
+
+def description_key(name: str) -> str:
+    """What unites the spellings of one description: "Smith's campaign", "Smith campaign", "smith campaign"."""
+    name = re.sub(r"['\u2019]s?\b", "", name.lower())
+    return " ".join(word for word in name.split() if word not in DETERMINERS)
 
 
 def split_by_first_name(members: list[Speaker]) -> list[list[Speaker]]:

@@ -241,3 +241,26 @@ def test_first_person_outside_quotes_is_not_resolved(nlp):
     text = "My father never trusted banks.\n\nOnce I laughed and said, \"I don't believe in luck.\""
     quote = [q for q in nlp(text)._.quotes if q.kind == "direct"][0]
     assert (quote.mention.text, quote.speaker) == ("I", None)
+
+
+def test_description_apposed_to_a_name_is_that_person(nlp):
+    text = ("Ben Ardo spoke on Monday.\n\n\u201cThere is a gap between this office and frankly the mayor and our staff,"
+            "\u201d Ardo, a top Quill surrogate, said Thursday.")
+    quote = [q for q in nlp(text)._.quotes if q.kind == "direct"][0]
+    assert (quote.mention.text, quote.speaker.name, quote.speaker.role) == ("Ardo", "Ben Ardo", None)
+
+
+def test_quote_after_its_cue_and_a_title_continues_the_speaker(nlp):
+    text = ("\u201cThe port is lost,\u201d Ben Ardo said Thursday on Radio One\u2019s \u201cMorning Report.\u201d "
+            "\u201cI mean, nobody has a plan for the ferries.\u201d")
+    assert attributed(nlp, text) == [("The port is lost,", "Ben Ardo"),
+                                     ("I mean, nobody has a plan for the ferries.", "Ben Ardo")]
+
+
+def test_descriptions_spelled_differently_are_one_speaker():
+    from extract.records import Speaker
+    from extract.speakers import group_speakers
+
+    refs = [Speaker("Quill's campaign", kind="organisation"), Speaker("the Quill campaign", kind="organisation"),
+            Speaker("Quill campaign", kind="organisation"), Speaker("the harbour board", kind="organisation")]
+    assert sorted(len(group.members) for group in group_speakers(refs)) == [1, 3]
