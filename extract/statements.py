@@ -12,6 +12,11 @@ punctuation, quote marks, hyphens, whitespace):
 - one is a fragment of the other: its words run, in order and unbroken,
   inside the other's ("empty and unfounded" in "empty and unfounded,
   serving as a ploy"), and it has at least ``MIN_FRAGMENT_WORDS`` words;
+- one is an excerpt of the other: the shorter's content words (below)
+  appear in the longer one in the same order, all but a few of them
+  (at least ``EXCERPT`` of them and ``MIN_SHARED``), so two outlets that
+  cut one passage differently, or wrote "we've" for "we have" or "law" for
+  "laws", still meet;
 - or they say nearly the same: the Jaccard similarity of their content-word
   sets is at least ``NEAR`` and they share at least ``MIN_SHARED`` of
   them. Content words are the words outside a small
@@ -21,9 +26,10 @@ punctuation, quote marks, hyphens, whitespace):
   high while two statements that share a topic do not. A quote with or
   without a negation never nearly matches one of the other polarity.
 
-Grouping is greedy in a fixed order (published, path, offset): each quote
-joins the statement holding its best match, the earliest on a tie, or starts
-a new one. ``regroup`` adds quotes to stored statements without redoing the
+Grouping runs in a fixed order (published, path, offset): each quote joins
+the statement holding a match, or starts a new one; a quote that matches
+several statements (a long quote holding two excerpts) joins them into the
+earliest. ``regroup`` adds quotes to stored statements without redoing the
 rest: a speaker's new quotes that all come after the ones already grouped
 are appended, which gives what a full rebuild would; otherwise that one
 speaker is grouped again from scratch.
@@ -41,6 +47,7 @@ GROUPED_KINDS = frozenset({"direct", "mixed"})
 STEM_LENGTH = 5
 NEAR = 0.55  # Jaccard of content-word stems; tests/test_statements.py pins what it separates
 MIN_SHARED = 5  # content words two quotes must share before a near match counts
+EXCERPT = 0.8  # share of the shorter quote's content words found in order in the longer
 MIN_FRAGMENT_WORDS = 3  # words a fragment needs to join a longer quote
 MIN_FRAGMENT_CONTENT = 2  # of them content words
 
@@ -50,6 +57,7 @@ i me my is are was were be been being am has have had do does did will would sha
 may might must of to in on at by for from with about into as than then so and or but if also too
 very there here who whom which what when while where how all any some such both each just even
 """.split())
+NEGATION = "not"  # how every negation stands in a content sequence
 NEGATIONS = frozenset({"no", "not", "never", "nothing", "none", "neither", "nor", "nobody", "cannot", "cant", "wont"})
 QUOTED = re.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb]([^\"\u201c\u201d\u201e\u00ab\u00bb]+)[\"\u201c\u201d\u201e\u00ab\u00bb]")
 APOSTROPHES = re.compile(r"[\u2019\u2018'`\u00b4]")
@@ -81,9 +89,14 @@ class QuoteText:
         return content_words(self.words)
 
     @cached_property
+    def content_sequence(self) -> tuple[str, ...]:
+        """The content-word stems in the order they are said, each negation as ``NEGATION``."""
+        return tuple(NEGATION if is_negation(word) else stem(word)
+                     for word in self.words if word not in FUNCTION_WORDS or is_negation(word))
+
+    @cached_property
     def negated(self) -> bool:
-        return any(word in NEGATIONS or word.endswith("nt") and word[:-2] in FUNCTION_WORDS
-                   for word in self.words)
+        return any(map(is_negation, self.words))
 
 
 @dataclass(frozen=True)
@@ -149,8 +162,49 @@ def is_fragment(short: QuoteText, long: QuoteText) -> bool:
     return short.phrase in long.phrase
 
 
+def is_negation(word: str) -> bool:
+    """A word that turns a statement around ("not", "never", "doesnt")."""
+    return word in NEGATIONS or word.endswith("nt") and word[:-2] in FUNCTION_WORDS
+
+
+def is_excerpt(short: QuoteText, long: QuoteText) -> bool:
+    """Whether nearly all of ``short``'s content words run, in order, through ``long``.
+
+    The stretch of ``long`` they run through must hold as many negations as
+    ``short``: "will reopen in June" is no excerpt of "will not reopen in June".
+    """
+    sequence = short.content_sequence
+    needed = max(MIN_SHARED, EXCERPT * len(sequence))
+    if len(sequence) < needed:
+        return False
+    matched = common_subsequence(sequence, long.content_sequence)
+    if len(matched) < needed:
+        return False
+    stretch = long.content_sequence[matched[0]:matched[-1] + 1]
+    return stretch.count(NEGATION) == sequence.count(NEGATION)
+
+
+def common_subsequence(a: tuple[str, ...], b: tuple[str, ...]) -> list[int]:
+    """Positions in ``b`` of a longest sequence of items found in order (gaps allowed) in both."""
+    lengths = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
+    for i, item in enumerate(a):
+        for j, other in enumerate(b):
+            lengths[i + 1][j + 1] = lengths[i][j] + 1 if item == other else max(lengths[i][j + 1], lengths[i + 1][j])
+    positions: list[int] = []
+    i, j = len(a), len(b)
+    while i and j:
+        if a[i - 1] == b[j - 1]:
+            positions.append(j - 1)
+            i, j = i - 1, j - 1
+        elif lengths[i - 1][j] >= lengths[i][j - 1]:
+            i -= 1
+        else:
+            j -= 1
+    return positions[::-1]
+
+
 def similarity(a: QuoteText, b: QuoteText) -> float:
-    """How surely two quotes carry the same statement: 1 for equal words or a fragment, else Jaccard.
+    """How surely two quotes carry the same statement: 1 for equal words, a fragment or an excerpt, else Jaccard.
 
     The Jaccard part is 0 when the quotes share too few content words to
     judge or when only one of them is negated.
@@ -158,7 +212,7 @@ def similarity(a: QuoteText, b: QuoteText) -> float:
     if a.words == b.words and a.words:
         return 1.0
     short, long = sorted((a, b), key=lambda quote: len(quote.words))
-    if is_fragment(short, long):
+    if is_fragment(short, long) or is_excerpt(short, long):
         return 1.0
     if len(a.content & b.content) < MIN_SHARED or a.negated != b.negated:
         return 0.0
@@ -186,25 +240,39 @@ class SpeakerStatements:
     by_words: dict[tuple[str, ...], int] = field(default_factory=dict)
 
     def add(self, quote: QuoteText) -> None:
-        """Put the quote in its best statement, or in a new one."""
-        best = self.best(quote)
-        if best is None:
-            best = len(self.groups)
-            self.groups.append([])
-        self.groups[best].append(quote)
-        self.by_words.setdefault(quote.words, best)
-        for word in quote.content:
-            self.by_word[word].add(best)
+        """Put the quote in the statement it matches, or in a new one.
 
-    def best(self, quote: QuoteText) -> int | None:
-        """The statement with the most similar member, the earliest on a tie; None below ``NEAR``."""
-        if quote.words in self.by_words:
-            return self.by_words[quote.words]
+        A quote that matches several statements joins them into the earliest:
+        a long quote that holds two shorter ones shows they are one passage.
+        """
+        matches = self.matches(quote)
+        if not matches:
+            matches = [len(self.groups)]
+            self.groups.append([])
+        target, *others = matches
+        for other in others:
+            self.merge(other, target)
+        add_to(self, target, quote)
+
+    def matches(self, quote: QuoteText) -> list[int]:
+        """The statements with a member at least ``NEAR`` similar to the quote, earliest first."""
         candidates = set().union(*(self.by_word.get(word, ()) for word in quote.content))
-        scored = [(max(similarity(quote, member) for member in self.groups[index]), -index)
-                  for index in candidates]
-        score, index = max(scored, default=(0.0, 0))
-        return -index if score >= NEAR else None
+        if quote.words in self.by_words:
+            candidates.add(self.by_words[quote.words])
+        return sorted(index for index in candidates
+                      if any(similarity(quote, member) >= NEAR for member in self.groups[index]))
+
+    def merge(self, source: int, target: int) -> None:
+        """Move every quote of statement ``source`` into ``target``, leaving ``source`` empty."""
+        self.groups[target] = sorted(self.groups[target] + self.groups[source], key=order_of)
+        self.groups[source] = []
+        for indices in self.by_word.values():
+            if source in indices:
+                indices.discard(source)
+                indices.add(target)
+        for words_, index in self.by_words.items():
+            if index == source:
+                self.by_words[words_] = target
 
 
 def order_of(quote: QuoteText) -> tuple:
@@ -217,7 +285,7 @@ def group_quotes(quotes: Iterable[QuoteText]) -> list[list[QuoteText]]:
     by_speaker: dict[int, SpeakerStatements] = defaultdict(SpeakerStatements)
     for quote in sorted(filter(is_grouped, quotes), key=order_of):
         by_speaker[quote.speaker_id].add(quote)
-    groups = [group for speaker in by_speaker.values() for group in speaker.groups]
+    groups = [group for speaker in by_speaker.values() for group in speaker.groups if group]
     return sorted(groups, key=lambda group: order_of(group[0]))
 
 
@@ -285,6 +353,8 @@ def statements_of(by_speaker: dict[int, SpeakerStatements], ids: dict, old: dict
     found = []
     for speaker_id, speaker in by_speaker.items():
         for index, group in enumerate(speaker.groups):
+            if not group:
+                continue  # merged into an earlier statement
             found.append((order_of(group[0]), speaker_id, ids.get((speaker_id, index)), group))
     found.sort(key=lambda item: item[0])
     taken = {statement_id for *_, statement_id, _ in found if statement_id is not None}

@@ -22,6 +22,21 @@ REWORDED = (
     "Our harbour has been closed for too long and the fishermen have lost a whole season",
     "The harbour has been shut for too long, and the fishermen lost an entire season",
 )
+EXCERPTS = (  # one passage cut differently by two outlets
+    "Why does the ferry fail again, week after week, in every season? At Dunmore, a full boat stuck at the pier"
+    " for nine hours? I mean, this is simply absurd, and it has to stop,",
+    "At Dunmore, a full boat stuck at the pier. This is simply absurd. And it has to stop.",
+)
+CONTRACTED = (  # "we've" against "we have", beside a negation the excerpt leaves out
+    "Maybe I can, by talking plainly to the fishermen, say, look, nobody wants this. We\u2019ve got to rebuild"
+    " the pier, to fix the ferries and the timetable",
+    "We have got to rebuild the pier, to fix the ferries and the timetable.",
+)
+SINGULAR = (
+    "It is something I have argued for years despite, frankly, being a big winner of the old harbour rules."
+    " But I work for the town now, believe me.",
+    "It is something I have argued for years despite, frankly, being a big winner of the old harbour rule.",
+)
 FRAGMENT = ("baseless and absurd", "These reports are baseless and absurd, a crude attempt to scare the town")
 SHARING_WORDS = {
     "same topic, other facts": (
@@ -39,6 +54,10 @@ SHARING_WORDS = {
     "other deal": (
         "We agreed with the union on wages for dock workers and will sign the deal next week",
         "We agreed with the union on pensions for ferry crews and will sign that deal in the autumn",
+    ),
+    "same order, other words": (
+        "The council will vote on the harbour budget, the ferry contract and the pier lease",
+        "The council will not sign the ferry contract before the pier lease is settled",
     ),
     "fragment too short": ("the harbour", "The harbour will reopen in June once the new pier is finished"),
 }
@@ -70,7 +89,10 @@ def test_normalise(text, expected):
     RETRANSLATED,
     REWORDED,
     FRAGMENT,
-], ids=["exact-repeat", "re-translation", "reworded", "fragment"])
+    EXCERPTS,
+    CONTRACTED,
+    SINGULAR,
+], ids=["exact-repeat", "re-translation", "reworded", "fragment", "excerpts", "contracted-excerpt", "singular"])
 def test_same_statement(a, b):
     assert similarity(quote(a), quote(b)) >= 0.55
 
@@ -266,3 +288,15 @@ def test_statement_ids_stay_when_articles_are_added():
     add(db, ARTICLES[2:])
     after = dict(db.execute("select text, id from statements where speaker_id = 1").fetchall())
     assert {text: after[text] for text in before} == before
+
+
+def test_a_long_quote_joins_the_excerpts_it_holds():
+    quotes = quotes_of(EXCERPTS[1], CONTRACTED[1], "Nobody on the council has read the report",
+                       EXCERPTS[0] + " " + CONTRACTED[0])
+    assert partition(group_quotes(quotes)) == {frozenset({1, 2, 4}), frozenset({3})}
+
+
+def test_incremental_merge_equals_full():
+    quotes = quotes_of(EXCERPTS[1], CONTRACTED[1], EXCERPTS[0] + " " + CONTRACTED[0])
+    stored_first = regroup([], quotes[:2])
+    assert partition(regroup(stored_first, quotes)) == partition(group_quotes(quotes)) == {frozenset({1, 2, 3})}
