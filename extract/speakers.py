@@ -199,7 +199,7 @@ def is_document_noun(head: Token) -> bool:
 
 
 def with_given_names(ent: Span) -> Span:
-    """Widen a name the tagger cut short by the given names before it ("Jo" of "Jo Smith")."""
+    """Widen a name the tagger cut short: the given names before it ("Jo" of "Jo Smith"), the surname after."""
     doc, start = ent.doc, ent.start
     while start > 0:
         token = doc[start - 1]
@@ -208,7 +208,13 @@ def with_given_names(ent: Span) -> Span:
         if is_role_word(token) or token.ent_type_ in GROUPS or not NAME_WORD.match(token.text):
             break
         start -= 1
-    return doc[start:ent.end]
+    end = ent.end
+    while end < len(doc) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end:
+        token = doc[end]
+        if token.pos_ != "PROPN" or token.ent_type_ or is_role_word(token) or not NAME_WORD.match(token.text):
+            break
+        end += 1  # "Paul Rask" where the tagger saw only "Paul"
+    return doc[start:end]
 
 
 def people(doc: Doc) -> People:

@@ -55,6 +55,8 @@ CASES = [
      [("The port is in chaos. Total chaos,", "Rosa Lind")]),
     ("The new advert uses footage of Mara Quist asking, \u201cWhy is the bridge still closed?\u201d",
      [("Why is the bridge still closed?", "Mara Quist")]),
+    ("The advert ends with footage of Paul Rask saying during the debate, \u201cThat makes me clever.\u201d",
+     [("That makes me clever.", "Paul Rask")]),
     ("Councillor Ben Ardo posted a message saying \u201cthe bridge stays closed until May.\u201d",
      [("the bridge stays closed until May.", "Ben Ardo")]),
     ("Councillor Ben Ardo spoke first.\n\nAnother critic, Lorna Teague, likened the plan to \"burning the harbour down\".",
@@ -71,7 +73,7 @@ CASES = [
     "pronoun", "inverted-with-appositive", "split-quote", "partial-quote", "according-to",
     "told-reporters-colon", "relative-clause", "quoted-as-saying", "multi-paragraph",
     "floating-quote", "speaker-before-colon", "mark-glued-to-cue", "cue-in-paragraph-before",
-    "dash-signature", "quoted-words-are-no-subject", "participle-of-a-name", "participle-of-an-object",
+    "dash-signature", "quoted-words-are-no-subject", "participle-of-a-name", "surname-the-tagger-missed", "participle-of-an-object",
     "description-beside-a-name", "negation-inside-the-quote", "inverted-before-colon", "negated-cue"])
 def test_constructions(nlp, text, expected):
     assert attributed(nlp, text) == expected
