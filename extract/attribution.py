@@ -180,7 +180,7 @@ def adjacent_speaker(verb: Token) -> Token | None:
 
 
 def named_by_apposition(token: Token) -> Token:
-    """The name a description stands beside ("Flynn, a top surrogate,": Flynn), else the word itself."""
+    """The name a description stands beside ("Rask, a top surrogate,": Rask), else the word itself."""
     name = token.head
     if token.dep_ == "appos" and name.pos_ == "PROPN" and name.ent_type_ == "PERSON" and not is_quoted(name):
         return name
@@ -545,7 +545,7 @@ def speaks(subject: Token | None) -> bool:
 def fullest_mention(verb: Token, mention: Token) -> Token:
     """The outermost subject in the cue's sentence that names the speaker a pronoun stands for.
 
-    "Clinton says she admired what she calls ...": the mention is Clinton.
+    "Quill says she admired what she calls ...": the mention is Quill.
     """
     if mention.lower_ not in PERSONAL or verb.dep_ in {"advcl", "conj"}:
         return mention  # "Though she called it ..., Smith left": a clause of its own

@@ -36,10 +36,10 @@ class Span:
 class Speaker:
     """Who said something, as resolved inside one article.
 
-    ``name`` is the most informative name the article gives ("Dmitry Peskov");
+    ``name`` is the most informative name the article gives ("Ada Quill");
     for an unnamed speaker it is the description the article uses
     ("US Department of State spokesperson"). ``role`` is the title or role
-    kept apart from the name ("Kremlin Spokesman").
+    kept apart from the name ("Harbour Minister").
     """
 
     name: str
@@ -54,7 +54,7 @@ class Quote:
     ``kind`` is ``direct`` (the whole content is in quote marks), ``mixed``
     (quoted fragments inside reported speech) or ``indirect`` (reported speech
     without quote marks). ``mention`` is the speaker expression as written
-    next to the cue ("he", "the Kremlin aide"); ``speaker`` is the person it
+    next to the cue ("he", "the harbour official"); ``speaker`` is the person it
     was resolved to. ``reporter`` is who relayed the words in nested
     attribution ("X said ... '...', Y said": speaker X, reporter Y).
     """

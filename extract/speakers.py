@@ -1,6 +1,6 @@
 """Resolving speaker mentions to speakers, in one article and across articles.
 
-In an article, ``Resolver`` maps a mention ("he", "the Kremlin aide",
+In an article, ``Resolver`` maps a mention ("he", "the harbour official",
 "Smith") to the most informative name the article gives for that person,
 with their role kept apart: names by surname, pronouns through the last
 speaker and coreferee's chains, descriptions through the roles the article
@@ -148,7 +148,7 @@ def surname(name: str) -> str:
 
 
 def role_of(name_span: Span) -> str | None:
-    """The title or role written next to a name, as written ("Kremlin Spokesman")."""
+    """The title or role written next to a name, as written ("Harbour Minister")."""
     root = name_span.root
     left = [t for t in root.lefts if t.i < name_span.start and t.dep_ in {"compound", "amod", "nmod", "nsubj"}]
     if left:
@@ -177,7 +177,7 @@ def role_head(role: str) -> str:
 
 
 def description(span: Span) -> str:
-    """A description as written, without its determiner ("the Kremlin aide" -> "Kremlin aide")."""
+    """A description as written, without its determiner ("the harbour official" -> "harbour official")."""
     if len(span) > 1 and span[0].lower_ in DETERMINERS:
         span = span[1:]
     return span.text.strip(" ,")
@@ -372,7 +372,7 @@ class Resolver:
             return self.pronoun(head)
         common = is_common_noun(head) and not self.is_known_surname(head)
         if common and head.dep_ == "appos" and head.head.pos_ == "PROPN" and head.head.ent_type_ in {"PERSON", ""}:
-            return self.resolve(head.doc[head.head.i:head.head.i + 1])  # "Flynn, a top surrogate,": Flynn
+            return self.resolve(head.doc[head.head.i:head.head.i + 1])  # "Rask, a top surrogate,": Rask
         named = apposed_name(head)
         if named is not None and common:
             return self.resolve(named)  # "another critic, Jo Smith,": the name says who
@@ -582,7 +582,7 @@ class Resolver:
     # -- descriptions
 
     def described(self, mention: Span, follow: bool = True) -> Resolution | None:
-        """"The Kremlin aide": the person whose role matches, else the description itself.
+        """"The harbour official": the person whose role matches, else the description itself.
 
         With ``follow``, a definite description of a person ("the senator")
         that matches no role is the nearest earlier subject who could be it.
