@@ -11,6 +11,7 @@ the local names of one person ("Smith", "Jo Smith") into one speaker.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -448,14 +449,8 @@ class Resolver:
 
     def candidates(self, token: Token):
         """People and singular role descriptions before the token, nearest first, with subject flags."""
-        here = self.paragraph(token.i)
         self.sweep(token.i)
-        for i in range(token.i - 1, -1, -1):
-            word = self.doc[i]
-            if here - self.paragraph(i) > RECENT_PARAGRAPHS:
-                return
-            if self.quoted(word):
-                continue
+        for i, word in self.recent_words(token):
             if i in self.spoken:
                 yield self.spoken[i], True, word
                 continue
@@ -466,6 +461,16 @@ class Resolver:
             speaker = self.speaker_at(word)
             if speaker is not None:
                 yield speaker, is_subject(word), word
+
+    def recent_words(self, token: Token):
+        """The words outside quotes before the token, nearest first, within ``RECENT_PARAGRAPHS``."""
+        here = self.paragraph(token.i)
+        for i in range(token.i - 1, -1, -1):
+            word = self.doc[i]
+            if here - self.paragraph(i) > RECENT_PARAGRAPHS:
+                return
+            if not self.quoted(word):
+                yield i, word
 
     def sweep(self, end: int) -> None:
         """Resolve, in text order, the he and she subjects before ``end``: later pronouns follow them."""
@@ -514,18 +519,12 @@ class Resolver:
     def paragraph(self, token_index: int) -> int:
         """Paragraph number of a token."""
         offset = self.doc[token_index].idx
-        return sum(1 for start in self.paragraph_starts if start <= offset) - 1
+        return bisect_right(self.paragraph_starts, offset) - 1
 
     def group(self, token: Token) -> Speaker | None:
         """The organisation or group an "it" or "they" stands for: the nearest earlier one that spoke or is a subject."""
-        here = self.paragraph(token.i)
         plural = token.lower_ != "it"
-        for i in range(token.i - 1, -1, -1):
-            word = self.doc[i]
-            if here - self.paragraph(i) > RECENT_PARAGRAPHS:
-                break
-            if self.quoted(word):
-                continue
+        for i, word in self.recent_words(token):
             if i in self.spoken and word.pos_ != "PRON":
                 if self.spoken[i].kind != "person" or plural and word.tag_ in {"NNS", "NNPS"}:
                     return self.spoken[i]
