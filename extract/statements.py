@@ -175,8 +175,9 @@ def is_excerpt(short: QuoteText, long: QuoteText) -> bool:
     """
     sequence = short.content_sequence
     needed = max(MIN_SHARED, EXCERPT * len(sequence))
-    if len(sequence) < needed:
-        return False
+    present = set(long.content_sequence)
+    if sum(item in present for item in sequence) < needed:
+        return False  # too few of its words in the longer one for any order to match: no need to align
     matched = common_subsequence(sequence, long.content_sequence)
     if len(matched) < needed:
         return False
