@@ -1,7 +1,9 @@
 # quotedb: `make build` sets everything up and builds the database;
 # `make test` sets everything up and runs the tests.
 
-SHARED ?= ../shared
+# The folder beside the project with the model wheelhouse, seeds and PolNeAR;
+# a clone elsewhere on this machine finds it at /work/shared.
+SHARED ?= $(or $(wildcard ../shared),$(wildcard /work/shared),../shared)
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
