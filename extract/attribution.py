@@ -119,12 +119,21 @@ def cue_span(verb: Token) -> Span:
 
 
 QUOTED = "quotedb.quoted"  # doc.user_data key: the (start, end) offsets of every quoted part
+TEXT = "quotedb.text"  # doc.user_data key: the Doc's text
+
+
+def text_of(doc: Doc) -> str:
+    """The Doc's text, joined once: spaCy's ``doc.text`` joins every token's text on each call."""
+    text = doc.user_data.get(TEXT)
+    if text is None:
+        text = doc.user_data[TEXT] = doc.text
+    return text
 
 
 def is_quoted(token: Token) -> bool:
     """Whether the token lies inside a quotation (marks included) of its Doc."""
     spans = token.doc.user_data.get(QUOTED, ())
-    at = bisect_right(spans, (token.idx + 1, len(token.doc.text) + 1)) - 1
+    at = bisect_right(spans, (token.idx + 1, len(text_of(token.doc)) + 1)) - 1
     return at >= 0 and spans[at][0] - 1 <= token.idx <= spans[at][1]
 
 
@@ -280,7 +289,7 @@ def according_to(tokens) -> Token | None:
 
 def statements(doc: Doc, parts: list[quotes.QuotedPart], settings: Settings) -> list[Statement]:
     """Join split quotes of one paragraph into statements."""
-    text = doc.text
+    text = text_of(doc)
     result: list[Statement] = []
     starts = [p[0] for p in quotes.paragraphs(text)]
     for part in parts:
@@ -319,7 +328,7 @@ def joinable(doc: Doc, first: Statement, second: quotes.QuotedPart, settings: Se
 
 def trailing_cue(doc: Doc, part: quotes.QuotedPart, settings: Settings) -> bool:
     """Whether a speech verb follows the part closely (``"B," she said``)."""
-    after = doc.char_span(part.end + 1, min(len(doc.text), part.end + 60), alignment_mode="contract")
+    after = doc.char_span(part.end + 1, min(len(text_of(doc)), part.end + 60), alignment_mode="contract")
     if after is None:
         return False
     words = []
@@ -381,7 +390,7 @@ def reporter_of(outer: list[Token], speaker: Token, source: Token | None) -> Tok
 
 def window(doc: Doc, stmt: Statement, spans: list[tuple[int, int]]) -> list[Token]:
     """Tokens of the statement's paragraph that lie outside every quote."""
-    start, end = quotes.paragraphs(doc.text)[stmt.paragraph]
+    start, end = quotes.paragraphs(text_of(doc))[stmt.paragraph]
     tokens = doc.char_span(start, end, alignment_mode="expand")
     if tokens is None:
         return []
@@ -428,8 +437,8 @@ SIGNATURE = re.compile(r"[^\S\n]*([\u2015\u2014\u2013-]{1,2})[^\S\n]*((?:[A-Z][\
 
 def signature(doc: Doc, stmt: Statement) -> tuple[Span, Span] | None:
     """A name signed after the quote with a dash (``"..." ― Jo Smith``): mention and dash."""
-    after = stmt.end + 1 if doc.text[stmt.end:stmt.end + 1] in quotes.MARKS else stmt.end
-    match = SIGNATURE.match(doc.text, after)
+    after = stmt.end + 1 if text_of(doc)[stmt.end:stmt.end + 1] in quotes.MARKS else stmt.end
+    match = SIGNATURE.match(text_of(doc), after)
     if not match:
         return None
     written = match.group(2).rstrip()
@@ -444,7 +453,7 @@ def signature(doc: Doc, stmt: Statement) -> tuple[Span, Span] | None:
 
 def inner_label(doc: Doc, stmt: Statement) -> tuple[Statement, Span, Span] | None:
     """A transcript label opening the quote (``"SMITH: ...``)."""
-    match = re.match(r"([A-Z][A-Z.'\- ]{1,40}):\s+", doc.text[stmt.start:stmt.end])
+    match = re.match(r"([A-Z][A-Z.'\- ]{1,40}):\s+", text_of(doc)[stmt.start:stmt.end])
     if not match:
         return None
     name = doc.char_span(stmt.start, stmt.start + len(match.group(1)), alignment_mode="expand")
@@ -513,7 +522,7 @@ def preceding_subject(doc: Doc, stmt: Statement) -> Cue | None:
     """
     if kind_of(doc, stmt) != "direct":
         return None
-    start, _ = quotes.paragraphs(doc.text)[stmt.paragraph]
+    start, _ = quotes.paragraphs(text_of(doc))[stmt.paragraph]
     before = doc.char_span(start, stmt.start - 1, alignment_mode="contract")
     sentences = list(before.sents) if before is not None and len(before) else []
     if not sentences:
@@ -591,8 +600,8 @@ def introducing_cue(doc: Doc, stmt: Statement, spans: list[tuple[int, int]]) -> 
     """A cue ending the paragraph before with a colon or comma ("He said:")."""
     if stmt.paragraph == 0:
         return None
-    start, end = quotes.paragraphs(doc.text)[stmt.paragraph - 1]
-    if doc.text[end - 1] not in ":,":
+    start, end = quotes.paragraphs(text_of(doc))[stmt.paragraph - 1]
+    if text_of(doc)[end - 1] not in ":,":
         return None
     previous = replace(stmt, start=end + 1, end=end + 1, paragraph=stmt.paragraph - 1, parts=())
     tokens = [t for t in window(doc, previous, spans) if t.idx < end]
@@ -602,7 +611,7 @@ def introducing_cue(doc: Doc, stmt: Statement, spans: list[tuple[int, int]]) -> 
     colon = colon_speaker(doc, previous, tokens)
     if colon is not None:
         return Cue("colon", colon[1], colon[0])
-    if doc.text[end - 1] != ":" or not tokens:
+    if text_of(doc)[end - 1] != ":" or not tokens:
         return None
     root = tokens[-1].sent.root  # "Smith made the following comment:"
     subject = parsed_subject(root) if root.pos_ in {"VERB", "AUX"} else None
@@ -615,7 +624,7 @@ def introducing_cue(doc: Doc, stmt: Statement, spans: list[tuple[int, int]]) -> 
 
 def kind_of(doc: Doc, stmt: Statement) -> str:
     """``direct`` when the quote stands as a sentence, ``mixed`` when embedded."""
-    before = doc.text[:stmt.start - 1].rstrip()
+    before = text_of(doc)[:stmt.start - 1].rstrip()
     if not before or before[-1] in ".,:;!?\n\u2014\u2013-" or stmt.opens_paragraph:
         return "direct"
     return "mixed"
@@ -629,7 +638,7 @@ def is_title(text: str) -> bool:
 
 def is_speech(doc: Doc, stmt: Statement, cue: Cue | None) -> bool:
     """Reject scare quotes and titles: short or title-like quotes need a governing cue."""
-    text = doc.text[stmt.start:stmt.end]
+    text = text_of(doc)[stmt.start:stmt.end]
     words = len(text.split())
     governed = cue is not None and cue.method == "subject"
     if is_title(text) and not (governed and words > 3):
@@ -674,9 +683,9 @@ def indirect_clauses(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[Token
 
 def headline_source(doc: Doc) -> tuple[Span, Span] | None:
     """A headline that ends with ``- Name``: content and mention."""
-    paras = quotes.paragraphs(doc.text)[:3]
+    paras = quotes.paragraphs(text_of(doc))[:3]
     for start, end in paras:
-        match = re.match(r"(.{10,}?)\s+[-\u2013\u2014]\s+((?:[A-Z][\w.'’-]+\s?){1,4})$", doc.text[start:end])
+        match = re.match(r"(.{10,}?)\s+[-\u2013\u2014]\s+((?:[A-Z][\w.'’-]+\s?){1,4})$", text_of(doc)[start:end])
         if not match:
             continue
         mention = doc.char_span(start + match.start(2), start + match.end(2), alignment_mode="expand")
@@ -709,7 +718,7 @@ def find_quotes(doc: Doc, settings: Settings = Settings(), errors: list[str] | N
     the other quotes of the article are kept.
     """
     errors = [] if errors is None else errors
-    stmts = statements(doc, quotes.quoted_parts(doc.text), settings)
+    stmts = statements(doc, quotes.quoted_parts(text_of(doc)), settings)
     spans = [part for s in stmts for part in s.parts]
     doc.user_data[QUOTED] = sorted(spans)
     resolver = speakers.Resolver(doc, spans, coref)
@@ -761,7 +770,7 @@ def passage_quotes(doc: Doc, resolver, passage: list[Statement], spans, found: l
             quote = floating_quote(doc, stmt, kind, found + result)
         else:
             quote = make_quote(resolver, content, kind, cue, stmt.paragraph, stmt)
-        result.extend(replace(quote, content=TextSpan(start, end, doc.text[start:end]), passage=first)
+        result.extend(replace(quote, content=TextSpan(start, end, text_of(doc)[start:end]), passage=first)
                       for start, end in pieces(stmt))
     return result
 
@@ -783,7 +792,7 @@ def labelled_cue(doc: Doc, stmt: Statement, spans) -> tuple[Statement, Cue | Non
 
 def paragraph_of(doc: Doc, offset: int) -> int:
     """Index of the paragraph holding a character offset."""
-    starts = [s for s, _ in quotes.paragraphs(doc.text)]
+    starts = [s for s, _ in quotes.paragraphs(text_of(doc))]
     return max(0, bisect_right(starts, offset) - 1)
 
 
@@ -795,7 +804,7 @@ def indirect_quote(resolver: "speakers.Resolver", verb: Token, clause: Span) -> 
 
 def floating_quote(doc: Doc, stmt: Statement, kind: str, found: list[Quote]) -> Quote:
     """A paragraph-opening quote with no cue continues the last speaker."""
-    content = TextSpan(stmt.start, stmt.end, doc.text[stmt.start:stmt.end])
+    content = TextSpan(stmt.start, stmt.end, text_of(doc)[stmt.start:stmt.end])
     previous = [q for q in found if q.speaker is not None]
     if not previous or not (stmt.opens_paragraph or follows_its_cue(previous[-1], stmt)):
         return Quote(content, kind, paragraph=stmt.paragraph)
@@ -825,5 +834,5 @@ def make_quote(resolver, content: Span, kind: str, cue: Cue, paragraph: int, stm
         resolver.spoke(resolution.speaker, cue.mention)
     if relayed is not None:
         resolver.spoke(relayed.speaker, cue.reporter)
-    return Quote(TextSpan(start, end, content.doc.text[start:end]), kind, text_span(cue.cue),
+    return Quote(TextSpan(start, end, text_of(content.doc)[start:end]), kind, text_span(cue.cue),
                  text_span(cue.mention), speaker, reporter, method, round(confidence, 2), paragraph)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # family -> (opening marks, closing marks)
 FAMILIES = {
@@ -42,7 +43,8 @@ class QuotedPart:
     continued: bool = False
 
 
-def paragraphs(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4)  # asked again and again for the text of the article being extracted
+def paragraphs(text: str) -> tuple[tuple[int, int], ...]:
     """Return (start, end) of every non-blank line, stripped of edge spaces."""
     spans = []
     for match in re.finditer(r"[^\n]+", text):
@@ -50,7 +52,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
         if line.strip():
             lead = len(line) - len(line.lstrip())
             spans.append((match.start() + lead, match.start() + len(line.rstrip())))
-    return spans
+    return tuple(spans)
 
 
 def mark_role(text: str, i: int) -> str:
