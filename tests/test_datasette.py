@@ -7,6 +7,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+import sqlite_utils
 from datasette.app import Datasette
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -161,3 +162,52 @@ def test_csv_download(quotes_db_file):
     assert len(rows) == 6
     assert (rows[0]["text"], rows[0]["speaker"], rows[0]["outlet"]) == (
         "We agreed on every point,", "Jo Smith", "Coast Courier")
+
+
+def traced_sql(datasette, path):
+    """The SQL Datasette ran to answer ``path`` (its trace, with ``trace_debug`` on)."""
+    separator = "&" if "?" in path else "?"
+    response = asyncio.run(datasette.client.get(f"{path}{separator}_trace=1"))
+    assert response.status_code == 200, response.text
+    return [trace["sql"] for trace in response.json()["_trace"]["traces"] if trace["type"] == "sql"]
+
+
+def serving(db_path, *, immutable):
+    """Datasette with the project's plugins and metadata, tracing its SQL, started."""
+    files = {"immutables": [str(db_path)]} if immutable else {"files": [str(db_path)]}
+    datasette = Datasette(**files, metadata=json.loads(METADATA_PATH.read_text()),
+                          plugins_dir=str(ROOT / "plugins"), settings={"trace_debug": True})
+    asyncio.run(datasette.invoke_startup())
+    return datasette
+
+
+def facet_queries(sql):
+    return [statement for statement in sql if "count(*) as count" in statement]
+
+
+def test_an_unfiltered_page_of_an_immutable_database_counts_once(quotes_db_file):
+    datasette = serving(quotes_db_file, immutable=True)
+    first = traced_sql(datasette, "/quotes/quotes_view.json")
+    assert len(facet_queries(first)) == 4
+    assert facet_queries(traced_sql(datasette, "/quotes/quotes_view.json")) == []
+    # the same facets of a search run every time
+    for _ in range(2):
+        assert len(facet_queries(traced_sql(datasette, "/quotes/quotes_view.json?_search=ferries"))) == 4
+
+
+def test_a_mutable_database_counts_every_time(quotes_db_file):
+    datasette = serving(quotes_db_file, immutable=False)
+    for _ in range(2):
+        assert len(facet_queries(traced_sql(datasette, "/quotes/quotes_view.json"))) == 4
+
+
+def test_search_query_gives_the_hundred_best_matches(quotes_db_file):
+    with sqlite_utils.Database(quotes_db_file) as db:
+        filler = [{"id": 1000 + n, "article_id": 1, "kind": "direct",
+                   "text": "ferries " * (1 + n % 3) + f"and other words, take {n}"} for n in range(150)]
+        db["quotes"].insert_all(filler)
+    rows = rows_of(quotes_db_file, "/quotes/search_quotes.json?q=ferries&_shape=array")
+    assert len(rows) == 100
+    # best first: the 50 texts with the word three times, then those with it twice
+    assert all(row["text"].startswith("ferries ferries ferries") for row in rows[:50])
+    assert all(row["text"].startswith("ferries ferries and") for row in rows[50:100])

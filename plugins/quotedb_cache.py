@@ -1,0 +1,59 @@
+"""Datasette plugin for quotedb: the whole-table figures of an immutable database, computed once.
+
+Loaded with ``datasette --plugins-dir plugins`` (``make serve`` does this).
+
+A database served immutable (``datasette -i``, as ``make serve`` serves it)
+never changes, so a query without parameters always returns the same rows:
+the row count and facet counts of an unfiltered table page, the first page
+of a table, a canned query without inputs. On a million quotes each facet
+count is a group-by over a million rows (about 0.1 s); kept after its first
+run, the unfiltered pages every visitor opens first answer from memory.
+Since it runs once, such a query may take up to the SQL time limit
+(``sql_time_limit_ms``) instead of the shorter facet time limit, which
+would otherwise cut the facets of a large view every time.
+
+Queries with parameters (searches, filters, later pages, canned queries
+with inputs) run every time. Only results of at most ``MAX_ROWS`` rows are
+kept, the ``MAX_RESULTS`` most recently used at most. Mutable databases are
+left alone.
+"""
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from datasette import hookimpl
+
+MAX_ROWS = 1_000
+MAX_RESULTS = 256
+
+
+class ResultCache:
+    """``Database.execute`` for an immutable database, keeping the results of parameterless queries."""
+
+    def __init__(self, execute, max_rows: int = MAX_ROWS, max_results: int = MAX_RESULTS):
+        self.execute = execute
+        self.max_rows = max_rows
+        self.max_results = max_results
+        self.results: OrderedDict = OrderedDict()
+
+    async def __call__(self, sql, params=None, truncate=False, custom_time_limit=None,
+                       page_size=None, log_sql_errors=True):
+        if params:
+            return await self.execute(sql, params, truncate, custom_time_limit, page_size, log_sql_errors)
+        key = (sql, truncate, page_size)
+        if key in self.results:
+            self.results.move_to_end(key)
+            return self.results[key]
+        results = await self.execute(sql, params, truncate, None, page_size, log_sql_errors)
+        if len(results.rows) <= self.max_rows:
+            self.results[key] = results
+            if len(self.results) > self.max_results:
+                self.results.popitem(last=False)
+        return results
+
+
+@hookimpl
+def startup(datasette):
+    for database in datasette.databases.values():
+        if not database.is_mutable and not database.is_memory and not isinstance(database.execute, ResultCache):
+            database.execute = ResultCache(database.execute)
