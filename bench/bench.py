@@ -29,9 +29,9 @@ Everything runs on copies in a temporary folder; FOLDER is only read. One
   thousands of quotes) and for 20 words drawn evenly from the vocabulary
   (``typical``); searches are never served from a cache. Then the HTML
   speaker facet pages: ``quotes_view`` (speaker among its four default
-  facets) and ``quotes?_facet=speaker_id``, their first request (which
-  computes the whole-table counts, kept by plugins/quotedb_cache.py) and the
-  p95 of 200 more.
+  facets) and ``quotes?_facet=speaker_id``: their first request (the
+  whole-table counts are computed when the server starts and kept, see
+  plugins/quotedb_cache.py) and the p95 of 200 more.
 
 The machine may be shared: ``loadavg`` is printed first, and ``*_cpu_s``
 lines give the processor time, which other programs do not inflate.
@@ -407,14 +407,13 @@ def bench_search(built: Path, scratch: Path) -> None:
     terms = search_terms(db_path)
     with datasette(db_path) as base:
         facet_pages = {"view": f"{base}/quotes/quotes_view", "quotes": f"{base}/quotes/quotes?_facet=speaker_id"}
-        for name, url in facet_pages.items():  # the first visit computes the counts the plugin keeps
-            show(f"facet_{name}_first_ms", p95_ms([url]))
         for kind, words in terms.items():
             pages = [f"{base}/quotes/quotes_view?_search={words[i % len(words)]}" for i in range(REQUESTS)]
             queries = [f"{base}/quotes/search_quotes.json?q={words[i % len(words)]}" for i in range(REQUESTS)]
             show(f"search_{kind}_query_p95_ms", p95_ms(queries))
             show(f"search_{kind}_table_p95_ms", p95_ms(pages))
         for name, url in facet_pages.items():
+            show(f"facet_{name}_first_ms", p95_ms([url]))
             show(f"facet_{name}_p95_ms", p95_ms([url] * REQUESTS))
 
 

@@ -12,6 +12,10 @@ Since it runs once, such a query may take up to the SQL time limit
 (``sql_time_limit_ms``) instead of the shorter facet time limit, which
 would otherwise cut the facets of a large view every time.
 
+When the server starts, the pages of the tables and views that have
+default facets are opened once in the background (``warm``), so even the
+first visitor finds their counts ready.
+
 Queries with parameters (searches, filters, later pages, canned queries
 with inputs) run every time. Only results of at most ``MAX_ROWS`` rows are
 kept, the ``MAX_RESULTS`` most recently used at most. Mutable databases are
@@ -19,6 +23,7 @@ left alone.
 """
 from __future__ import annotations
 
+import asyncio
 from collections import OrderedDict
 
 from datasette import hookimpl
@@ -57,3 +62,37 @@ def startup(datasette):
     for database in datasette.databases.values():
         if not database.is_mutable and not database.is_memory and not isinstance(database.execute, ResultCache):
             database.execute = ResultCache(database.execute)
+
+
+def cached_databases(datasette) -> list[str]:
+    """The names of the databases whose parameterless results are kept."""
+    return [name for name, database in datasette.databases.items() if isinstance(database.execute, ResultCache)]
+
+
+async def warm(datasette) -> None:
+    """Open, one after another, every table and view page that has default facets."""
+    for database in cached_databases(datasette):
+        tables = datasette.metadata("tables", database=database) or {}
+        for table, settings in tables.items():
+            if settings.get("facets"):
+                await datasette.client.get(datasette.urls.table(database, table, format="json"))
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    def wrap(app):
+        async def started_warm(scope, receive, send):
+            if scope["type"] != "lifespan":
+                return await app(scope, receive, send)
+
+            async def receiving():
+                message = await receive()
+                if message["type"] == "lifespan.startup":
+                    asyncio.get_running_loop().create_task(warm(datasette))
+                return message
+
+            return await app(scope, receiving, send)
+
+        return started_warm
+
+    return wrap

@@ -9,6 +9,7 @@ from urllib.parse import quote
 import pytest
 import sqlite_utils
 from datasette.app import Datasette
+from datasette.plugins import pm
 
 ROOT = Path(__file__).resolve().parent.parent
 METADATA_PATH = ROOT / "datasette-metadata.json"
@@ -211,3 +212,11 @@ def test_search_query_gives_the_hundred_best_matches(quotes_db_file):
     # best first: the 50 texts with the word three times, then those with it twice
     assert all(row["text"].startswith("ferries ferries ferries") for row in rows[:50])
     assert all(row["text"].startswith("ferries ferries and") for row in rows[50:100])
+
+
+def test_warming_counts_the_faceted_pages_before_anyone_asks(quotes_db_file):
+    datasette = serving(quotes_db_file, immutable=True)
+    cache = pm.get_plugin("quotedb_cache.py")  # as Datasette loaded it from plugins/
+    asyncio.run(cache.warm(datasette))
+    for table in ("quotes", "quotes_view", "speakers", "articles"):
+        assert facet_queries(traced_sql(datasette, f"/quotes/{table}.json")) == []
