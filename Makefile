@@ -48,8 +48,8 @@ $(DB): $(INSTALLED) $(ARTICLES) $(ARTICLE_FILES) $(EXTRACTOR)
 
 # Read-only (immutable) on localhost unless HOST is given, with a SQL time
 # limit and no facet suggestions (they scan every column: seconds on a
-# million quotes); plugins/ adds forgiving search and links between quote pages,
-# templates/ a few styles.
+# million quotes); plugins/ adds forgiving search, links between quote pages and
+# keeps the whole-table counts of the immutable database; templates/ adds a few styles.
 serve: $(INSTALLED)
 	$(BIN)/datasette serve -i "$(DB)" -m datasette-metadata.json \
 		--plugins-dir plugins --template-dir templates \

@@ -12,9 +12,10 @@ Since it runs once, such a query may take up to the SQL time limit
 (``sql_time_limit_ms``) instead of the shorter facet time limit, which
 would otherwise cut the facets of a large view every time.
 
-When the server starts, the pages of the tables and views that have
-default facets are opened once in the background (``warm``), so even the
-first visitor finds their counts ready.
+When the server starts, before it accepts connections, the pages of the
+tables and views that have default facets are opened once (``warm``), so
+even the first visitor finds their counts ready: about 2.5 s of start-up
+per million quotes.
 
 Queries with parameters (searches, filters, later pages, canned queries
 with inputs) run every time. Only results of at most ``MAX_ROWS`` rows are
@@ -23,7 +24,6 @@ left alone.
 """
 from __future__ import annotations
 
-import asyncio
 from collections import OrderedDict
 
 from datasette import hookimpl
@@ -88,7 +88,7 @@ def asgi_wrapper(datasette):
             async def receiving():
                 message = await receive()
                 if message["type"] == "lifespan.startup":
-                    asyncio.get_running_loop().create_task(warm(datasette))
+                    await warm(datasette)
                 return message
 
             return await app(scope, receiving, send)
