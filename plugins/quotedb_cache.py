@@ -18,7 +18,8 @@ even the first visitor finds their counts ready: about 2.5 s of start-up
 per million quotes.
 
 Queries with parameters (searches, filters, later pages, canned queries
-with inputs) run every time. Only results of at most ``MAX_ROWS`` rows are
+with inputs) run every time. A parameterless query that runs out of time
+is not tried again: its pages show what Datasette shows for a time-out. Only results of at most ``MAX_ROWS`` rows are
 kept, the ``MAX_RESULTS`` most recently used at most. Mutable databases are
 left alone.
 """
@@ -27,6 +28,7 @@ from __future__ import annotations
 from collections import OrderedDict
 
 from datasette import hookimpl
+from datasette.database import QueryInterrupted
 
 MAX_ROWS = 1_000
 MAX_RESULTS = 256
@@ -48,13 +50,24 @@ class ResultCache:
         key = (sql, truncate, page_size)
         if key in self.results:
             self.results.move_to_end(key)
-            return self.results[key]
-        results = await self.execute(sql, params, truncate, None, page_size, log_sql_errors)
+            kept = self.results[key]
+            if isinstance(kept, QueryInterrupted):  # it would only run out of time again
+                raise kept.with_traceback(None)
+            return kept
+        try:
+            results = await self.execute(sql, params, truncate, None, page_size, log_sql_errors)
+        except QueryInterrupted as interrupted:
+            self.keep(key, interrupted)
+            raise
         if len(results.rows) <= self.max_rows:
-            self.results[key] = results
-            if len(self.results) > self.max_results:
-                self.results.popitem(last=False)
+            self.keep(key, results)
         return results
+
+    def keep(self, key, outcome) -> None:
+        """Remember the results, or the time-out, of a query; forget the least recently used."""
+        self.results[key] = outcome
+        if len(self.results) > self.max_results:
+            self.results.popitem(last=False)
 
 
 @hookimpl

@@ -220,3 +220,65 @@ def test_warming_counts_the_faceted_pages_before_anyone_asks(quotes_db_file):
     asyncio.run(cache.warm(datasette))
     for table in ("quotes", "quotes_view", "speakers", "articles"):
         assert facet_queries(traced_sql(datasette, f"/quotes/{table}.json")) == []
+
+
+def cache_plugin():
+    """plugins/quotedb_cache.py, imported by path as Datasette imports it."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("quotedb_cache_under_test", ROOT / "plugins" / "quotedb_cache.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+class CountingExecute:
+    """A stand-in for ``Database.execute``: counts its runs, answers ``rows`` rows or times out."""
+
+    def __init__(self, rows=1, times_out=False):
+        self.runs, self.rows, self.times_out = 0, rows, times_out
+
+    async def __call__(self, sql, params=None, truncate=False, custom_time_limit=None, page_size=None,
+                       log_sql_errors=True):
+        from datasette.database import QueryInterrupted, Results
+
+        self.runs += 1
+        if self.times_out:
+            raise QueryInterrupted(Exception("interrupted"), sql, params)
+        return Results([(self.runs,)] * self.rows, False, None)
+
+
+def ask(cache, sql, params=None):
+    return asyncio.run(cache(sql, params)).rows
+
+
+def test_result_cache_keeps_parameterless_results_only():
+    execute = CountingExecute()
+    cache = cache_plugin().ResultCache(execute)
+    assert ask(cache, "select 1") == ask(cache, "select 1") == [(1,)]
+    assert ask(cache, "select 1 where :a", {"a": 1}) == [(2,)]
+    assert ask(cache, "select 1 where :a", {"a": 1}) == [(3,)]
+    assert execute.runs == 3
+
+
+def test_result_cache_skips_large_results_and_forgets_the_least_recently_used():
+    execute = CountingExecute(rows=3)
+    cache = cache_plugin().ResultCache(execute, max_rows=2, max_results=2)
+    ask(cache, "big")
+    ask(cache, "big")
+    assert execute.runs == 2
+    execute.rows = 1
+    for sql in ("a", "b", "a", "c"):  # "b" is the least recently used when "c" comes
+        ask(cache, sql)
+    assert list(cache.results) == [("a", False, None), ("c", False, None)]
+
+
+def test_result_cache_does_not_retry_a_query_that_ran_out_of_time():
+    from datasette.database import QueryInterrupted
+
+    execute = CountingExecute(times_out=True)
+    cache = cache_plugin().ResultCache(execute)
+    for _ in range(3):
+        with pytest.raises(QueryInterrupted):
+            ask(cache, "select slowly")
+    assert execute.runs == 1
