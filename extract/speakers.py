@@ -1,11 +1,11 @@
-"""Resolving speaker mentions to speakers, in one article and across articles.
+"""Resolving speaker mentions to speakers in one article.
 
 In an article, ``Resolver`` maps a mention ("he", "the harbour official",
 "Smith") to the most informative name the article gives for that person,
 with their role kept apart: names by surname, pronouns through the last
 speaker and coreferee's chains, descriptions through the roles the article
 gives its people. A speaker the article never names keeps the description it
-uses ("a ministry spokesperson"). Across articles, ``group_speakers`` merges
+uses ("a ministry spokesperson"). Across articles, ``canonical`` merges
 the local names of one person ("Smith", "Jo Smith") into one speaker.
 """
 from __future__ import annotations
@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from extract import lexicon, quotes
-from extract.records import CanonicalSpeaker, Speaker
+from extract.canonical import DETERMINERS, surname
+from extract.records import Speaker
 
 PRONOUNS = {"he", "she", "him", "her", "they", "them", "i", "we", "it", "you", "who"}
 GENDERED = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -26,7 +27,6 @@ GROUP_PRONOUNS = {"it", "they", "them", "we"}
 PEOPLE = {"person", "unnamed"}  # speaker kinds that he, she and person nouns can stand for
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "gen.", "sen.", "rep.", "gov."}
 INVERTING_VERBS = {"said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "continued", "explained"}
-DETERMINERS = {"a", "an", "the", "one", "another", "some"}
 GROUPS = {"ORG", "GPE", "NORP", "LOC", "FAC"}
 NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
 RECENT_PARAGRAPHS = 3
@@ -140,12 +140,6 @@ def joins_name(token: Token) -> bool:
     """A hyphen inside a name ("Lopez-Cantera")."""
     doc = token.doc
     return token.text == "-" and not token.whitespace_ and token.i > 0 and not doc[token.i - 1].whitespace_
-
-
-def surname(name: str) -> str:
-    """The key that unites the mentions of one person in an article."""
-    words = [w for w in name.split() if w.lower() not in {"jr.", "jr", "sr.", "ii", "iii"}]
-    return words[-1].split("-")[-1].lower() if words else ""
 
 
 def role_of(name_span: Span) -> str | None:
@@ -623,52 +617,3 @@ class Resolver:
             if score > best_score:
                 best, best_score = person, score
         return best
-
-
-# ---------------------------------------------------------------- across articles
-
-def group_speakers(refs: list[Speaker]) -> list[CanonicalSpeaker]:
-    """Merge the local speakers of many articles into one speaker per person.
-
-    People are grouped by surname; inside a surname, names with different
-    first names stay apart and a bare surname joins the most frequent full
-    name. Other speakers group by their lower-cased name.
-    """
-    by_key: dict[tuple, list[Speaker]] = defaultdict(list)
-    for ref in refs:
-        key = ("person", surname(ref.name)) if ref.kind == "person" else (ref.kind, description_key(ref.name))
-        by_key[key].append(ref)
-    groups: list[CanonicalSpeaker] = []
-    for (kind, _), members in sorted(by_key.items()):
-        split = split_by_first_name(members) if kind == "person" else [members]
-        groups.extend(canonical(group) for group in split)
-    return groups
-
-
-def description_key(name: str) -> str:
-    """What unites the spellings of one description: "Smith's campaign", "Smith campaign", "smith campaign"."""
-    name = re.sub(r"['\u2019]s?\b", "", name.lower())
-    return " ".join(word for word in name.split() if word not in DETERMINERS)
-
-
-def split_by_first_name(members: list[Speaker]) -> list[list[Speaker]]:
-    """One list per distinct first name; bare surnames join the commonest."""
-    by_first: dict[str, list[Speaker]] = defaultdict(list)
-    bare = []
-    for ref in members:
-        words = ref.name.split()
-        (by_first[words[0].lower()] if len(words) > 1 else bare).append(ref)
-    if not by_first:
-        return [bare]
-    commonest = max(by_first, key=lambda first: len(by_first[first]))
-    by_first[commonest].extend(bare)
-    return list(by_first.values())
-
-
-def canonical(members: list[Speaker]) -> CanonicalSpeaker:
-    """The display name (longest common full name) and commonest role of a group."""
-    names = Counter(ref.name for ref in members)
-    name = max(names, key=lambda n: (len(n.split()) <= 4, names[n], len(n)))
-    roles = Counter(ref.role for ref in members if ref.role)
-    role = roles.most_common(1)[0][0] if roles else None
-    return CanonicalSpeaker(name, role, members[0].kind, tuple(dict.fromkeys(members)))

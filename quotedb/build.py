@@ -17,7 +17,7 @@ import sqlite_utils
 
 import extract
 from db import schema, statements, store
-from extract import sources
+from extract import canonical, sources
 from extract.records import Article, ExtractedArticle
 
 PACKAGE = Path(extract.__file__).parent
@@ -155,9 +155,7 @@ def apply(db: sqlite_utils.Database, work: Plan, report: BuildReport, engine: En
                 progress(done, len(work.todo))
     store.delete_articles(db, work.gone)
     report.removed = len(work.gone)
-    from extract import speakers
-
-    store.write_speakers(db, speakers.group_speakers(store.speaker_refs(db)))
+    store.write_speakers(db, canonical.group_speakers(store.speaker_refs(db)))
     statements.refresh_statements(db)
 
 

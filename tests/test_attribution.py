@@ -261,7 +261,7 @@ def test_quote_after_its_cue_and_a_title_continues_the_speaker(nlp):
 
 def test_descriptions_spelled_differently_are_one_speaker():
     from extract.records import Speaker
-    from extract.speakers import group_speakers
+    from extract.canonical import group_speakers
 
     refs = [Speaker("Quill's campaign", kind="organisation"), Speaker("the Quill campaign", kind="organisation"),
             Speaker("Quill campaign", kind="organisation"), Speaker("the harbour board", kind="organisation")]
