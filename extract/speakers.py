@@ -245,6 +245,13 @@ def is_common_noun(token: Token) -> bool:
     return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.text.islower() and token.ent_type_ != "PERSON")
 
 
+def name_beside(head: Token) -> Span | None:
+    """The name a description stands beside: "Rask, a top surrogate," or "another critic, Jo Smith,"."""
+    if head.dep_ == "appos" and head.head.pos_ == "PROPN" and head.head.ent_type_ in {"PERSON", ""}:
+        return head.doc[head.head.i:head.head.i + 1]
+    return apposed_name(head)
+
+
 def apposed_name(head: Token) -> Span | None:
     """A person's name set beside a description ("the chief, Jo Smith,")."""
     doc = head.doc
@@ -365,12 +372,20 @@ class Resolver:
         head = mention.root
         if head.lower_ in PRONOUNS and len(mention) == 1:
             return self.pronoun(head)
-        common = is_common_noun(head) and not self.is_known_surname(head)
-        if common and head.dep_ == "appos" and head.head.pos_ == "PROPN" and head.head.ent_type_ in {"PERSON", ""}:
-            return self.resolve(head.doc[head.head.i:head.head.i + 1])  # "Rask, a top surrogate,": Rask
-        named = apposed_name(head)
-        if named is not None and common:
-            return self.resolve(named)  # "another critic, Jo Smith,": the name says who
+        if self.is_common(head):
+            named = name_beside(head)
+            if named is not None:
+                return self.resolve_written(named)  # the name says who
+        return self.resolve_written(mention)
+
+    def is_common(self, head: Token) -> bool:
+        """A common noun, not a surname of someone the article names."""
+        return is_common_noun(head) and not self.is_known_surname(head)
+
+    def resolve_written(self, mention: Span) -> Resolution | None:
+        """Resolve a name or description as written, without looking beside it."""
+        head = mention.root
+        common = self.is_common(head)
         person = self.named(mention) if not common else None  # "the Smith aide" is not Smith
         if person is not None:
             return Resolution(self.with_role(person, mention), "name", 1.0)

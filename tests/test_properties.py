@@ -4,7 +4,7 @@ The texts are random and adversarial: unbalanced and nested quote marks of
 every style, huge paragraphs, control characters and mixed scripts.
 """
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from extract.quotes import quoted_parts
@@ -91,6 +91,7 @@ sentences = st.lists(
 @pytest.mark.model
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=sentences)
+@example(text='said\n\n"saidsaid  \nsaid</a>caf\u00e9he \u201esaid" said')  # a description and a name beside each other
 def test_model_quotes_never_raise_and_spans_match_the_text(nlp, text):
     doc = nlp(text)
     for quote in doc._.quotes:
