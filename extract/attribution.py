@@ -725,17 +725,29 @@ def find_quotes(doc: Doc, settings: Settings = Settings(), errors: list[str] | N
     found: list[Quote] = []
     headline = headline_source(doc)
     if headline is not None:
-        found.append(make_quote(resolver, headline[0], "indirect", Cue("headline", None, headline[1]), 0))
-    pending = indirect_clauses(doc, spans) if settings.indirect else []
+        found += attempt(errors, 0, lambda: [
+            make_quote(resolver, headline[0], "indirect", Cue("headline", None, headline[1]), 0)])
+    pending = attempt(errors, 0, lambda: indirect_clauses(doc, spans)) if settings.indirect else []
     for passage in passages(stmts):
         while pending and pending[0][1].start_char < passage[0].start:
-            found.append(indirect_quote(resolver, *pending.pop(0)))
-        try:
-            found.extend(passage_quotes(doc, resolver, passage, spans, found))
-        except (ValueError, IndexError, KeyError, AttributeError) as error:
-            errors.append(f"quote at {passage[0].start}: {type(error).__name__}: {error}")
-    found.extend(indirect_quote(resolver, *clause) for clause in pending)
+            clause = pending.pop(0)
+            found += attempt(errors, clause[1].start_char, lambda: [indirect_quote(resolver, *clause)])
+        found += attempt(errors, passage[0].start, lambda: passage_quotes(doc, resolver, passage, spans, found))
+    for clause in pending:
+        found += attempt(errors, clause[1].start_char, lambda: [indirect_quote(resolver, *clause)])
     return found
+
+
+QUOTE_ERRORS = (ValueError, IndexError, KeyError, AttributeError, RecursionError)
+
+
+def attempt(errors: list[str], start: int, make) -> list:
+    """What ``make()`` returns; when it fails, nothing, and the error is reported with its offset."""
+    try:
+        return list(make())
+    except QUOTE_ERRORS as error:
+        errors.append(f"quote at {start}: {type(error).__name__}: {error}")
+        return []
 
 
 def passages(stmts: list[Statement]) -> list[list[Statement]]:

@@ -25,6 +25,9 @@ if not Doc.has_extension("quote_errors"):
 class QuoteComponent:
     """Finds the quotes of a parsed Doc and stores them in ``doc._.quotes``.
 
+    A quote that fails is left out, an article that fails has no quotes; the
+    reasons go to ``doc._.quote_errors`` (the build lists them in build_errors).
+
     With ``coref`` on, coreferee runs on a Doc only when a speaker cannot be
     resolved without it, which spares most of its cost.
     """
@@ -37,8 +40,11 @@ class QuoteComponent:
         if not doc.has_annotation("DEP"):
             raise ValueError("the quotedb component needs a dependency parser before it")
         errors: list[str] = []
-        doc._.quotes = tuple(attribution.find_quotes(doc, self.settings, errors, self.coref))
-        doc._.quote_errors = tuple(errors)
+        try:
+            doc._.quotes = tuple(attribution.find_quotes(doc, self.settings, errors, self.coref))
+        except Exception as error:  # outside any one quote: this article has none, the others go on
+            errors.append(f"no quotes: {type(error).__name__}: {error}")
+        doc._.quote_errors = (*doc._.quote_errors, *errors)
         return doc
 
 

@@ -122,3 +122,24 @@ def test_a_dask_cluster_builds_the_same_database(in_process, tmp_path):
     build(seeds(), path, engine=engines.dask(None, 2))
     built = contents(path)
     assert built["quotes"] and built == in_process
+
+
+@pytest.mark.model
+def test_an_article_whose_extraction_fails_is_reported_and_the_others_are_kept(monkeypatch):
+    from extract import attribution, nlp, pipeline
+    from extract.records import Article
+
+    find_quotes = attribution.find_quotes
+
+    def failing_on_boom(doc, *args, **kwargs):
+        if "BOOM" in doc.text:
+            raise RuntimeError("the rules met something new")
+        return find_quotes(doc, *args, **kwargs)
+
+    monkeypatch.setattr(attribution, "find_quotes", failing_on_boom)
+    articles = [Article("a.txt", "\u201cBOOM goes the harbour,\u201d Jo Smith said.", "a"),
+                Article("b.txt", "\u201cThe ferries are back,\u201d Ann Lee said.", "b")]
+    failed, kept = pipeline.extract_articles(nlp.load(), articles)
+    assert failed.quotes == () and failed.errors == (
+        "no quotes: RuntimeError: the rules met something new",)
+    assert [quote.speaker.name for quote in kept.quotes] == ["Ann Lee"] and kept.errors == ()
