@@ -8,9 +8,9 @@ import csv
 import io
 import os
 import shutil
+import signal
 import socket
 import subprocess
-import sys
 import tempfile
 import time
 import urllib.request
@@ -96,19 +96,16 @@ def site(browser_paths, tmp_path_factory):
     """The base URL of Datasette serving a fresh ``quotes.db`` as ``make serve`` does."""
     db_path = build_quotes_db(tmp_path_factory.mktemp("site") / "quotes.db")
     port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "datasette", "serve", "-i", str(db_path),
-         "-m", str(ROOT / "datasette-metadata.json"), "--plugins-dir", str(ROOT / "plugins"),
-         "--template-dir", str(ROOT / "templates"), "-h", "127.0.0.1", "-p", str(port),
-         "--setting", "sql_time_limit_ms", "2000"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    server = subprocess.Popen(  # make and the Datasette it starts: one process group
+        ["make", "-s", "serve", f"DB={db_path}", "HOST=127.0.0.1", f"PORT={port}"],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True,
     )
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(f"{base}/-/versions.json", server)
         yield base
     finally:
-        server.terminate()
+        os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=10)
 
 
