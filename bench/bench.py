@@ -23,7 +23,7 @@ Everything runs on copies in a temporary folder; FOLDER is only read. One
 - ``--search``: a database of a million quotes (the built quotes repeated
   with new ids) served by ``make serve`` on 127.0.0.1. The 95th percentile
   latency over 200 requests of the canned query ``search_quotes`` (the 100
-  best matches) and of the ``quotes_view`` page searched for a word (100
+  best matches) and of the ``quotes_view`` page searched for a word (50
   rows, the match count and four facets over the matches), for the 20
   commonest words of six letters or more (``common``: each matches tens of
   thousands of quotes) and for 20 words drawn evenly from the vocabulary
