@@ -266,3 +266,19 @@ def test_descriptions_spelled_differently_are_one_speaker():
     refs = [Speaker("Quill's campaign", kind="organisation"), Speaker("the Quill campaign", kind="organisation"),
             Speaker("Quill campaign", kind="organisation"), Speaker("the harbour board", kind="organisation")]
     assert sorted(len(group.members) for group in group_speakers(refs)) == [1, 3]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("\u201cWe never meant to stay this long,\u201d the memoir says.", ("memoir", "document")),
+        ("\u201cLower the fares before winter,\u201d the petition said.", ("petition", "document")),
+        ("\u201cThe harbour is safe again,\u201d the magazine said.", ("magazine", "organisation")),
+        ("\u201cThis race is over,\u201d the frontrunner said.", ("frontrunner", "unnamed")),
+        ("\u201cNobody asked us,\u201d a commenter wrote.", ("commenter", "unnamed")),
+    ],
+    ids=["memoir", "petition", "magazine", "frontrunner", "commenter"],
+)
+def test_texts_outlets_and_people_nobody_names_speak_as_described(nlp, text, expected):
+    [quote] = nlp(text)._.quotes
+    assert (quote.speaker.name, quote.speaker.kind) == expected
