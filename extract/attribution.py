@@ -421,15 +421,38 @@ def sentences_around(doc: Doc, stmt: Statement, margin: int) -> set[int]:
     return {sents[i].start for i in range(first, last + 1)}
 
 
+INTRODUCTION_BREAKS = {"-", "--", "\u2013", "\u2014", ".", ";", "!", "?"}
+
+
+def could_be_named(word: Token) -> bool:
+    """A name, a capitalised noun ("SMITH") or a noun that can speak ("the ministry")."""
+    return word.pos_ == "PROPN" or (word.pos_ == "NOUN" and (word.text[:1].isupper() or speakers.can_speak(word)))
+
+
 def colon_speaker(doc: Doc, stmt: Statement, tokens: list[Token]) -> tuple[Span, Span] | None:
-    """A speaker named just before a colon that introduces the quote."""
+    """A speaker named just before a colon that introduces the quote.
+
+    Only the words after the last dash or sentence end count: "HEADLINE - Jo
+    Smith:" and "More from Smith:" name Smith. The word before the colon must
+    be able to name a speaker ("The ministry:", not "The figures:"). A speech
+    verb among the words is the work of the verb rules, unless it comes first
+    ("Continued Smith:").
+    """
     before = [t for t in tokens if t.idx < stmt.start]
-    if len(before) < 2 or before[-1].text != ":" or len(before) > 8:
+    if len(before) < 2 or before[-1].text != ":":
+        return None
+    breaks = [at for at, t in enumerate(before[:-1]) if t.text in INTRODUCTION_BREAKS]
+    before = before[breaks[-1] + 1:] if breaks else before
+    if not 2 <= len(before) <= 8:
         return None
     name = before[-2]
-    if name.pos_ not in {"PROPN", "NOUN"} or any(is_speech_verb(t) for t in before):
+    if not could_be_named(name):
         return None
-    return noun_phrase(name), doc[before[-1].i:before[-1].i + 1]
+    mention = noun_phrase(name)
+    mention = doc[max(mention.start, before[0].i):mention.end]  # not across the dash
+    if any(is_speech_verb(t) for t in before if t.i != mention.start - 1 or t.i != before[0].i):
+        return None
+    return mention, doc[before[-1].i:before[-1].i + 1]
 
 
 SIGNATURE = re.compile(r"[^\S\n]*([\u2015\u2014\u2013-]{1,2})[^\S\n]*((?:[A-Z][\w.'\u2019-]*[^\S\n]?){1,5}?)[.,]?[^\S\n]*(?=\n|$|[\"\u201c\u201d\u00ab])")

@@ -282,3 +282,21 @@ def test_descriptions_spelled_differently_are_one_speaker():
 def test_texts_outlets_and_people_nobody_names_speak_as_described(nlp, text, expected):
     [quote] = nlp(text)._.quotes
     assert (quote.speaker.name, quote.speaker.kind) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("FERRY FARES WILL RISE AGAIN, AND SOON - Nora Vell: \u201cThe operators have no other choice.\u201d",
+         "Nora Vell"),
+        ("Why the harbour matters for the city - More from Vell: \u201cEvery second job here is at sea.\u201d",
+         "Vell"),
+        ("Continued Vell: \u201cAnd the winter will be harder still.\u201d", "Vell"),
+        ("The harbour board: \u201cWe will not comment on rumours.\u201d", "harbour board"),
+        ("The figures were out on Monday. The new fares: \u201cup by a fifth.\u201d", None),
+    ],
+    ids=["headline-dash-name", "more-from", "continued", "group-noun", "not-a-speaker"],
+)
+def test_a_name_before_a_colon_introduces_the_quote(nlp, text, expected):
+    [quote] = nlp(text)._.quotes
+    assert (quote.speaker.name if quote.speaker else None) == expected
