@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from extract import lexicon, quotes, speakers
+from extract import lexicon, quotes, sources, speakers
 from extract.records import Quote, Speaker
 from extract.records import Span as TextSpan
 
@@ -222,8 +222,8 @@ def parsed_subject(verb: Token) -> Token | None:
     for hop in range(4):
         deps = SUBJECTS - {"nsubjpass"} if hop == 0 else SUBJECTS
         subjects = [c for c in verb.children if c.dep_ in deps and not is_quoted(c)]
-        if subjects:
-            subject = subjects[0]
+        if subjects:  # a person before a place: "LONDON (Reuters) - Jo Smith said" parses both as subjects
+            subject = past_dateline(next((s for s in subjects if could_speak(s)), subjects[0]), verb)
             return subject.head.head if is_relative(subject) else subject
         agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if agent:
@@ -240,6 +240,23 @@ def parsed_subject(verb: Token) -> Token | None:
             return None
         verb = verb.head
     return None
+
+
+def past_dateline(subject: Token, verb: Token) -> Token:
+    """A subject the parse found in the dateline ("LONDON (Reuters) - Jo Smith said"): who comes after it."""
+    text = text_of(subject.doc)
+    start = paragraph_start(text, subject.idx)
+    end = start + sources.dateline_length(text[start:])
+    if subject.idx >= end:
+        return subject
+    after = (t for t in subject.doc[subject.i:verb.i] if t.idx >= end and t.dep_ != "compound")
+    return next((t for t in after if could_speak_as_group(t)), subject)
+
+
+def paragraph_start(text: str, offset: int) -> int:
+    """Where the paragraph holding ``offset`` starts."""
+    starts = [start for start, _ in quotes.paragraphs(text)]
+    return starts[max(0, bisect_right(starts, offset) - 1)] if starts else 0
 
 
 def noun_phrase(token: Token) -> Span:

@@ -463,15 +463,28 @@ def find_dateline(lines: list[str]) -> tuple[int, Dateline | None]:
 
 def parse_dateline(line: str) -> Dateline | None:
     """The dateline that opens a paragraph ("ORLAND, March 3. /AGENCY/. ..."), if any."""
+    match = match_dateline(line)
+    if match is None:
+        return None
+    month, day, year = date_parts(match["date"]) if match["date"] else (None, None, None)
+    return Dateline(match["place"], clean_agency(match.groupdict().get("agency")), month, day, year)
+
+
+def dateline_length(line: str) -> int:
+    """How many characters the dateline opening a paragraph takes ("LONDON (Reuters) - "), 0 if none."""
+    match = match_dateline(line)
+    return match.end() if match else 0
+
+
+def match_dateline(line: str) -> re.Match | None:
+    """The first dateline pattern that matches the start of the line with a real place and agency."""
     for pattern, capitals in DATELINES:
         match = pattern.match(line)
         if match is None or not is_place(match["place"], capitals=capitals):
             continue
-        agency = clean_agency(match.groupdict().get("agency"))
-        if agency is None and "agency" in match.groupdict():
+        if "agency" in match.groupdict() and clean_agency(match["agency"]) is None:
             continue
-        month, day, year = date_parts(match["date"]) if match["date"] else (None, None, None)
-        return Dateline(match["place"], agency, month, day, year)
+        return match
     return None
 
 

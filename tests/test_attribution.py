@@ -300,3 +300,16 @@ def test_texts_outlets_and_people_nobody_names_speak_as_described(nlp, text, exp
 def test_a_name_before_a_colon_introduces_the_quote(nlp, text, expected):
     [quote] = nlp(text)._.quotes
     assert (quote.speaker.name if quote.speaker else None) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("OSLO (Wire) - Ola Brandt said that the port \u201cwill stay open all winter.\u201d", "Ola Brandt"),
+        ("Speaking at a market in Tarn, North Vale, Brandt went after his rival, calling him \u201ca tired man.\u201d",
+         "Brandt"),
+    ],
+    ids=["dateline", "town-before-name"],
+)
+def test_a_person_speaks_rather_than_a_place_parsed_as_subject_too(nlp, text, expected):
+    assert [name for _, name in attributed(nlp, text)] == [expected]
