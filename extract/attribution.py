@@ -230,7 +230,8 @@ def parsed_subject(verb: Token) -> Token | None:
             return agent[0]
         if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             noun = verb.head
-            if could_speak_as_group(noun):
+            issued = noun.dep_ == "dobj" and speakers.is_document_noun(noun)  # "Smith issued a statement saying"
+            if could_speak_as_group(noun) and not issued:
                 return noun  # "footage of Smith saying ...": the participle's noun speaks
             if noun.dep_ != "dobj":
                 return None

@@ -313,3 +313,15 @@ def test_a_name_before_a_colon_introduces_the_quote(nlp, text, expected):
 )
 def test_a_person_speaks_rather_than_a_place_parsed_as_subject_too(nlp, text, expected):
     assert [name for _, name in attributed(nlp, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The Harbour Party put out a statement saying the city \u201chas no plan at all.\u201d", "Harbour Party"),
+        ("Mayor Ada Quill issued a press release saying the ferries \u201care back for good.\u201d", "Ada Quill"),
+    ],
+    ids=["statement", "press-release"],
+)
+def test_who_issues_a_text_speaks_through_it(nlp, text, expected):
+    assert [name for _, name in attributed(nlp, text)] == [expected]
