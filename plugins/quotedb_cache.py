@@ -19,9 +19,9 @@ per million quotes.
 
 Queries with parameters (searches, filters, later pages, canned queries
 with inputs) run every time. A parameterless query that runs out of time
-is not tried again: its pages show what Datasette shows for a time-out. Only results of at most ``MAX_ROWS`` rows are
-kept, the ``MAX_RESULTS`` most recently used at most. Mutable databases are
-left alone.
+is not tried again: its pages show what Datasette shows for a time-out.
+Only results of at most ``MAX_ROWS`` rows are kept, the ``MAX_RESULTS``
+most recently used at most. Mutable databases are left alone.
 """
 from __future__ import annotations
 
