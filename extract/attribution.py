@@ -559,7 +559,9 @@ def speech_noun_owner(doc: Doc, stmt: Statement) -> Cue | None:
 def preceding_subject(doc: Doc, stmt: Statement) -> Cue | None:
     """A quote standing as a sentence right after one whose subject could speak: that subject.
 
-    "Senator Smith named the causes. \"We are tired of waiting.\""
+    "Senator Smith named the causes. \"We are tired of waiting.\"" The clause
+    before a colon counts as such a sentence, however the parse joins it to the
+    quote: "Smith has apologized for it: \"I was wrong.\""
     """
     if kind_of(doc, stmt) != "direct":
         return None
@@ -568,11 +570,16 @@ def preceding_subject(doc: Doc, stmt: Statement) -> Cue | None:
     sentences = list(before.sents) if before is not None and len(before) else []
     if not sentences:
         return None
-    root = sentences[-1].root
-    subject = parsed_subject(root) if root.pos_ in {"VERB", "AUX"} else None
-    if subject is None or is_quoted(subject) or not (could_speak(subject) or subject.lower_ in PERSONAL - {"it"}):
-        return None
-    return Cue("sentence", doc[root.i:root.i + 1], noun_phrase(subject))
+    last = sentences[-1]
+    roots = [last.root]
+    if last.root.idx >= stmt.start:  # "Smith apologized: \"...\"" parsed as one sentence: first the clause before
+        roots.insert(0, doc[max(last.start, before.start):before.end].root)
+    for root in roots:
+        subject = parsed_subject(root) if root.pos_ in {"VERB", "AUX"} else None
+        if subject is not None and not is_quoted(subject) and (
+                could_speak(subject) or subject.lower_ in PERSONAL - {"it"}):
+            return Cue("sentence", doc[root.i:root.i + 1], noun_phrase(subject))
+    return None
 
 
 def speaking_cue(governing: list[Token]) -> Token:

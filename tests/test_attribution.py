@@ -325,3 +325,17 @@ def test_a_person_speaks_rather_than_a_place_parsed_as_subject_too(nlp, text, ex
 )
 def test_who_issues_a_text_speaks_through_it(nlp, text, expected):
     assert [name for _, name in attributed(nlp, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ada Quill has since apologized for the delay: \u201cYes, we should have told the crews sooner.\u201d",
+         "Ada Quill"),
+        ("Harbour Minister Lena Okafor delivered a blunt message to the unions: "
+         "\u201cIt is time to stop the strikes.\u201d", "Lena Okafor"),
+    ],
+    ids=["apologized", "delivered-a-message"],
+)
+def test_the_clause_before_a_colon_names_the_speaker(nlp, text, expected):
+    assert [name for _, name in attributed(nlp, text)] == [expected]
