@@ -246,18 +246,12 @@ def parsed_subject(verb: Token) -> Token | None:
 def past_dateline(subject: Token, verb: Token) -> Token:
     """A subject the parse found in the dateline ("LONDON (Reuters) - Jo Smith said"): who comes after it."""
     text = text_of(subject.doc)
-    start = paragraph_start(text, subject.idx)
+    start, _ = quotes.paragraphs(text)[paragraph_of(subject.doc, subject.idx)]
     end = start + sources.dateline_length(text[start:])
     if subject.idx >= end:
         return subject
     after = (t for t in subject.doc[subject.i:verb.i] if t.idx >= end and t.dep_ != "compound")
     return next((t for t in after if could_speak_as_group(t)), subject)
-
-
-def paragraph_start(text: str, offset: int) -> int:
-    """Where the paragraph holding ``offset`` starts."""
-    starts = [start for start, _ in quotes.paragraphs(text)]
-    return starts[max(0, bisect_right(starts, offset) - 1)] if starts else 0
 
 
 def noun_phrase(token: Token) -> Span:
@@ -468,7 +462,8 @@ def colon_speaker(doc: Doc, stmt: Statement, tokens: list[Token]) -> tuple[Span,
         return None
     mention = noun_phrase(name)
     mention = doc[max(mention.start, before[0].i):mention.end]  # not across the dash
-    if any(is_speech_verb(t) for t in before if t.i != mention.start - 1 or t.i != before[0].i):
+    leading = before[0].i if before[0].i == mention.start - 1 else None  # "Continued Smith:"
+    if any(is_speech_verb(t) for t in before if t.i != leading):
         return None
     return mention, doc[before[-1].i:before[-1].i + 1]
 
