@@ -18,12 +18,16 @@ EVAL_DB ?= polnear-dev.db
 SEEDS ?= $(SHARED)/data/seeds
 BENCH_DIR ?= $(SHARED)/data/polnear/dev/text
 BENCH_ARGS ?=
+MODEL_VERSION ?= 0.1
+MODEL_DIR ?= extract/model/attribution-$(MODEL_VERSION)
+TRAIN_WORK ?= build/train
+SEED ?= 0
 
 INSTALLED := $(VENV)/.installed
 ARTICLE_FILES := $(shell find $(ARTICLES) -type f 2>/dev/null)
 EXTRACTOR := $(wildcard extract/*.py extract/rules/*.txt db/*.py quotedb/*.py)
 
-.PHONY: setup build serve export test eval clean
+.PHONY: setup build serve export test eval train clean
 
 setup: $(INSTALLED)
 
@@ -68,6 +72,12 @@ eval: $(INSTALLED)
 	$(BIN)/quotedb build "$(POLNEAR)/dev/text" --db "$(EVAL_DB)"
 	$(BIN)/python $(SHARED)/eval/polnear.py "$(EVAL_DB)" "$(POLNEAR)/dev"
 	$(BIN)/python bench/by_confidence.py "$(EVAL_DB)" "$(POLNEAR)/dev" $(SHARED)/eval/polnear.py
+
+# The attribution model (extract/learned.py) from PolNeAR train, with a fixed
+# seed, under nice: the parsed articles and checkpoints go to TRAIN_WORK, the
+# model to MODEL_DIR (committed). `train/evaluate.py` scores it alone on dev.
+train: $(INSTALLED)
+	nice $(BIN)/python -m train.train "$(POLNEAR)/train" "$(MODEL_DIR)" --work "$(TRAIN_WORK)" --seed $(SEED)
 
 # Build speed against a bare spaCy parse, rebuilds; BENCH_ARGS=--search adds
 # Datasette over a million quotes (see bench/bench.py).

@@ -1,0 +1,211 @@
+"""The spaCy parts the attribution model is made of, registered on import.
+
+The model's config (``extract/model/attribution-*/config.cfg``) names them:
+
+- ``quotedb.ParseEmbed.v1``: a token embedding of the word (norm, prefix,
+  suffix, shape) and of its place in en_core_web_sm's analysis: tag,
+  dependency label and the parse features of ``parse_features`` (where
+  subtrees start and end, the clause a token belongs to, quote marks).
+- ``quotedb_spans``: spaCy's entity recognizer for one kind of span, reading
+  its gold spans from and writing its predictions to ``doc.spans[key]``
+  instead of ``doc.ents``. One recognizer per element (cue, source,
+  content), so that the elements of one attribution may overlap those of
+  another ("X said that Y told reporters that ...").
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy
+from spacy.language import Language
+from spacy.ml.featureextractor import FeatureExtractor
+from spacy.pipeline.ner import EntityRecognizer
+from spacy.scorer import Scorer
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Span, Token
+from spacy.training import Example
+from spacy.util import filter_spans, registry
+from thinc.api import HashEmbed, Maxout, Model, chain, concatenate, list2ragged, ragged2list, with_array
+from thinc.types import Floats2d, Ints2d
+
+OPENING = {"\u201c", "``", "\u00ab", "\u201e"}
+CLOSING = {"\u201d", "''", "\u00bb"}
+STRAIGHT = {'"'}
+PARSE_FEATURES = ("arc", "left_edge", "right_edge", "clause", "head", "quote", "position")
+CLAUSES = {"ccomp", "xcomp", "advcl", "parataxis", "acl", "relcl", "pcomp", "csubj", "conj"}
+OBJECTS = {"dobj", "pobj", "attr", "oprd", "dative", "nsubj", "nsubjpass", "appos"}
+
+
+# --- parse features ---------------------------------------------------------
+
+def parse_features(doc: Doc, names: Sequence[str] = PARSE_FEATURES) -> list[tuple[str, ...]]:
+    """Per token, the strings of the features ``names`` (read from tags and parse)."""
+    quotes = quote_states(doc) if "quote" in names else []
+    functions = [FEATURES[name] for name in names]
+    return [tuple(f(t, quotes) for f in functions) for t in doc]
+
+
+def edge_feature(side: str, token: Token, edge: Callable[[Token], Token]) -> str:
+    """The largest subtree that starts (or ends) at ``token``: its label and its head's tag."""
+    top = token
+    while top.head.i != top.i and edge(top.head).i == token.i:
+        top = top.head
+    if top.i == token.i and edge(token).i != token.i:
+        return f"{side}:-"
+    return f"{side}:{top.dep_}<{top.head.pos_}"
+
+
+def clause_feature(token: Token) -> str:
+    """How the token's branch hangs from its sentence's root ("ccomp:say", "nsubj:say")."""
+    branch = token
+    while branch.head.i != branch.i and branch.head.head.i != branch.head.i:
+        branch = branch.head
+    if branch.head.i == branch.i:
+        return f"root:{branch.lemma_.lower()}"
+    return f"{branch.dep_}:{branch.head.lemma_.lower()}"
+
+
+def position_feature(token: Token) -> str:
+    """Whether the token starts or ends its sentence or starts its paragraph."""
+    doc = token.doc
+    paragraph = token.i == 0 or "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_
+    return "P" * paragraph + "S" * bool(token.is_sent_start) + "E" * bool(token.is_sent_end)
+
+
+def quote_states(doc: Doc) -> list[str]:
+    """Per token: ``open``, ``close``, ``in`` or ``out`` of double quote marks, paragraph by paragraph."""
+    states, inside = [], False
+    for token in doc:
+        text = token.text
+        if "\n" in text:
+            inside = False
+        if text in OPENING or (text in STRAIGHT and not inside):
+            states.append("Q:open")
+            inside = True
+        elif text in CLOSING or (text in STRAIGHT and inside):
+            states.append("Q:close")
+            inside = False
+        else:
+            states.append("Q:in" if inside else "Q:out")
+    return states
+
+
+def argument_feature(token: Token, labels: set[str]) -> str:
+    """The nearest clause (or object) the token lies in, and its head ("ccomp:tell", "dobj:deny")."""
+    node = token
+    while node.head.i != node.i:
+        if node.dep_ in labels:
+            return f"{node.dep_}:{node.head.lemma_.lower()}"
+        node = node.head
+    return "-"
+
+
+# Each feature: (token, quote states of its Doc) -> string.
+FEATURES: dict[str, Callable[[Token, list[str]], str]] = {
+    "arc": lambda t, q: f"{t.dep_}>{t.head.dep_}",
+    "left_edge": lambda t, q: edge_feature("L", t, lambda a: a.left_edge),
+    "right_edge": lambda t, q: edge_feature("R", t, lambda a: a.right_edge),
+    "clause": lambda t, q: clause_feature(t),
+    "head": lambda t, q: f"{t.dep_}:{t.head.lemma_.lower()}",
+    "quote": lambda t, q: q[t.i],
+    "position": lambda t, q: position_feature(t),
+    "in_clause": lambda t, q: argument_feature(t, CLAUSES),
+    "in_object": lambda t, q: argument_feature(t, OBJECTS),
+}
+
+
+def ParseFeatureExtractor(attrs: list[str], features: Sequence[str]) -> Model[list[Doc], list[Ints2d]]:
+    """The columns ``attrs`` of each Doc followed by the hashed parse ``features``."""
+    words = FeatureExtractor(attrs)
+
+    def forward(model, docs, is_train):
+        columns, _ = words(docs, is_train)
+        out = []
+        for doc, column in zip(docs, columns):
+            extra = numpy.array([[get_string_id(f) for f in row] for row in parse_features(doc, features)],
+                                dtype="uint64").reshape((len(doc), len(features)))
+            out.append(model.ops.asarray2i(numpy.hstack([model.ops.to_numpy(column), extra]), dtype="uint64"))
+        return out, lambda d_features: []
+
+    return Model("parse_features", forward, attrs={"columns": attrs, "features": list(features)})
+
+
+@registry.architectures("quotedb.ParseEmbed.v1")
+def ParseEmbed(width: int, attrs: list[str], rows: list[int], feature_rows: int,
+               features: Sequence[str] = PARSE_FEATURES) -> Model[list[Doc], list[Floats2d]]:
+    """Hash embeddings of ``attrs`` and of the parse ``features``, mixed by a Maxout layer.
+
+    Like spaCy's ``MultiHashEmbed.v2`` with the parse features (names in
+    ``FEATURES``) as further columns, ``feature_rows`` rows each.
+    """
+    if len(rows) != len(attrs):
+        raise ValueError(f"{len(attrs)} attrs but {len(rows)} rows")
+    unknown = set(features) - set(FEATURES)
+    if unknown:
+        raise ValueError(f"unknown parse features: {sorted(unknown)}")
+    all_rows = list(rows) + [feature_rows] * len(features)
+    embeddings = [HashEmbed(width, n, column=i, seed=8 + i, dropout=0.0) for i, n in enumerate(all_rows)]
+    return chain(
+        ParseFeatureExtractor(attrs, features),
+        list2ragged(),
+        with_array(concatenate(*embeddings)),
+        with_array(Maxout(width, width * len(embeddings), nP=3, dropout=0.0, normalize=True)),
+        ragged2list(),
+    )
+
+
+# --- a recognizer of one kind of span ---------------------------------------
+
+class SpanRecognizer(EntityRecognizer):
+    """An entity recognizer whose spans live in ``doc.spans[spans_key]``.
+
+    Docs given to it must have no entities set (``doc.ents`` missing): the
+    recognizer respects preset entities, and leaves them missing again.
+    """
+
+    def __init__(self, vocab, model, name, *, spans_key: str, **settings):
+        super().__init__(vocab, model, name, **settings)
+        self.spans_key = spans_key
+
+    def update(self, examples, **kwargs):
+        return super().update([self.as_entities(eg) for eg in examples], **kwargs)
+
+    def initialize(self, get_examples, nlp=None, labels=None):
+        super().initialize(lambda: (self.as_entities(eg) for eg in get_examples()), nlp, labels)
+
+    def set_annotations(self, docs, states_or_beams):
+        super().set_annotations(docs, states_or_beams)
+        for doc in docs:
+            doc.spans[self.spans_key] = list(doc.ents)
+            doc.set_ents([], default="missing")
+
+    def score(self, examples, **kwargs):
+        key = self.spans_key
+        return Scorer.score_spans(examples, f"spans_{key}", getter=lambda doc, _: doc.spans.get(key, []),
+                                  has_annotation=lambda doc: key in doc.spans, labeled=False)
+
+    def as_entities(self, example: Example) -> Example:
+        """The example with its reference's ``spans[key]`` as entities (made once per reference)."""
+        reference = example.reference
+        cached = ("quotedb_spans", self.spans_key)
+        if cached not in reference.user_data:
+            gold = Doc(reference.vocab, words=[t.text for t in reference],
+                       spaces=[bool(t.whitespace_) for t in reference])
+            spans = [Span(gold, s.start, s.end, label=s.label_) for s in reference.spans.get(self.spans_key, [])]
+            gold.set_ents(filter_spans(spans), default="outside")
+            reference.user_data[cached] = gold
+        return Example(example.predicted, reference.user_data[cached])
+
+
+@Language.factory(
+    "quotedb_spans",
+    default_config={"spans_key": "content", "model": None, "update_with_oracle_cut_size": 100},
+    default_score_weights={},
+    assigns=["doc.spans"],
+    requires=["token.dep", "token.tag"],
+)
+def make_span_recognizer(nlp: Language, name: str, model: Model, *, spans_key: str,
+                         update_with_oracle_cut_size: int) -> SpanRecognizer:
+    """A recognizer of one kind of span (``nlp.add_pipe("quotedb_spans", config={"spans_key": "cue"})``)."""
+    return SpanRecognizer(nlp.vocab, model, name, spans_key=spans_key,
+                          update_with_oracle_cut_size=update_with_oracle_cut_size)
