@@ -15,8 +15,10 @@ The model's config (``extract/model/attribution-*/config.cfg``) names them:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import cached_property
 
 import numpy
+from spacy.attrs import DEP, HEAD, LEMMA, NORM, POS, TAG
 from spacy.language import Language
 from spacy.ml.featureextractor import FeatureExtractor
 from spacy.pipeline.ner import EntityRecognizer
@@ -31,6 +33,7 @@ from thinc.types import Floats2d, Ints2d
 OPENING = {"\u201c", "``", "\u00ab", "\u201e"}
 CLOSING = {"\u201d", "''", "\u00bb"}
 STRAIGHT = {'"'}
+COPIED = [NORM, TAG, POS, LEMMA, DEP, HEAD]
 PARSE_FEATURES = ("arc", "left_edge", "right_edge", "clause", "head", "quote", "position")
 CLAUSES = {"ccomp", "xcomp", "advcl", "parataxis", "acl", "relcl", "pcomp", "csubj", "conj"}
 OBJECTS = {"dobj", "pobj", "attr", "oprd", "dative", "nsubj", "nsubjpass", "appos"}
@@ -40,9 +43,24 @@ OBJECTS = {"dobj", "pobj", "attr", "oprd", "dative", "nsubj", "nsubjpass", "appo
 
 def parse_features(doc: Doc, names: Sequence[str] = PARSE_FEATURES) -> list[tuple[str, ...]]:
     """Per token, the strings of the features ``names`` (read from tags and parse)."""
-    quotes = quote_states(doc) if "quote" in names else []
+    context = Context(doc)
     functions = [FEATURES[name] for name in names]
-    return [tuple(f(t, quotes) for f in functions) for t in doc]
+    return [tuple(f(t, context) for f in functions) for t in doc]
+
+
+class Context:
+    """What features read from a whole Doc, computed once per Doc when a feature needs it."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+
+    @cached_property
+    def quotes(self) -> list[str]:
+        return quote_states(self.doc)
+
+    @cached_property
+    def cues(self) -> list[tuple[str, str]]:
+        return cue_relations(self.doc)
 
 
 def edge_feature(side: str, token: Token, edge: Callable[[Token], Token]) -> str:
@@ -100,17 +118,62 @@ def argument_feature(token: Token, labels: set[str]) -> str:
     return "-"
 
 
-# Each feature: (token, quote states of its Doc) -> string.
-FEATURES: dict[str, Callable[[Token, list[str]], str]] = {
-    "arc": lambda t, q: f"{t.dep_}>{t.head.dep_}",
-    "left_edge": lambda t, q: edge_feature("L", t, lambda a: a.left_edge),
-    "right_edge": lambda t, q: edge_feature("R", t, lambda a: a.right_edge),
-    "clause": lambda t, q: clause_feature(t),
-    "head": lambda t, q: f"{t.dep_}:{t.head.lemma_.lower()}",
-    "quote": lambda t, q: q[t.i],
-    "position": lambda t, q: position_feature(t),
-    "in_clause": lambda t, q: argument_feature(t, CLAUSES),
-    "in_object": lambda t, q: argument_feature(t, OBJECTS),
+def cue_relations(doc: Doc) -> list[tuple[str, str]]:
+    """Per token, how it relates to the cues of its sentence (``doc.spans["cue"]``), and where they are.
+
+    The relation is ``in`` (part of a cue), ``arg:DEP`` (in the branch DEP
+    that hangs from a cue: ``arg:nsubj`` for its subject, ``arg:ccomp`` for
+    its clause), ``gov:DEP`` (a cue hangs from the token's branch) or
+    ``none``; the place is the side and distance of the nearest cue.
+    """
+    cues = list(doc.spans.get("cue", []))
+    in_cue = {t.i: cue for cue in cues for t in cue}
+    out = []
+    for token in doc:
+        near = [c for c in cues if c.sent.start == token.sent.start]
+        if not near:
+            out.append(("cue:none", "cue:none"))
+            continue
+        nearest = min(near, key=lambda c: abs(c.start - token.i))
+        side = "in" if token.i in in_cue else ("before" if token.i < nearest.start else "after")
+        place = f"cue:{side}{bucket(min(abs(token.i - nearest.start), abs(token.i - nearest.end + 1)))}"
+        out.append((cue_relation(token, in_cue), place))
+    return out
+
+
+def cue_relation(token: Token, in_cue: dict[int, Span]) -> str:
+    if token.i in in_cue:
+        return "rel:in"
+    roots = {cue.root.i: cue.root for cue in in_cue.values()}.values()
+    node = token
+    while True:
+        if node.head.i in in_cue and node.head.i != node.i:
+            return f"rel:arg:{node.dep_}"
+        governed = [root for root in roots if node.is_ancestor(root)]
+        if governed:
+            return f"rel:gov:{governed[0].dep_}"
+        if node.head.i == node.i:
+            return "rel:none"
+        node = node.head
+
+
+def bucket(n: int) -> str:
+    return next((str(limit) for limit in (0, 1, 2, 3, 5, 8, 13, 21) if n <= limit), "far")
+
+
+# Each feature: (token, the Context of its Doc) -> string.
+FEATURES: dict[str, Callable[[Token, Context], str]] = {
+    "arc": lambda t, c: f"{t.dep_}>{t.head.dep_}",
+    "left_edge": lambda t, c: edge_feature("L", t, lambda a: a.left_edge),
+    "right_edge": lambda t, c: edge_feature("R", t, lambda a: a.right_edge),
+    "clause": lambda t, c: clause_feature(t),
+    "head": lambda t, c: f"{t.dep_}:{t.head.lemma_.lower()}",
+    "quote": lambda t, c: c.quotes[t.i],
+    "position": lambda t, c: position_feature(t),
+    "in_clause": lambda t, c: argument_feature(t, CLAUSES),
+    "in_object": lambda t, c: argument_feature(t, OBJECTS),
+    "cue_relation": lambda t, c: c.cues[t.i][0],
+    "cue_place": lambda t, c: c.cues[t.i][1],
 }
 
 
@@ -166,6 +229,7 @@ class SpanRecognizer(EntityRecognizer):
     def __init__(self, vocab, model, name, *, spans_key: str, **settings):
         super().__init__(vocab, model, name, **settings)
         self.spans_key = spans_key
+        self._gold: dict[int, tuple[Doc, Doc]] = {}  # training: id(reference) -> (reference, its gold as entities)
 
     def update(self, examples, **kwargs):
         return super().update([self.as_entities(eg) for eg in examples], **kwargs)
@@ -187,14 +251,24 @@ class SpanRecognizer(EntityRecognizer):
     def as_entities(self, example: Example) -> Example:
         """The example with its reference's ``spans[key]`` as entities (made once per reference)."""
         reference = example.reference
-        cached = ("quotedb_spans", self.spans_key)
-        if cached not in reference.user_data:
+        cached = self._gold.get(id(reference))
+        if cached is None or cached[0] is not reference:
             gold = Doc(reference.vocab, words=[t.text for t in reference],
                        spaces=[bool(t.whitespace_) for t in reference])
             spans = [Span(gold, s.start, s.end, label=s.label_) for s in reference.spans.get(self.spans_key, [])]
             gold.set_ents(filter_spans(spans), default="outside")
-            reference.user_data[cached] = gold
-        return Example(example.predicted, reference.user_data[cached])
+            cached = self._gold[id(reference)] = (reference, gold)
+        return Example(example.predicted, cached[1])
+
+
+def bare_copy(doc: Doc) -> Doc:
+    """A copy of a parsed Doc with its words, tags, lemmas and parse only: what the model reads.
+
+    No entities (a recognizer would keep them), spans, tensor or user data.
+    """
+    copy = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+    copy.from_array(COPIED, doc.to_array(COPIED))
+    return copy
 
 
 @Language.factory(

@@ -6,7 +6,7 @@ per sentence), then ranks, for each content piece, the cues near it, and for
 each cue with content, the sources near it (or none). Both rankers are
 log-linear models over hashed features of the pair (how the parse joins
 them, order, distance, what lies between), trained on PolNeAR's gold spans
-by ``train/links.py``. The groups go to ``doc.user_data["attributions"]`` as
+by ``train/train.py``. The groups go to ``doc.user_data["attributions"]`` as
 token offsets, the way ``train.convert`` stores the gold ones:
 ``{"cue": [[start, end]], "source": [[start, end]] or [], "content": [[start, end], ...],
 "link": probability}``.
@@ -234,10 +234,11 @@ class Ranker:
 class LinkComponent:
     """Groups a Doc's recognized spans into attributions (``doc.user_data["attributions"]``)."""
 
-    def __init__(self, name: str, *, dimension: int):
+    def __init__(self, name: str, *, dimension: int, parse_fallback: bool):
         self.name = name
         self.content = Ranker(dimension)
         self.source = Ranker(dimension)
+        self.parse_fallback = parse_fallback
 
     def __call__(self, doc: Doc) -> Doc:
         doc.user_data["attributions"] = self.link(doc)
@@ -261,6 +262,10 @@ class LinkComponent:
             best = int(numpy.argmax(probs))
             previous_cue = candidates[best]
             chosen.setdefault(previous_cue, []).append((piece, float(probs[best])))
+        if self.parse_fallback:
+            for index, cue in enumerate(cues):
+                if index not in chosen and (clause := parse_content(cue, others["content"])) is not None:
+                    chosen[index] = [(clause, 0.0)]
         groups = []
         for index, parts in sorted(chosen.items(), key=lambda kv: kv[1][0][0].start):
             cue, contents = cues[index], merged([p for p, _ in parts])
@@ -347,6 +352,26 @@ class LinkComponent:
         return self
 
 
+FALLBACK_ARCS = ("ccomp", "xcomp", "dobj")
+
+
+def parse_content(cue: Span, contents: list[Span]) -> Span | None:
+    """For a cue the model gave no content: its clausal complement or object in the parse, if free."""
+    doc = cue.doc
+    for token in cue:
+        for child in token.children:
+            if child.dep_ in FALLBACK_ARCS and not (cue.start <= child.i < cue.end):
+                start, end = child.left_edge.i, child.right_edge.i + 1
+                while start < end and (doc[start].is_punct or doc[start].is_space):
+                    start += 1
+                while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+                    end -= 1
+                if end > start and not (start < cue.end and cue.start < end) and \
+                        not any(c.start < end and start < c.end for c in contents):
+                    return doc[start:end]
+    return None
+
+
 def spans_of(doc: Doc) -> dict[str, list[Span]]:
     """The recognized (or gold) spans of each element, in text order."""
     return {el: sorted(doc.spans.get(el, []), key=lambda s: s.start) for el in ("cue", "source", "content")}
@@ -360,7 +385,12 @@ def gold_group(piece: Span, gold: list[dict]) -> dict | None:
     return best if best is not None and overlap(best) > 0 else None
 
 
-@Language.factory("quotedb_links", default_config={"dimension": 2 ** 18}, requires=["doc.spans"])
-def make_links(nlp: Language, name: str, *, dimension: int) -> LinkComponent:
-    """The component that groups cue, source and content spans into attributions."""
-    return LinkComponent(name, dimension=dimension)
+@Language.factory("quotedb_links", default_config={"dimension": 2 ** 18, "parse_fallback": True},
+                  requires=["doc.spans"])
+def make_links(nlp: Language, name: str, *, dimension: int, parse_fallback: bool) -> LinkComponent:
+    """The component that groups cue, source and content spans into attributions.
+
+    With ``parse_fallback``, a cue given no content takes its clausal
+    complement or object from the parse (with a link probability of 0).
+    """
+    return LinkComponent(name, dimension=dimension, parse_fallback=parse_fallback)

@@ -13,16 +13,7 @@ from spacy.tokens import Doc, DocBin
 from spacy.training import Example
 from spacy.util import registry
 
-import extract.learned_layers  # noqa: F401  (registers the model's architecture and factory)
-
-
-def unannotated(doc: Doc) -> Doc:
-    """A copy of a parsed Doc without spans, entities or user data: what the model is given."""
-    copy = doc.copy()
-    copy.spans.clear()
-    copy.user_data.clear()
-    copy.set_ents([], default="missing")
-    return copy
+from extract.learned_layers import bare_copy  # (the import registers the model's parts)
 
 
 @registry.readers("quotedb.ParsedCorpus.v1")
@@ -34,6 +25,6 @@ def parsed_corpus(path: Path) -> Callable[[Language], Iterator[Example]]:
         if not cache:
             cache.extend(DocBin().from_disk(path).get_docs(nlp.vocab))
         for doc in cache:
-            yield Example(unannotated(doc), doc)
+            yield Example(bare_copy(doc), doc)
 
     return read
