@@ -238,6 +238,9 @@ class SpanRecognizer(EntityRecognizer):
         super().initialize(lambda: (self.as_entities(eg) for eg in get_examples()), nlp, labels)
 
     def set_annotations(self, docs, states_or_beams):
+        for doc in docs:  # a Doc of another pipeline's vocab may not know the label yet
+            for label in self.labels:
+                doc.vocab.strings.add(label)
         super().set_annotations(docs, states_or_beams)
         for doc in docs:
             doc.spans[self.spans_key] = list(doc.ents)

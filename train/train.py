@@ -82,6 +82,7 @@ def main() -> None:
                      "description": "Cue, source and content spans of attributions (PolNeAR train)",
                      "quotedb": {"seed": args.seed, "data": "PolNeAR train", **times}})
     shutil.rmtree(args.model_dir, ignore_errors=True)
+    args.model_dir.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(args.model_dir)
     print(f"{args.model_dir}: {times}")
 
