@@ -66,3 +66,14 @@ def test_sequence_says_how_a_piece_follows_the_previous():
     a, b, c, d = spans(doc, (0, 1), (2, 3), (4, 5), (6, 7))
     assert [learned_links.sequence(p, q, layout) for p, q in ((None, a), (a, b), (b, c), (c, d))] == [
         "first", "adjacent", "paragraph", "apart"]
+
+
+def test_cue_relation_names_the_branch_of_the_cue(said_that):
+    said_that.spans["cue"] = [said_that[1:2]]
+    assert [relation for relation, _ in learned_layers.cue_relations(said_that)] == [
+        "rel:arg:nsubj", "rel:in", "rel:arg:ccomp", "rel:arg:ccomp", "rel:arg:ccomp", "rel:arg:punct"]
+
+
+def test_parse_content_gives_a_cue_its_clause(said_that):
+    assert learned_links.parse_content(said_that[1:2], []).text == "that it rained"
+    assert learned_links.parse_content(said_that[1:2], [said_that[3:5]]) is None
