@@ -8,8 +8,9 @@
    and content recognizers.
 3. ``quotedb_links``: the rankers that group spans into attributions,
    fitted on the gold spans of the same articles.
-The best checkpoint with the links component goes to MODEL_DIR, with the
-seed, the data and the wall time of each step in its ``meta.json``.
+The best checkpoint with the links component goes to MODEL_DIR (its
+vocabulary reduced to the span labels), with the seed, the data and the wall
+time of each step in its ``meta.json``.
 """
 from __future__ import annotations
 
@@ -63,6 +64,16 @@ def add_links(recognizers: Path, fit: Path, seed: int) -> spacy.language.Languag
     return nlp
 
 
+def without_words(nlp: spacy.language.Language) -> None:
+    """Keep only the span labels in the vocabulary that is saved.
+
+    The model reads hashes of the words, not the words: no word list of the
+    training articles ships with it.
+    """
+    labels = [label for _, pipe in nlp.pipeline for label in getattr(pipe, "labels", ())]
+    nlp.vocab.strings._reset_and_load(labels)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("polnear_train", type=Path)
@@ -81,6 +92,7 @@ def main() -> None:
     nlp.meta.update({"name": "quotedb_attribution", "version": learned.VERSION,
                      "description": "Cue, source and content spans of attributions (PolNeAR train)",
                      "quotedb": {"seed": args.seed, "data": "PolNeAR train", **times}})
+    without_words(nlp)
     shutil.rmtree(args.model_dir, ignore_errors=True)
     args.model_dir.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(args.model_dir)
