@@ -1,9 +1,9 @@
 # quotedb: `make build` sets everything up and builds the database;
 # `make test` sets everything up and runs the tests.
 
-# The folder beside the project with the model wheelhouse, seeds and PolNeAR;
-# a clone elsewhere on this machine finds it at /work/shared.
-SHARED ?= $(or $(wildcard ../shared),$(wildcard /work/shared),../shared)
+# The folder beside the project with the model wheelhouse, seeds and PolNeAR
+# (SHARED=... for another place); without it, set-up downloads the models.
+SHARED ?= ../shared
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -21,7 +21,7 @@ BENCH_ARGS ?=
 
 INSTALLED := $(VENV)/.installed
 ARTICLE_FILES := $(shell find $(ARTICLES) -type f 2>/dev/null)
-EXTRACTOR := $(wildcard extract/*.py extract/rules/*.txt db/*.py quotedb/*.py)
+EXTRACTOR := $(wildcard extract/*.py extract/*/*.py extract/rules/*.txt corpus/*.py db/*.py quotedb/*.py)
 
 .PHONY: setup build serve export test eval clean
 
