@@ -11,8 +11,6 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from db import statements
-
 
 @dataclass(frozen=True)
 class TableShape:
@@ -44,6 +42,12 @@ TABLES = {
         pk=("speaker_id", "alias"),
         foreign_keys=(("speaker_id", "speakers", "id"),),
     ),
+    "statements": TableShape(
+        columns={
+            "id": int, "speaker_id": int, "text": str, "first_published": str, "last_published": str,
+            "n_articles": int, "n_outlets": int, "n_quotes": int,
+        },
+    ),
     "quotes": TableShape(
         columns={
             "id": int, "article_id": int, "text": str, "start_char": int, "end_char": int,
@@ -52,12 +56,13 @@ TABLES = {
             "mention_end_char": int, "method": str, "confidence": float, "reporter_id": int,
             "speaker_name": str, "speaker_role": str, "speaker_kind": str,
             "reporter_name": str, "reporter_role": str, "reporter_kind": str,
-            "paragraph": int, "passage_id": int,
+            "paragraph": int, "passage_id": int, "statement_id": int, "cue_rule": str, "resolution": str,
         },
         foreign_keys=(
             ("article_id", "articles", "id"),
             ("speaker_id", "speakers", "id"),
             ("reporter_id", "speakers", "id"),
+            ("statement_id", "statements", "id"),
         ),
         not_null=("article_id",),
     ),
@@ -76,6 +81,9 @@ INDEXES = (
     ("quotes", ("speaker_id",), False),
     ("quotes", ("reporter_id",), False),
     ("quotes", ("kind",), False),
+    ("quotes", ("statement_id",), False),
+    ("statements", ("speaker_id",), False),
+    ("statements", ("n_articles",), False),
     ("build_errors", ("path",), False),
 )
 
@@ -119,20 +127,30 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
     for table, columns in FTS_CONFIG.items():
         if not db[table].detect_fts():
             db[table].enable_fts(columns, tokenize=FTS_TOKENIZE, create_triggers=True)
-    statements.ensure_statements_shape(db)
     for name, sql in VIEWS.items():
         db.create_view(name, sql, replace=True)
 
 
 def ensure_table(db: sqlite_utils.Database, name: str, shape: TableShape) -> None:
-    """Create one table, or add the columns an older version of it lacks."""
+    """Create one table, or add the columns an older version of it lacks.
+
+    A column with a foreign key is added with a plain ``ALTER TABLE ...
+    REFERENCES`` (SQLite allows it for a column that defaults to NULL), so
+    the table and its full-text triggers are not rebuilt.
+    """
     table = db[name]
     if not table.exists():
         table.create(shape.columns, pk=shape.pk, foreign_keys=list(shape.foreign_keys),
                      not_null=set(shape.not_null))
         return
+    references = {column: (other, other_column) for column, other, other_column in shape.foreign_keys}
     for column, column_type in shape.columns.items():
-        if column not in table.columns_dict:
+        if column in table.columns_dict:
+            continue
+        if column in references:
+            other, other_column = references[column]
+            db.execute(f"alter table [{name}] add column [{column}] integer references [{other}]([{other_column}])")
+        else:
             table.add_column(column, column_type)
 
 

@@ -143,6 +143,7 @@ def quote_row(quote: Quote, quote_id: int, article_id: int, passage_id: int | No
         "start_char": quote.content.start, "end_char": quote.content.end, "kind": quote.kind,
         **span_columns("cue", quote.cue), **span_columns("mention", quote.mention),
         "method": quote.method, "confidence": quote.confidence,
+        "cue_rule": quote.cue_rule, "resolution": quote.resolution,
         **speaker_columns("speaker", quote.speaker), **speaker_columns("reporter", quote.reporter),
         "speaker_id": None, "reporter_id": None,
         "paragraph": quote.paragraph, "passage_id": passage_id,

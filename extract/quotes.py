@@ -13,8 +13,8 @@ skipped), so one odd mark never loses the other quotes of an article.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
 
 # family -> (opening marks, closing marks)
 FAMILIES = {
@@ -43,7 +43,6 @@ class QuotedPart:
     continued: bool = False
 
 
-@lru_cache(maxsize=4)  # asked again and again for the text of the article being extracted
 def paragraphs(text: str) -> tuple[tuple[int, int], ...]:
     """Return (start, end) of every non-blank line, stripped of edge spaces."""
     spans = []
@@ -80,6 +79,12 @@ def markup(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in re.finditer(r"<[A-Za-z/][^<>\n]{0,500}>", text)]
 
 
+def in_tag(tags: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
+    """Whether an offset lies inside one of the (sorted, separate) tag spans."""
+    at = bisect_right(starts, offset) - 1
+    return at >= 0 and offset < tags[at][1]
+
+
 def pair_marks(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int | None]:
     """Pair the outermost quote marks in ``text[start:end]``.
 
@@ -91,9 +96,10 @@ def pair_marks(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], 
     pairs: list[tuple[int, int]] = []
     family, depth, nested, opened = None, 0, 0, None
     tags = markup(text[start:end])
+    tag_starts = [s for s, _ in tags]
     for i in range(start, end):
         ch = text[i]
-        if ch not in MARKS or any(s <= i - start < e for s, e in tags):
+        if ch not in MARKS or in_tag(tags, tag_starts, i - start):
             continue
         role = mark_role(text, i)
         if depth == 0:
@@ -124,10 +130,10 @@ def reopens(text: str, paragraph: tuple[int, int] | None, family: str) -> bool:
     return first in FAMILIES[family][0] and mark_role(text, paragraph[0]) != "close"
 
 
-def quoted_parts(text: str) -> list[QuotedPart]:
-    """Find every quoted passage of ``text``, paragraph by paragraph."""
+def quoted_parts(text: str, spans: tuple[tuple[int, int], ...] | None = None) -> list[QuotedPart]:
+    """Find every quoted passage of ``text``, paragraph by paragraph (``spans``: its paragraphs, if known)."""
     parts = []
-    spans = paragraphs(text)
+    spans = paragraphs(text) if spans is None else spans
     for index, (start, end) in enumerate(spans):
         pairs, left_open = pair_marks(text, start, end)
         parts.extend(QuotedPart(o + 1, c, index) for o, c in pairs if c > o + 1)

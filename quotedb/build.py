@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from importlib import metadata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,12 +17,15 @@ from pathlib import Path
 import sqlite_utils
 
 import extract
+from corpus import canonical
+from corpus import statements as grouping
 from db import schema, statements, store
-from extract import canonical, sources
+from extract import sources
 from extract.records import Article, ExtractedArticle
 
 PACKAGE = Path(extract.__file__).parent
 DB_PACKAGE = Path(schema.__file__).parent
+MODELS = ("spacy", "en_core_web_sm", "coreferee", "coreferee_model_en")  # their versions decide extraction too
 
 
 class BuildError(Exception):
@@ -64,18 +68,31 @@ class Plan:
         return not self.todo and not self.gone and not self.reshape
 
 
-def fingerprint(package: Path = PACKAGE) -> str:
-    """A hash of a package's code and rules.
+def fingerprint(package: Path = PACKAGE, models: tuple[str, ...] = MODELS) -> str:
+    """A hash of a package's code and rules, and of the versions of the ``models`` packages.
 
-    When the extractor's changes, every article is extracted again; when the
-    database package's changes, the schema is applied again.
+    The extractor's fingerprint covers the per-article extraction (``extract/``
+    with its rule files) and the spaCy, model and coreferee versions: when it
+    changes, every article is extracted again. The database package's (with
+    no models) decides when the schema is applied again. The stages across
+    articles (``corpus/``) run on every build and need neither.
     """
     digest = hashlib.sha256()
     for path in sorted(package.rglob("*")):
         if path.suffix in {".py", ".txt"} and "__pycache__" not in path.parts:
             digest.update(path.relative_to(package).as_posix().encode())
             digest.update(path.read_bytes())
+    for name in models:
+        digest.update(f"{name}=={installed_version(name)}".encode())
     return digest.hexdigest()[:16]
+
+
+def installed_version(name: str) -> str:
+    """The installed version of a distribution, or "none"."""
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "none"
 
 
 def read_folder(folder: Path) -> tuple[list[Article], list[tuple[str, str]], set[str]]:
@@ -102,7 +119,7 @@ def plan(folder: Path, db: sqlite_utils.Database) -> Plan:
     present = {a.path for a in articles}
     gone = {p for p in store.known_articles(db) if p not in present and p.split("#")[0] not in failed} \
         if db["articles"].exists() else set()
-    reshape = schema.get_meta(db, "schema") != fingerprint(DB_PACKAGE)
+    reshape = schema.get_meta(db, "schema") != fingerprint(DB_PACKAGE, ())
     return Plan(todo, gone, len(articles) - len(todo), errors, current, reshape)
 
 
@@ -137,7 +154,7 @@ def build(folder: str | Path, db_path: str | Path, *, engine: Engine = sequentia
         schema.ensure_db_shape(db)
         apply(db, work, report, engine, progress)
         schema.set_meta(db, "extractor", work.fingerprint)
-        schema.set_meta(db, "schema", fingerprint(DB_PACKAGE))
+        schema.set_meta(db, "schema", fingerprint(DB_PACKAGE, ()))
     report.seconds = time.monotonic() - started
     return report
 
@@ -155,8 +172,25 @@ def apply(db: sqlite_utils.Database, work: Plan, report: BuildReport, engine: En
                 progress(done, len(work.todo))
     store.delete_articles(db, work.gone)
     report.removed = len(work.gone)
+    refresh_corpus(db)
+
+
+def refresh_corpus(db: sqlite_utils.Database) -> None:
+    """The stages across articles: one speaker per person, then the statements each speaker made."""
     store.write_speakers(db, canonical.group_speakers(store.speaker_refs(db)))
-    statements.refresh_statements(db)
+    refresh_statements(db)
+
+
+def refresh_statements(db: sqlite_utils.Database) -> None:
+    """Group the quotes of each speaker into statements and store them.
+
+    The grouping is incremental: it starts from the stored statements, and
+    gives what grouping everything afresh would.
+    """
+    quotes, held = statements.read_quotes(db)
+    grouped = grouping.regroup(statements.stored_statements(db, held), quotes.values())
+    texts = [grouping.representative(quotes[q] for q in statement.quote_ids).text for statement in grouped]
+    statements.write_statements(db, grouped, texts)
 
 
 def count_article(report: BuildReport, extracted, known: dict[str, str]) -> None:
