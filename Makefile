@@ -67,6 +67,7 @@ test: $(INSTALLED)
 eval: $(INSTALLED)
 	$(BIN)/quotedb build "$(POLNEAR)/dev/text" --db "$(EVAL_DB)"
 	$(BIN)/python $(SHARED)/eval/polnear.py "$(EVAL_DB)" "$(POLNEAR)/dev"
+	$(BIN)/python $(SHARED)/eval/attributions.py "$(EVAL_DB)" "$(POLNEAR)/dev"
 	$(BIN)/python bench/by_confidence.py "$(EVAL_DB)" "$(POLNEAR)/dev" $(SHARED)/eval/polnear.py
 
 # Build speed against a bare spaCy parse, rebuilds; BENCH_ARGS=--search adds
