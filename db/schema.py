@@ -57,6 +57,7 @@ TABLES = {
             "speaker_name": str, "speaker_role": str, "speaker_kind": str,
             "reporter_name": str, "reporter_role": str, "reporter_kind": str,
             "paragraph": int, "passage_id": int, "statement_id": int, "cue_rule": str, "resolution": str,
+            "content": str, "content_start_char": int, "content_end_char": int,
         },
         foreign_keys=(
             ("article_id", "articles", "id"),

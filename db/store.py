@@ -125,7 +125,8 @@ def quote_rows(extracted: ExtractedArticle, article_id: int,
 
 def offset_problem(text: str, quote: Quote) -> str | None:
     """Why the quote's spans do not index into ``text``, or None when they all do."""
-    for name, span in (("content", quote.content), ("cue", quote.cue), ("mention", quote.mention)):
+    for name, span in (("content", quote.content), ("cue", quote.cue), ("mention", quote.mention),
+                       ("reported content", quote.reported)):
         if span is not None and not is_span_of(text, span):
             return f"{name} {span.start}:{span.end} does not match the article text"
     return None
@@ -144,6 +145,7 @@ def quote_row(quote: Quote, quote_id: int, article_id: int, passage_id: int | No
         **span_columns("cue", quote.cue), **span_columns("mention", quote.mention),
         "method": quote.method, "confidence": quote.confidence,
         "cue_rule": quote.cue_rule, "resolution": quote.resolution,
+        **span_columns("content", quote.reported or quote.content),
         **speaker_columns("speaker", quote.speaker), **speaker_columns("reporter", quote.reporter),
         "speaker_id": None, "reporter_id": None,
         "paragraph": quote.paragraph, "passage_id": passage_id,

@@ -58,7 +58,11 @@ class Quote:
     was resolved to. ``reporter`` is who relayed the words in nested
     attribution ("X said ... '...', Y said": speaker X, reporter Y).
     ``cue_rule`` and ``resolution`` say how the attribution was made: which
-    rule found the cue, and how its mention became the speaker.
+    rule found the cue, and how its mention became the speaker. ``content``
+    is the quoted words; ``reported`` the whole content of the statement:
+    the same for a direct quote, the clause around the quoted words for a
+    mixed one ("that the port was \"not ready\""), the reported clause for
+    indirect speech. None means the same as ``content``.
     """
 
     content: Span
@@ -73,6 +77,7 @@ class Quote:
     passage: int | None = None  # index (in the article's quotes) of the first part of a multi-paragraph quote
     cue_rule: str | None = None  # the registered attribution rule that found the cue (extract.cues)
     resolution: str | None = None  # how the mention became the speaker (extract.speakers.RESOLUTIONS)
+    reported: Span | None = None  # the whole reported content: the quote, or the clause around quoted words
 
 
 @dataclass(frozen=True)
