@@ -71,7 +71,7 @@ import json, sys, time
 from pathlib import Path
 from quotedb.build import read_folder
 
-texts = [article.text for article in read_folder(Path(sys.argv[1]))[0]]
+texts = [article.text for article in read_folder(Path(sys.argv[1])).articles]
 started = time.perf_counter()
 import spacy
 nlp = spacy.load("en_core_web_sm")
@@ -89,7 +89,7 @@ from quotedb import engines
 from quotedb.build import read_folder
 
 text = ""
-for article in read_folder(Path(sys.argv[1]))[0]:
+for article in read_folder(Path(sys.argv[1])).articles:
     text += article.text + "\\n\\n"
     if len(text) >= int(sys.argv[2]):
         break
@@ -108,7 +108,7 @@ from pathlib import Path
 def main():
     from quotedb import engines
     from quotedb.build import read_folder
-    articles = read_folder(Path(sys.argv[1]))[0]
+    articles = read_folder(Path(sys.argv[1])).articles
     workers, how = int(sys.argv[2]), sys.argv[3]
     started = time.perf_counter()
     if how == "local":

@@ -17,7 +17,7 @@ import sqlite_utils
 
 import extract
 from db import schema, statements, store
-from extract import canonical, sources
+from extract import canonical, files, sources
 from extract.records import Article, ExtractedArticle
 
 PACKAGE = Path(extract.__file__).parent
@@ -78,32 +78,22 @@ def fingerprint(package: Path = PACKAGE) -> str:
     return digest.hexdigest()[:16]
 
 
-def read_folder(folder: Path) -> tuple[list[Article], list[tuple[str, str]], set[str]]:
-    """Every readable article of the folder, the files that failed, and their paths."""
-    articles, errors, failed = [], [], set()
-    for path in sources.article_files(folder):
-        try:
-            articles.extend(sources.read_articles(folder, path))
-        except sources.ArticleError as error:
-            relative = path.relative_to(folder).as_posix()
-            errors.append((relative, error.reason))
-            failed.add(relative)
-    return articles, errors, failed
+def read_folder(folder: Path, settings: sources.Settings = sources.Settings()) -> sources.Folder:
+    """Every readable article of the folder, and what could not be read."""
+    return sources.read_folder(folder, settings)
 
 
-def plan(folder: Path, db: sqlite_utils.Database) -> Plan:
+def plan(folder: Path, db: sqlite_utils.Database, settings: sources.Settings = sources.Settings()) -> Plan:
     """Compare the folder with what the database holds."""
-    articles, errors, failed = read_folder(folder)
-    known = store.known_articles(db) if db["articles"].exists() else {}
+    found = read_folder(folder, settings)
+    stored = store.known_articles(db)
     current = fingerprint()
-    if schema.get_meta(db, "extractor") != current:
-        known = {}
-    todo = [a for a in articles if known.get(a.path) != a.sha256]
-    present = {a.path for a in articles}
-    gone = {p for p in store.known_articles(db) if p not in present and p.split("#")[0] not in failed} \
-        if db["articles"].exists() else set()
+    known = stored if schema.get_meta(db, "extractor") == current else {}
+    todo = [a for a in found.articles if known.get(a.path) != a.sha256]
+    present = {a.path for a in found.articles}
+    gone = {path for path in stored if path not in present and not found.unread(path)}
     reshape = schema.get_meta(db, "schema") != fingerprint(DB_PACKAGE)
-    return Plan(todo, gone, len(articles) - len(todo), errors, current, reshape)
+    return Plan(todo, gone, len(found.articles) - len(todo), found.errors, current, reshape)
 
 
 Engine = Callable[[list[Article]], Iterable[ExtractedArticle]]
@@ -117,18 +107,20 @@ def sequential(articles: list[Article]) -> Iterator[ExtractedArticle]:
 
 
 def build(folder: str | Path, db_path: str | Path, *, engine: Engine = sequential,
+          settings: sources.Settings = sources.Settings(),
           progress: Callable[[int, int], None] | None = None) -> BuildReport:
     """Build or refresh the database at ``db_path`` from the articles in ``folder``.
 
     ``engine`` turns the articles to process into extracted records, in any
-    order; see ``quotedb.engines`` for the parallel ones.
+    order; see ``quotedb.engines`` for the parallel ones. ``settings`` say
+    how files are read.
     """
     started = time.monotonic()
     folder, db_path = Path(folder), Path(db_path)
     if not folder.is_dir():
-        raise BuildError(f"{folder}: no such folder of articles")
+        raise BuildError(f"{files.escape_name(str(folder))}: no such folder of articles")
     with sqlite_utils.Database(db_path) if db_path.exists() else sqlite_utils.Database(memory=True) as current:
-        work = plan(folder, current)
+        work = plan(folder, current, settings)
     report = BuildReport(unchanged=work.unchanged, errors=list(work.errors))
     if work.empty and db_path.exists() and not work.errors:
         report.seconds = time.monotonic() - started
