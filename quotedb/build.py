@@ -8,6 +8,7 @@ database that replaces the old file only when the build succeeded.
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -58,6 +59,7 @@ class Plan:
     errors: list[tuple[str, str]]
     fingerprint: str
     reshape: bool = False  # the schema code changed since the last build
+    pending: list[tuple[str, str]] = field(default_factory=list)  # the last build's errors about files
 
     @property
     def empty(self) -> bool:
@@ -93,7 +95,8 @@ def plan(folder: Path, db: sqlite_utils.Database, settings: sources.Settings = s
     present = {a.path for a in found.articles}
     gone = {path for path in stored if path not in present and not found.unread(path)}
     reshape = schema.get_meta(db, "schema") != fingerprint(DB_PACKAGE)
-    return Plan(todo, gone, len(found.articles) - len(todo), found.errors, current, reshape)
+    unchanged = len(found.articles) - len(todo)
+    return Plan(todo, gone, unchanged, found.errors, current, reshape, store.pending_errors(db))
 
 
 Engine = Callable[[list[Article]], Iterable[ExtractedArticle]]
@@ -107,48 +110,73 @@ def sequential(articles: list[Article]) -> Iterator[ExtractedArticle]:
 
 
 def build(folder: str | Path, db_path: str | Path, *, engine: Engine = sequential,
-          settings: sources.Settings = sources.Settings(),
+          settings: sources.Settings = sources.Settings(), wait: bool = False,
           progress: Callable[[int, int], None] | None = None) -> BuildReport:
     """Build or refresh the database at ``db_path`` from the articles in ``folder``.
 
     ``engine`` turns the articles to process into extracted records, in any
     order; see ``quotedb.engines`` for the parallel ones. ``settings`` say
-    how files are read.
+    how files are read. One build at a time writes a database: another one
+    stops with ``store.DatabaseBusy``, or waits for it with ``wait``.
     """
     started = time.monotonic()
     folder, db_path = Path(folder), Path(db_path)
     if not folder.is_dir():
         raise BuildError(f"{files.escape_name(str(folder))}: no such folder of articles")
-    with sqlite_utils.Database(db_path) if db_path.exists() else sqlite_utils.Database(memory=True) as current:
-        work = plan(folder, current, settings)
-    report = BuildReport(unchanged=work.unchanged, errors=list(work.errors))
-    if work.empty and db_path.exists() and not work.errors:
-        report.seconds = time.monotonic() - started
-        return report
-    with store.atomic(db_path) as db:
-        schema.ensure_db_shape(db)
-        apply(db, work, report, engine, progress)
-        schema.set_meta(db, "extractor", work.fingerprint)
-        schema.set_meta(db, "schema", fingerprint(DB_PACKAGE))
+    store.check_database(db_path)
+    with store.exclusive(db_path, wait=wait):
+        with sqlite_utils.Database(db_path) if db_path.exists() else sqlite_utils.Database(memory=True) as current:
+            work = plan(folder, current, settings)
+        report = BuildReport(unchanged=work.unchanged, errors=list(work.errors))
+        if work.empty and db_path.exists() and set(work.errors) == set(work.pending):
+            report.seconds = time.monotonic() - started
+            return report
+        with store.atomic(db_path) as db:
+            schema.ensure_db_shape(db)
+            apply(db, work, report, engine, progress)
+            schema.set_meta(db, "extractor", work.fingerprint)
+            schema.set_meta(db, "schema", fingerprint(DB_PACKAGE))
     report.seconds = time.monotonic() - started
     return report
 
 
 def apply(db: sqlite_utils.Database, work: Plan, report: BuildReport, engine: Engine, progress) -> None:
-    """Extract and store the planned articles, drop the gone ones, regroup speakers."""
+    """Extract and store the planned articles, drop the gone ones, regroup speakers.
+
+    The errors of the last build about files and unfinished articles are
+    replaced by this build's: a file mended since loses its error.
+    """
     known = store.known_articles(db)
-    for path, reason in work.errors:
-        store.record_error(db, path, reason)
-    if work.todo:
-        for done, extracted in enumerate(engine(work.todo), 1):
-            store.store_article(db, extracted)
-            count_article(report, extracted, known)
+    store.forget_pending_errors(db)
+    unstored = []
+    records = iter(engine(work.todo) if work.todo else ())
+    try:
+        for done, record in enumerate(records, 1):
+            problem = stored(db, record)
+            if problem:
+                unstored.append((record.article.path, problem))
+            else:
+                count_article(report, record, known)
             if progress:
                 progress(done, len(work.todo))
+    finally:
+        if hasattr(records, "close"):  # an engine's generator: its workers stop even when the build does
+            records.close()
+    report.errors.extend(unstored)
     store.delete_articles(db, work.gone)
     report.removed = len(work.gone)
+    store.record_pending_errors(db, [*work.errors, *unstored])
     store.write_speakers(db, canonical.group_speakers(store.speaker_refs(db)))
     statements.refresh_statements(db)
+
+
+def stored(db: sqlite_utils.Database, extracted: ExtractedArticle) -> str | None:
+    """Store one extracted article; why it could not be, if it could not (the others go on)."""
+    try:
+        store.store_article(db, extracted)
+    except (sqlite3.Error, UnicodeError, ValueError, OverflowError) as error:
+        return f"cannot be stored ({type(error).__name__}: {error})"
+    return None
 
 
 def count_article(report: BuildReport, extracted, known: dict[str, str]) -> None:

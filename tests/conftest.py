@@ -97,7 +97,7 @@ def quotes_db_file(tmp_path, sample_articles, sample_speakers):
 
 @pytest.fixture
 def unlistable(monkeypatch):
-    """Make folders of a given name fail to list, as a folder without read permission does (even for root)."""
+    """The names of folders that fail to list, as folders without read permission do (even for root)."""
     import os
     from pathlib import Path
 
@@ -110,4 +110,4 @@ def unlistable(monkeypatch):
         return real_scandir(path)
 
     monkeypatch.setattr(os, "scandir", scandir)
-    return names.add
+    return names

@@ -127,7 +127,7 @@ def test_a_file_whose_name_is_not_utf8_is_read_under_its_escaped_name(tmp_path):
 def test_an_unreadable_subfolder_is_reported_and_its_stored_articles_kept(tmp_path, unlistable):
     write(tmp_path / "a.txt")
     write(tmp_path / "locked" / "deep" / "b.txt")
-    unlistable("locked")
+    unlistable.add("locked")
     found = sources.read_folder(tmp_path)
     assert [a.path for a in found.articles] == ["a.txt"]
     assert found.errors == [("locked/", "cannot list the folder (Permission denied)")]
@@ -136,7 +136,7 @@ def test_an_unreadable_subfolder_is_reported_and_its_stored_articles_kept(tmp_pa
 
 
 def test_an_unreadable_articles_folder_is_an_error(tmp_path, unlistable):
-    unlistable(tmp_path.name)
+    unlistable.add(tmp_path.name)
     with pytest.raises(ArticleError, match=r"cannot list the folder \(Permission denied\)"):
         sources.read_folder(tmp_path)
 
