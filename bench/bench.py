@@ -84,8 +84,8 @@ print(json.dumps({"load": loaded - started, "parse": time.perf_counter() - loade
 LONG_ARTICLE = """
 import json, resource, sys, time
 from pathlib import Path
+from extract import pipeline
 from extract.records import Article
-from quotedb import engines
 from quotedb.build import read_folder
 
 text = ""
@@ -94,9 +94,9 @@ for article in read_folder(Path(sys.argv[1])).articles:
     if len(text) >= int(sys.argv[2]):
         break
 article = Article("long.txt", text[:int(sys.argv[2])], "long")
-engines.worker_pipeline()
+extract = pipeline.article_extractor(pipeline.Budget())  # what a worker process runs
 started = time.perf_counter()
-[extracted] = engines.extract_chunk([article])
+extracted = extract(article)
 print(json.dumps({"seconds": time.perf_counter() - started, "quotes": len(extracted.quotes),
                   "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,8 +18,9 @@ import sqlite_utils
 
 import extract
 from db import schema, statements, store
-from extract import canonical, files, sources
+from extract import canonical, files, pipeline, sources
 from extract.records import Article, ExtractedArticle
+from quotedb import engines
 
 PACKAGE = Path(extract.__file__).parent
 DB_PACKAGE = Path(schema.__file__).parent
@@ -99,30 +100,25 @@ def plan(folder: Path, db: sqlite_utils.Database, settings: sources.Settings = s
     return Plan(todo, gone, unchanged, found.errors, current, reshape, store.pending_errors(db))
 
 
-Engine = Callable[[list[Article]], Iterable[ExtractedArticle]]
+Engine = Callable[[list[Article]], Iterable[ExtractedArticle | pipeline.Unfinished]]
 
 
-def sequential(articles: list[Article]) -> Iterator[ExtractedArticle]:
-    """The default engine: one process, one pipeline, loaded only when there is work."""
-    from extract import nlp, pipeline  # spaCy loads only when there is work
-
-    yield from pipeline.extract_articles(nlp.load(), articles)
-
-
-def build(folder: str | Path, db_path: str | Path, *, engine: Engine = sequential,
+def build(folder: str | Path, db_path: str | Path, *, engine: Engine | None = None,
           settings: sources.Settings = sources.Settings(), wait: bool = False,
           progress: Callable[[int, int], None] | None = None) -> BuildReport:
     """Build or refresh the database at ``db_path`` from the articles in ``folder``.
 
     ``engine`` turns the articles to process into extracted records, in any
-    order; see ``quotedb.engines`` for the parallel ones. ``settings`` say
-    how files are read. One build at a time writes a database: another one
-    stops with ``store.DatabaseBusy``, or waits for it with ``wait``.
+    order (default: one worker process with the default article budget; see
+    ``quotedb.engines``). ``settings`` say how files are read. One build at
+    a time writes a database: another one stops with ``store.DatabaseBusy``,
+    or waits for it with ``wait``.
     """
     started = time.monotonic()
     folder, db_path = Path(folder), Path(db_path)
     if not folder.is_dir():
         raise BuildError(f"{files.escape_name(str(folder))}: no such folder of articles")
+    engine = engine or engines.local(1)
     store.check_database(db_path)
     with store.exclusive(db_path, wait=wait):
         with sqlite_utils.Database(db_path) if db_path.exists() else sqlite_utils.Database(memory=True) as current:
@@ -152,7 +148,7 @@ def apply(db: sqlite_utils.Database, work: Plan, report: BuildReport, engine: En
     records = iter(engine(work.todo) if work.todo else ())
     try:
         for done, record in enumerate(records, 1):
-            problem = stored(db, record)
+            problem = record.reason if isinstance(record, pipeline.Unfinished) else stored(db, record)
             if problem:
                 unstored.append((record.article.path, problem))
             else:
