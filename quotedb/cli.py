@@ -113,7 +113,7 @@ def with_progress_bar(engine: Engine) -> Engine:
 
 
 @cli.command()
-@click.argument("db_path", metavar="DB", type=click.Path(dir_okay=False))
+@click.argument("db_path", metavar="DB", type=click.Path())
 @click.option("--csv", "csv_path", default="quotes.csv", show_default=True, help="CSV file to write.")
 @click.option("--speaker", help="Only quotes of speakers whose name or alias contains this.")
 @click.option("--outlet", help="Only quotes from this outlet.")
@@ -121,17 +121,27 @@ def with_progress_bar(engine: Engine) -> Engine:
 @click.option("--until", help="Only articles published on or before this date (YYYY-MM-DD).")
 @click.option("--kind", type=click.Choice(["direct", "mixed", "indirect"]), help="Only quotes of this kind.")
 @click.option("--min-confidence", type=float, help="Only attributions at least this confident (0-1).")
-def export(db_path, csv_path, speaker, outlet, since, until, kind, min_confidence):
+@click.option("--escape-formulas/--no-escape-formulas", default=True, show_default=True,
+              help="Put an apostrophe before text cells that start with = + - @ (or a tab or carriage return), "
+              "which spreadsheets would run as formulas.")
+@click.option("--bom/--no-bom", default=True, show_default=True,
+              help="Start the file with a UTF-8 byte-order mark, which Excel needs to read UTF-8.")
+def export(db_path, csv_path, speaker, outlet, since, until, kind, min_confidence, escape_formulas, bom):
     """Write the quotes of DB, with speaker, article title, outlet and date, as CSV.
+
+    The file is ready for spreadsheets; for analysis tools that want the text
+    exactly, add --no-escape-formulas --no-bom.
 
     \b
     Examples:
       quotedb export quotes.db --csv quotes.csv
       quotedb export quotes.db --csv high.csv --kind direct --min-confidence 0.8
+      quotedb export quotes.db --csv raw.csv --no-escape-formulas --no-bom
     """
     try:
         rows = export_csv(db_path, csv_path, speaker=speaker, outlet=outlet, since=since,
-                          until=until, kind=kind, min_confidence=min_confidence)
+                          until=until, kind=kind, min_confidence=min_confidence,
+                          escape_formulas=escape_formulas, bom=bom)
     except QuoteDbError as error:
         raise click.ClickException(str(error)) from error
     click.echo(f"{csv_path}: {rows} quotes")

@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
+from click.testing import CliRunner
 
 from db import QuoteDbError, store
 from extract.records import ExtractedArticle
 from quotedb.build import build
+from quotedb.cli import cli
 
 STORY = "Harbour reopens\n\n\"We are open,\" Mayor Ada Quill said.\n"
 
@@ -169,3 +171,16 @@ def test_an_empty_file_is_a_new_database(tmp_path):
     db.touch()
     build(folder, db, engine=no_quotes)
     assert stored(db) == (["a.txt"], [])
+
+
+@pytest.mark.parametrize("name, make, message", [
+    ("quotes.db", lambda path: path.mkdir(), "{db}: is a folder, not a database file"),
+    ("quotes.db", lambda path: path.write_text("name,text\n"), "{db}: not a SQLite database; choose another --db"),
+    ("missing/quotes.db", lambda path: None, "{db.parent}: no such folder for the database"),
+], ids=["folder", "text-file", "missing-folder"])
+def test_the_command_says_what_is_wrong_with_the_database_in_one_line(tmp_path, name, make, message):
+    folder, db = tmp_path / "articles", tmp_path / name
+    write(folder / "a.txt")
+    make(db)
+    result = CliRunner().invoke(cli, ["build", str(folder), "--db", str(db)])
+    assert (result.exit_code, result.output) == (1, f"Error: {message.format(db=db)}\n")
