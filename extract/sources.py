@@ -37,7 +37,7 @@ import io
 import json
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
@@ -48,6 +48,7 @@ import charset_normalizer
 
 from extract import files, lexicon
 from extract.files import ArticleError
+from extract.pipeline import MAX_SECONDS
 from extract.records import Article
 
 HEADER_LINES = 12  # non-empty lines searched for title, date line and dateline
@@ -132,6 +133,7 @@ class Settings:
     max_bytes: int = files.MAX_BYTES  # a larger file is skipped and reported
     outside_links: bool = False  # also read the files that links point to outside the folder
     encoding: str | None = None  # of the files that are not UTF-8 (None: detected)
+    seconds: float = MAX_SECONDS  # the time limit of reading one file apart (see read_folder), as of an article
 
 
 @dataclass(frozen=True)
@@ -168,6 +170,11 @@ class Folder:
         """The names of the files, records and folders that could not be read."""
         return {name for name, _ in self.errors}
 
+    def add(self, items: list[Article | BadRecord]) -> None:
+        """Add the articles and bad records of one file."""
+        self.articles.extend(item for item in items if isinstance(item, Article))
+        self.errors.extend((item.name, item.reason) for item in items if isinstance(item, BadRecord))
+
     def unread(self, name: str) -> bool:
         """Whether the stored article ``name`` sits in a file, record or folder that could not be read.
 
@@ -179,26 +186,39 @@ class Folder:
         return name in failed or file in failed or any(folder in failed for folder in folders)
 
 
-def read_folder(folder: str | os.PathLike, settings: Settings = Settings()) -> Folder:
+Apart = Callable[[list[Source]], Iterable[tuple[str, "list[Article | BadRecord] | ArticleError"]]]
+
+
+def read_folder(folder: str | os.PathLike, settings: Settings = Settings(), *, apart: Apart | None = None) -> Folder:
     """Every readable article below ``folder``, and every file, record and subfolder that failed.
 
     One bad file, record or subfolder never stops the others; an unexpected
-    failure of a reader is reported like any other.
+    failure of a reader is reported like any other. With ``apart``, the
+    files whose readers run compiled code that a hostile file can stall
+    (``READ_APART``: HTML) are given to it to read, and it answers the name
+    and the articles (or the error) of each: ``quotedb.engines.read_apart``
+    reads them in a worker process that is killed when one runs over its time.
     """
     folder = Path(folder)
-    found = Folder([], [])
+    found, set_aside = Folder([], []), []
     for path in files.walk(folder, is_supported, found.errors):
         try:
-            items = read_file(folder, path, settings)
+            source = source_of(folder, path, settings)
+            if apart is not None and path.suffix.lower() in READ_APART:
+                set_aside.append(source)
+            else:
+                found.add(read_source(source))
         except ArticleError as error:
             found.errors.append((files.name_of(folder, path), error.reason))
-            continue
         except Exception as error:  # a reader's own bug: reported as this file's error, the others go on
             reason = files.escape_name(f"cannot read ({type(error).__name__}: {error})")
             found.errors.append((files.name_of(folder, path), reason))
-            continue
-        found.articles.extend(item for item in items if isinstance(item, Article))
-        found.errors.extend((item.name, item.reason) for item in items if isinstance(item, BadRecord))
+    for name, outcome in apart(set_aside) if set_aside else ():
+        if isinstance(outcome, ArticleError):
+            found.errors.append((name, outcome.reason))
+        else:
+            found.add(outcome)
+    found.errors.sort()
     return found
 
 
@@ -218,16 +238,34 @@ def read_file(folder: str | os.PathLike, path: str | os.PathLike,
 
     Raises ``ArticleError`` when the file as a whole cannot be read.
     """
-    folder, path = Path(folder), Path(path)
-    reader = READERS.get(path.suffix.lower())
-    if reader is None:
+    return read_source(source_of(Path(folder), Path(path), settings))
+
+
+def source_of(folder: Path, path: Path, settings: Settings) -> Source:
+    """A supported file of ``folder``, read (see ``files.read_bytes``); raises ``ArticleError``."""
+    if path.suffix.lower() not in READERS:
         raise ArticleError(path, f"unsupported file type {path.suffix!r}")
-    name = files.name_of(folder, path)
     data = files.read_bytes(folder, path, max_bytes=settings.max_bytes, outside_links=settings.outside_links)
+    return Source(path, files.name_of(folder, path), data, settings.encoding)
+
+
+def read_source(source: Source) -> list[Article | BadRecord]:
+    """The articles and bad records of a file read by the reader of its suffix; raises ``ArticleError``."""
     try:
-        return reader(Source(path, name, data, settings.encoding))
+        return READERS[source.path.suffix.lower()](source)
     except RecursionError:
-        raise ArticleError(path, "nested too deeply") from None
+        raise ArticleError(source.path, "nested too deeply") from None
+
+
+def file_reader(budget) -> Callable[[Source], tuple[str, list[Article | BadRecord] | ArticleError]]:
+    """Read one file at a time (the task of a worker process reading apart, see ``read_folder``)."""
+    def read(source: Source) -> tuple[str, list[Article | BadRecord] | ArticleError]:
+        try:
+            return source.name, read_source(source)
+        except ArticleError as error:
+            return source.name, error
+
+    return read
 
 
 def sha256(data: bytes) -> str:
@@ -425,6 +463,8 @@ def read_html(source: Source) -> list[Article]:
     fields = {"title": page.title, "outlet": page.sitename, "published": page.date, "url": page.url}
     return [make_article(source.name, page.text, sha256(source.data), fields)]
 
+
+READ_APART = frozenset({".html", ".htm"})  # libxml2 takes hours over some hostile pages
 
 READERS = {
     ".txt": read_text,

@@ -82,8 +82,8 @@ def fingerprint(package: Path = PACKAGE) -> str:
 
 
 def read_folder(folder: Path, settings: sources.Settings = sources.Settings()) -> sources.Folder:
-    """Every readable article of the folder, and what could not be read."""
-    return sources.read_folder(folder, settings)
+    """Every readable article of the folder, and what could not be read (HTML read in a worker process)."""
+    return sources.read_folder(folder, settings, apart=engines.read_apart(settings.seconds))
 
 
 def plan(folder: Path, db: sqlite_utils.Database, settings: sources.Settings = sources.Settings()) -> Plan:

@@ -48,8 +48,8 @@ def known_encoding(context, parameter, value: str | None) -> str | None:
 @click.option("--scheduler", metavar="tcp://HOST:PORT",
               help="With --engine dask: the scheduler of a running cluster (default: start one here).")
 @click.option("--article-seconds", type=click.FloatRange(min=0, min_open=True), default=Budget.seconds,
-              show_default=True, help="Time one article's extraction may take; an article over it is "
-              "listed in build_errors and tried again by the next build.")
+              show_default=True, help="Time one article's extraction (or an HTML page's reading) may take; "
+              "an article over it is listed in build_errors and tried again by the next build.")
 @click.option("--article-chars", type=click.IntRange(min=1), default=Budget.chars, show_default=True,
               help="Characters of an article's text given to the extractor; the rest is left out and reported.")
 @click.option("--max-file-mb", type=click.FloatRange(min=0, min_open=True), default=files.MAX_BYTES / 1e6,
@@ -78,7 +78,8 @@ def build(articles, db_path, workers, engine_name, scheduler, article_seconds, a
     if scheduler and engine_name != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
     budget = Budget(seconds=article_seconds, chars=article_chars)
-    settings = sources.Settings(max_bytes=int(max_file_mb * 1e6), outside_links=outside_links, encoding=encoding)
+    settings = sources.Settings(max_bytes=int(max_file_mb * 1e6), outside_links=outside_links, encoding=encoding,
+                                seconds=article_seconds)
     engine = engines.dask(scheduler, workers, budget=budget) if engine_name == "dask" \
         else engines.local(workers, budget=budget)
     try:

@@ -15,6 +15,8 @@ place for the articles still to do, and none of them is lost.
 
 - ``local(workers)`` runs worker processes on this machine (one per core
   by default, one when there is little work).
+- ``read_apart(seconds)`` reads the files whose readers a hostile file can
+  stall (HTML) in a worker process too, each within the time limit.
 - ``dask(scheduler, workers)`` spreads the articles over a dask.distributed
   cluster: a local one it starts, or an existing one given by its scheduler
   address. Each dask worker extracts through a worker process of its own,
@@ -39,6 +41,7 @@ from multiprocessing import Pipe
 from multiprocessing.connection import wait
 from typing import TYPE_CHECKING
 
+from extract.files import ArticleError
 from extract.pipeline import Budget, Unfinished
 from extract.records import Article, ExtractedArticle
 
@@ -46,9 +49,10 @@ if TYPE_CHECKING:  # dask workers import this module: it stays light
     from quotedb.build import Engine
 
 __all__ = ["Budget", "Pool", "Worker", "WorkerError", "chunks", "dask", "default_workers", "extract_chunk",
-           "local", "release", "word_count"]
+           "local", "read_apart", "release", "word_count"]
 
-EXTRACTOR = "extract.pipeline:article_extractor"  # what a worker process loads
+EXTRACTOR = "extract.pipeline:article_extractor"  # what a worker process loads to extract
+READER = "extract.sources:file_reader"  # and to read files apart
 CHUNK_WORDS = 4_000  # dask: about 2 seconds of work, fine-grained enough to balance
 PARALLEL_FROM = 5_000  # words: less work than this is done sooner than a second worker starts
 IN_FLIGHT = 2  # dask: chunks sent ahead per worker, so none waits while results come back
@@ -77,30 +81,34 @@ def word_count(article: Article) -> int:
 # ---------------------------------------------------------------- one worker process
 
 class Worker:
-    """A worker process extracting the articles it is given, one at a time, killed when one runs over."""
+    """A worker process doing the items it is given, one at a time, killed when one runs over its time.
 
-    def __init__(self, budget: Budget, extractor: str = EXTRACTOR):
-        self.budget = budget
+    ``task`` says what it does (``quotedb.worker``); ``unit`` and ``work``
+    name an item and the work in messages ("article", "extraction").
+    """
+
+    def __init__(self, budget: Budget, task: str = EXTRACTOR, *, unit: str = "article", work: str = "extraction"):
+        self.budget, self.unit, self.work = budget, unit, work
         to_worker, self.inbox = Pipe(duplex=False)
         self.outbox, from_worker = Pipe(duplex=False)
         main_thread = threading.current_thread() is threading.main_thread()
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "quotedb.worker", extractor, json.dumps(asdict(budget)), str(os.getpid()),
+            [sys.executable, "-m", "quotedb.worker", task, json.dumps(asdict(budget)), str(os.getpid()),
              str(to_worker.fileno()), str(from_worker.fileno()), "1" if main_thread else "0"],
             pass_fds=(to_worker.fileno(), from_worker.fileno()), stdin=subprocess.DEVNULL,
             env={**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, sys.path))})
         to_worker.close()
         from_worker.close()
         self.ready = False
-        self.article: Article | None = None  # the one it is extracting
-        self.deadline = time.monotonic() + START_SECONDS  # to be ready by; then the article's
+        self.article = None  # the item it is doing
+        self.deadline = time.monotonic() + START_SECONDS  # to be ready by; then the item's
 
     @property
     def idle(self) -> bool:
         return self.ready and self.article is None
 
-    def give(self, article: Article) -> None:
-        """Start extracting ``article``; its time starts now."""
+    def give(self, article) -> None:
+        """Start on ``article`` (or other item); its time starts now."""
         self.article = article
         self.deadline = time.monotonic() + self.budget.seconds
         try:
@@ -109,10 +117,10 @@ class Worker:
             pass
 
     def answer(self) -> Record | None:
-        """Read what the process sent: the record of its article, or None when it says it is ready.
+        """Read what the process sent: the result of its item, or None when it says it is ready.
 
-        An article whose process died is ``Unfinished``; a process that dies
-        before it is ready raises ``WorkerError``.
+        An item whose task failed, or whose process died, is ``Unfinished``;
+        a process that dies before it is ready raises ``WorkerError``.
         """
         try:
             kind, value = self.outbox.recv()
@@ -122,18 +130,18 @@ class Worker:
         if kind == "ready":
             self.ready = True
             return None
-        self.article = None
-        return value
+        article, self.article = self.article, None
+        return value if kind == "done" else Unfinished(article, f"{self.work} failed ({value})")
 
     def died(self) -> Unfinished | None:
         """The article of a process that ended by itself (killed by the system, crashed), unfinished."""
         code = self.process.wait()
         self.deadline = float("inf")
         if not self.ready:
-            raise WorkerError(f"the extraction worker could not start (exit code {code}; see the messages above)")
+            raise WorkerError(f"the {self.work} worker could not start (exit code {code}; see the messages above)")
         article, self.article = self.article, None
         how = f"killed by signal {-code}" if code < 0 else f"exit code {code}"
-        return Unfinished(article, f"its extraction process died ({how})") if article else None
+        return Unfinished(article, f"its {self.work} process died ({how})") if article else None
 
     def overdue(self, now: float) -> Unfinished | None:
         """Kill the process if its article has run over its time; that article, unfinished."""
@@ -141,9 +149,9 @@ class Worker:
             return None
         self.stop(kill=True)
         if not self.ready:
-            raise WorkerError(f"the extraction worker did not start within {START_SECONDS} s")
+            raise WorkerError(f"the {self.work} worker did not start within {START_SECONDS} s")
         article, self.article = self.article, None
-        return Unfinished(article, f"stopped after {self.budget.seconds:g} s (the time limit of one article)")
+        return Unfinished(article, f"stopped after {self.budget.seconds:g} s (the time limit of one {self.unit})")
 
     def stop(self, *, kill: bool = False) -> None:
         """End the process: asked to when it is idle, killed otherwise."""
@@ -167,15 +175,20 @@ class Worker:
 # ---------------------------------------------------------------- a pool of them
 
 class Pool:
-    """Worker processes that share a queue of articles; each is replaced when it is killed or dies."""
+    """Worker processes that share a queue of items; each is replaced when it is killed or dies.
 
-    def __init__(self, size: int, budget: Budget = Budget(), extractor: str = EXTRACTOR):
-        self.size, self.budget, self.extractor = size, budget, extractor
+    ``task``, ``unit`` and ``work`` are the workers' (``Worker``).
+    """
+
+    def __init__(self, size: int, budget: Budget = Budget(), task: str = EXTRACTOR, *,
+                 unit: str = "article", work: str = "extraction"):
+        self.size, self.budget, self.task = size, budget, task
+        self.names = {"unit": unit, "work": work}
         self.workers: list[Worker] = []
 
-    def run(self, articles: Iterable[Article]) -> Iterator[Record]:
-        """Extract the articles, longest first, yielding each record as it comes."""
-        queue = deque(sorted(articles, key=word_count, reverse=True))
+    def run(self, items: Iterable, size: Callable = word_count) -> Iterator:
+        """Do the items, largest first, yielding each result (or ``Unfinished``) as it comes."""
+        queue = deque(sorted(items, key=size, reverse=True))
         while queue or self.busy():
             self.fill(min(self.size, len(queue) + self.busy()))
             for worker in self.workers:
@@ -200,7 +213,7 @@ class Pool:
     def fill(self, size: int) -> None:
         """Start workers until there are ``size``."""
         while len(self.workers) < size:
-            self.workers.append(Worker(self.budget, self.extractor))
+            self.workers.append(Worker(self.budget, self.task, **self.names))
 
     def close(self) -> None:
         """End every worker process."""
@@ -235,6 +248,19 @@ def local(workers: int | None = None, *, budget: Budget = Budget(), parallel_fro
     return run
 
 
+def read_apart(seconds: float = Budget.seconds, task: str = READER):
+    """Read files in a worker process, each within ``seconds`` (``sources.read_folder``'s ``apart``)."""
+    def run(sources: list) -> Iterator[tuple[str, object]]:
+        with Pool(1, Budget(seconds=seconds), task, unit="file", work="reading") as pool:
+            for result in pool.run(sources, size=lambda source: len(source.data)):
+                if isinstance(result, Unfinished):  # over its time, or its process died
+                    yield result.article.name, ArticleError(result.article.path, result.reason)
+                else:
+                    yield result
+
+    return run
+
+
 # ---------------------------------------------------------------- dask.distributed
 
 _pool: Pool | None = None
@@ -245,7 +271,7 @@ def extract_chunk(articles: list[Article], budget: Budget = Budget(), extractor:
     """Extract a chunk in this process's worker process, started on first use and kept for later chunks."""
     global _pool
     with _pool_lock:  # a dask worker running several threads shares one worker process
-        if _pool is not None and (_pool.budget, _pool.extractor) != (budget, extractor):
+        if _pool is not None and (_pool.budget, _pool.task) != (budget, extractor):
             _pool.close()
             _pool = None
         if _pool is None:

@@ -1,10 +1,11 @@
-"""An extraction worker process: articles in, extracted records out, one at a time.
+"""A worker process: items in, their results out, one at a time.
 
 ``quotedb.engines.Worker`` starts it as ``python -m quotedb.worker`` with the
-extractor to load, the article budget, the parent's pid and two pipes. It
-loads the extractor once, says it is ready, then answers every article it
-receives with its record. The parent enforces the time budget by killing
-it. It never outlives its parent: on Linux the kernel kills it when the
+task to load (``module:function``, given the budget, returning the function
+that handles one item: an article's extraction, a file's reading), the
+budget, the parent's pid and two pipes. It loads the task once, says it is
+ready, then answers every item it receives with its result, or with why it
+failed. The parent enforces the time budget by killing it. It never outlives its parent: on Linux the kernel kills it when the
 parent dies (when started from the parent's main thread), and everywhere a
 watchdog thread ends it within a second of noticing the parent is gone.
 """
@@ -21,8 +22,7 @@ import threading
 import time
 from multiprocessing.connection import Connection
 
-from extract.pipeline import Budget, Unfinished
-from extract.records import Article, ExtractedArticle
+from extract.pipeline import Budget
 
 PR_SET_PDEATHSIG = 1  # prctl(2)
 
@@ -31,25 +31,25 @@ def main(argv: list[str]) -> None:
     target, budget, parent, inbox, outbox, main_thread = argv
     parent_pid = int(parent)
     die_with(parent_pid, kernel=main_thread == "1")
-    extract = load(target)(Budget(**json.loads(budget)))
+    task = load(target)(Budget(**json.loads(budget)))
     receiving, sending = Connection(int(inbox), writable=False), Connection(int(outbox), readable=False)
     sending.send(("ready", os.getpid()))
     while True:
         try:
-            article = receiving.recv()
+            item = receiving.recv()
         except EOFError:  # the parent closed the pipe, or died
             return
-        if article is None:
+        if item is None:
             return
-        sending.send(("done", extracted(extract, article)))
+        sending.send(answer(task, item))
 
 
-def extracted(extract, article: Article) -> ExtractedArticle | Unfinished:
-    """The record of one article; an extractor that raises leaves it unfinished, with the reason."""
+def answer(task, item) -> tuple[str, object]:
+    """``("done", result)``, or ``("failed", why)`` when the task raises (the next item goes on)."""
     try:
-        return extract(article)
-    except Exception as error:  # reported as this article's build error; the next article goes on
-        return Unfinished(article, f"extraction failed ({type(error).__name__}: {error})")
+        return "done", task(item)
+    except Exception as error:  # reported as this item's error by the parent
+        return "failed", f"{type(error).__name__}: {error}"
 
 
 def load(target: str):

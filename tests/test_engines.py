@@ -11,6 +11,7 @@ import psutil
 import pytest
 import sqlite_utils
 
+from extract import sources
 from extract.pipeline import Budget, Unfinished
 from extract.records import Article, ExtractedArticle
 from quotedb import engines
@@ -77,7 +78,7 @@ def test_no_work_starts_nothing():
 
 # ---------------------------------------------------------------- the time budget (stand-in extractors)
 
-STAND_IN = "stand_in_extractors:misbehaving"  # tests/stand_in_extractors.py
+STAND_IN = "stand_in_tasks:misbehaving"  # tests/stand_in_tasks.py
 
 
 def outcomes(records) -> dict[str, str]:
@@ -116,7 +117,7 @@ def test_an_article_that_kills_its_process_or_raises_is_unfinished_and_the_other
 
 def test_a_worker_that_cannot_start_stops_the_engine():
     with pytest.raises(engines.WorkerError, match="could not start"):
-        list(engines.local(1, extractor="stand_in_extractors:unloadable")([article("a.txt", 1)]))
+        list(engines.local(1, extractor="stand_in_tasks:unloadable")([article("a.txt", 1)]))
     assert worker_processes() == []
 
 
@@ -161,6 +162,21 @@ def test_a_killed_build_leaves_no_worker_process_and_the_next_build_removes_its_
     (folder / "hang.txt").write_text("Nothing to wait for now.")
     build(folder, db, engine=engines.local(1, extractor=STAND_IN))
     assert sorted(path.name for path in tmp_path.iterdir()) == ["articles", "quotes.db", "quotes.db.lock"]
+
+
+def test_files_read_apart_are_stopped_at_their_time_and_the_others_read(tmp_path):
+    pages = {"a.html": "<p>Fine.</p>", "hang.html": "HANG", "crash.html": "CRASH", "raise.html": "RAISE"}
+    for name, page in pages.items():
+        (tmp_path / name).write_text(f"<html><body>{page}</body></html>")
+    (tmp_path / "b.txt").write_text("Read here, in this process.")
+    apart = engines.read_apart(1, task="stand_in_tasks:misbehaving_reader")
+    found = sources.read_folder(tmp_path, apart=apart)
+    assert [a.path for a in found.articles] == ["b.txt", "a.html"]  # pages come back after the rest
+    assert found.errors == [
+        ("crash.html", f"its reading process died (killed by signal {signal.SIGKILL})"),
+        ("hang.html", "stopped after 1 s (the time limit of one file)"),
+        ("raise.html", "reading failed (RuntimeError: the rules met something new)")]
+    assert worker_processes() == []
 
 
 def wait_for(find, seconds: float = 30):

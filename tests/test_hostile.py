@@ -19,6 +19,7 @@ pytestmark = pytest.mark.model
 ROOT = Path(__file__).resolve().parent.parent
 SECONDS = 5  # the article budget of these builds
 STOPPED = f"stopped after {SECONDS} s (the time limit of one article)"
+PAGE_STOPPED = f"stopped after {SECONDS} s (the time limit of one file)"
 
 GOOD = {  # name: the text of the direct quote its article holds
     "harbour.txt": ("Harbour to reopen\n\n\"We will open the port in June,\" Mayor Ada Quill said on Monday.\n",
@@ -66,6 +67,8 @@ def write_hostile(folder: Path, outside: Path) -> dict[str, str]:
     (folder / "locked" / "inside.txt").write_text(GOOD["harbour.txt"][0])
     for name, text in PATHOLOGICAL.items():
         (folder / name).write_text(text)
+    attributes = " ".join(f"a{n}=x" for n in range(80_000))  # libxml2 compares each with all before it
+    (folder / "attributes.html").write_text(f"<html><body><p {attributes}>Words.</p></body></html>")
     outside_link = "a link to a file outside the articles folder: not read"
     return {
         "passwd.txt": outside_link,
@@ -115,6 +118,7 @@ def test_a_hostile_folder_builds_next_to_good_articles(tmp_path, unlistable):
     for name in PATHOLOGICAL:  # built within the budget (perhaps with notes), or stopped at it
         reasons = errors.pop(name, set())
         assert name in paths and STOPPED not in reasons or name not in paths and reasons == {STOPPED}
+    assert errors.pop("attributes.html", set()) <= {PAGE_STOPPED, "no article text found in the HTML"}
     assert errors == {}
     assert "root:x:0:0" not in json.dumps(list(sqlite_utils.Database(db)["articles"].rows))
 
