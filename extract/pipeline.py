@@ -2,9 +2,10 @@
 
 Each article has a budget (``Budget``): the characters of its text given to
 the extractor (the rest is left out and reported), and the time its
-extraction may take. Time is enforced by the process that runs the
-extraction in a worker process (``quotedb.engines``): an article over its
-time becomes an ``Unfinished`` record and the build goes on.
+extraction may take. The time is enforced from outside: the build extracts
+in worker processes (``quotedb.engines``) and kills the one whose article
+runs over; that article becomes an ``Unfinished`` record and the build
+goes on.
 """
 from __future__ import annotations
 
@@ -31,7 +32,10 @@ class Budget:
 
 @dataclass(frozen=True)
 class Unfinished:
-    """An article whose extraction did not finish (over its time, or its process died): nothing is stored."""
+    """Work that did not finish (over its time, its process died, it raised): nothing of it is stored.
+
+    ``article`` is the article extracted, or the ``sources.Source`` of a file read apart.
+    """
 
     article: Article
     reason: str
