@@ -11,6 +11,8 @@ WHEELHOUSE ?= $(SHARED)/wheels
 ARTICLES ?= samples/articles
 DB ?= quotes.db
 CSV ?= quotes.csv
+ARTICLE_SECONDS ?= 60
+BUILD_ARGS ?=
 HOST ?= 127.0.0.1
 PORT ?= 8001
 POLNEAR ?= $(SHARED)/data/polnear
@@ -20,8 +22,9 @@ BENCH_DIR ?= $(SHARED)/data/polnear/dev/text
 BENCH_ARGS ?=
 
 INSTALLED := $(VENV)/.installed
-ARTICLE_FILES := $(shell find $(ARTICLES) -type f 2>/dev/null)
-EXTRACTOR := $(wildcard extract/*.py extract/*/*.py extract/rules/*.txt corpus/*.py db/*.py quotedb/*.py)
+
+# A value as one shell word, whatever it holds (spaces, colons, quotes).
+quote = '$(subst ','\'',$(1))'
 
 .PHONY: setup build serve export test eval clean
 
@@ -39,12 +42,13 @@ $(INSTALLED): pyproject.toml
 	$(BIN)/python -c "import spacy, coreferee; spacy.load('en_core_web_sm').add_pipe('coreferee')"
 	touch $@
 
-build: $(DB)
-
-# The database is refreshed whenever an article, the folder or the extractor
-# changes; the build itself skips articles it has already processed.
-$(DB): $(INSTALLED) $(ARTICLES) $(ARTICLE_FILES) $(EXTRACTOR)
-	$(BIN)/quotedb build "$(ARTICLES)" --db "$(DB)"
+# Always run: the build itself is incremental (it extracts only new and
+# changed articles, and a rebuild with nothing new takes a moment), and make
+# cannot list article files whose names hold spaces or colons. Each article
+# may take ARTICLE_SECONDS; BUILD_ARGS passes more options (quotedb build --help).
+build: $(INSTALLED)
+	$(BIN)/quotedb build $(call quote,$(ARTICLES)) --db $(call quote,$(DB)) \
+		--article-seconds $(call quote,$(ARTICLE_SECONDS)) $(BUILD_ARGS)
 
 # Read-only (immutable) on localhost unless HOST is given, with a SQL time
 # limit, no facet suggestions (they scan every column: seconds on a million
@@ -59,7 +63,7 @@ serve: $(INSTALLED)
 		--setting default_page_size 50
 
 export: $(INSTALLED)
-	$(BIN)/quotedb export "$(DB)" --csv "$(CSV)"
+	$(BIN)/quotedb export $(call quote,$(DB)) --csv $(call quote,$(CSV))
 
 test: $(INSTALLED)
 	SEEDS="$(SEEDS)" $(BIN)/python -m pytest -q

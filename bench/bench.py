@@ -71,7 +71,7 @@ import json, sys, time
 from pathlib import Path
 from quotedb.build import read_folder
 
-texts = [article.text for article in read_folder(Path(sys.argv[1]))[0]]
+texts = [article.text for article in read_folder(Path(sys.argv[1])).articles]
 started = time.perf_counter()
 import spacy
 nlp = spacy.load("en_core_web_sm")
@@ -84,19 +84,19 @@ print(json.dumps({"load": loaded - started, "parse": time.perf_counter() - loade
 LONG_ARTICLE = """
 import json, resource, sys, time
 from pathlib import Path
+from extract import pipeline
 from extract.records import Article
-from quotedb import engines
 from quotedb.build import read_folder
 
 text = ""
-for article in read_folder(Path(sys.argv[1]))[0]:
+for article in read_folder(Path(sys.argv[1])).articles:
     text += article.text + "\\n\\n"
     if len(text) >= int(sys.argv[2]):
         break
 article = Article("long.txt", text[:int(sys.argv[2])], "long")
-engines.worker_pipeline()
+extract = pipeline.article_extractor(pipeline.Budget())  # what a worker process runs
 started = time.perf_counter()
-[extracted] = engines.extract_chunk([article])
+extracted = extract(article)
 print(json.dumps({"seconds": time.perf_counter() - started, "quotes": len(extracted.quotes),
                   "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
@@ -108,7 +108,7 @@ from pathlib import Path
 def main():
     from quotedb import engines
     from quotedb.build import read_folder
-    articles = read_folder(Path(sys.argv[1]))[0]
+    articles = read_folder(Path(sys.argv[1])).articles
     workers, how = int(sys.argv[2]), sys.argv[3]
     started = time.perf_counter()
     if how == "local":

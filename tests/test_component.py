@@ -36,7 +36,9 @@ def readme_nlp():
 
 
 def sample_articles():
-    return [article for path in sources.article_files(SAMPLES) for article in sources.read_articles(SAMPLES, path)]
+    folder = sources.read_folder(SAMPLES)
+    assert folder.errors == []
+    return folder.articles
 
 
 def test_the_readme_example_finds_the_quotes_the_build_stores(readme_nlp):

@@ -249,7 +249,11 @@ class CountingExecute:
 
 
 def ask(cache, sql, params=None):
-    return asyncio.run(cache(sql, params)).rows
+    async def on_a_kept_page():
+        cache.on_kept_page.set(True)  # as when answering an unfiltered table page
+        return await cache(sql, params)
+
+    return asyncio.run(on_a_kept_page()).rows
 
 
 def test_result_cache_keeps_parameterless_results_only():
