@@ -44,7 +44,7 @@ from pathlib import Path
 
 import charset_normalizer
 
-from extract import lexicon
+from extract import lexicon, metadata
 from extract.records import Article
 
 MAX_BYTES = 20_000_000  # larger files are refused, not read
@@ -140,7 +140,7 @@ def article_files(folder: str | os.PathLike) -> list[Path]:
     for root, dirs, files in os.walk(folder):
         dirs[:] = [name for name in dirs if not name.startswith(".")]
         found.extend(Path(root, name) for name in files
-                     if not name.startswith(".") and is_supported(name))
+                     if not name.startswith(".") and is_supported(name) and not metadata.is_table(name))
     return sorted(found, key=lambda path: path.relative_to(folder).as_posix())
 
 
@@ -156,7 +156,7 @@ def read_articles(folder: str | os.PathLike, path: str | os.PathLike) -> list[Ar
     if reader is None:
         raise ArticleError(path, f"unsupported file type {path.suffix!r}")
     data = read_bytes(path)
-    return reader(path, relative_name(folder, path), data)
+    return metadata.complete(folder, path, reader(path, relative_name(folder, path), data))
 
 
 def relative_name(folder: Path, path: Path) -> str:
