@@ -9,6 +9,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 WHEELHOUSE ?= $(SHARED)/wheels
 ARTICLES ?= samples/articles
+METADATA ?=
 DB ?= quotes.db
 CSV ?= quotes.csv
 HOST ?= 127.0.0.1
@@ -43,8 +44,9 @@ build: $(DB)
 
 # The database is refreshed whenever an article, the folder or the extractor
 # changes; the build itself skips articles it has already processed.
-$(DB): $(INSTALLED) $(ARTICLES) $(ARTICLE_FILES) $(EXTRACTOR)
-	$(BIN)/quotedb build "$(ARTICLES)" --db "$(DB)"
+# METADATA=file.tsv: a metadata table kept outside the articles folder.
+$(DB): $(INSTALLED) $(ARTICLES) $(ARTICLE_FILES) $(EXTRACTOR) $(METADATA)
+	$(BIN)/quotedb build "$(ARTICLES)" --db "$(DB)" $(if $(METADATA),--metadata "$(METADATA)")
 
 # Read-only (immutable) on localhost unless HOST is given, with a SQL time
 # limit, no facet suggestions (they scan every column: seconds on a million

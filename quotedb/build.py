@@ -16,7 +16,7 @@ from pathlib import Path
 import sqlite_utils
 
 import extract
-from db import schema, statements, store
+from db import article_fields, schema, statements, store
 from extract import canonical, sources
 from extract.records import Article, ExtractedArticle
 
@@ -58,10 +58,11 @@ class Plan:
     errors: list[tuple[str, str]]
     fingerprint: str
     reshape: bool = False  # the schema code changed since the last build
+    relabel: list[Article] = field(default_factory=list)  # unchanged texts whose metadata changed
 
     @property
     def empty(self) -> bool:
-        return not self.todo and not self.gone and not self.reshape
+        return not self.todo and not self.gone and not self.reshape and not self.relabel
 
 
 def fingerprint(package: Path = PACKAGE) -> str:
@@ -103,7 +104,8 @@ def plan(folder: Path, db: sqlite_utils.Database) -> Plan:
     gone = {p for p in store.known_articles(db) if p not in present and p.split("#")[0] not in failed} \
         if db["articles"].exists() else set()
     reshape = schema.get_meta(db, "schema") != fingerprint(DB_PACKAGE)
-    return Plan(todo, gone, len(articles) - len(todo), errors, current, reshape)
+    relabel = article_fields.stale(db, [a for a in articles if known.get(a.path) == a.sha256])
+    return Plan(todo, gone, len(articles) - len(todo), errors, current, reshape, relabel=relabel)
 
 
 Engine = Callable[[list[Article]], Iterable[ExtractedArticle]]
@@ -155,6 +157,7 @@ def apply(db: sqlite_utils.Database, work: Plan, report: BuildReport, engine: En
                 progress(done, len(work.todo))
     store.delete_articles(db, work.gone)
     report.removed = len(work.gone)
+    article_fields.update(db, work.relabel)
     store.write_speakers(db, canonical.group_speakers(store.speaker_refs(db)))
     statements.refresh_statements(db)
 

@@ -7,6 +7,7 @@ import click
 
 from db import QuoteDbError
 from db.export import export_csv
+from extract import metadata
 from quotedb import engines
 from quotedb.build import BuildError, Engine, build as build_database
 from quotedb.engines import default_workers
@@ -27,25 +28,32 @@ def cli():
               help="local: worker processes on this machine; dask: a dask.distributed cluster.")
 @click.option("--scheduler", metavar="tcp://HOST:PORT",
               help="With --engine dask: the scheduler of a running cluster (default: start one here).")
-def build(articles, db_path, workers, engine_name, scheduler):
+@click.option("--metadata", "metadata_path", type=click.Path(dir_okay=False), metavar="FILE",
+              help="A metadata table (CSV or TSV, one row per article file) for articles outside its folder;"
+                   " metadata.csv or metadata.tsv among the articles is read without this.")
+def build(articles, db_path, workers, engine_name, scheduler, metadata_path):
     """Build or refresh the quote database from a folder of ARTICLES.
 
     Only new and changed articles are processed; articles removed from the
     folder are removed from the database. Files that cannot be read are
-    reported and listed in the build_errors table.
+    reported and listed in the build_errors table. Titles, outlets and dates
+    come from a metadata table when there is one, and dates from file names
+    (nyt_2016-09-08_talks.txt) when nothing else dates an article.
 
     \b
     Examples:
       quotedb build articles/ --db quotes.db
       quotedb build ../shared/data/seeds --db seeds.db --workers 1
       quotedb build articles/ --engine dask --scheduler tcp://10.0.0.5:8786
+      quotedb build polnear/dev/text --metadata polnear/metadata.tsv --db polnear.db
     """
     if scheduler and engine_name != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
     engine = engines.dask(scheduler, workers) if engine_name == "dask" else engines.local(workers)
     try:
-        report = build_database(articles, db_path, engine=with_progress_bar(engine))
-    except (BuildError, QuoteDbError) as error:
+        with metadata.extra_table(metadata_path):
+            report = build_database(articles, db_path, engine=with_progress_bar(engine))
+    except (BuildError, QuoteDbError, metadata.TableError) as error:
         raise click.ClickException(str(error)) from error
     for path, reason in report.errors:
         click.echo(f"error: {path}: {reason}", err=True)

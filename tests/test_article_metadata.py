@@ -4,8 +4,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import sqlite_utils
+from click.testing import CliRunner
 
 from extract import metadata, sources
+from extract.records import ExtractedArticle
+from quotedb.build import build
+from quotedb.cli import cli
 
 TALKS = "Talks resume\n\n\"We are back at the table,\" negotiator Vera Holm said.\n"
 PORT = "Port reopens\n\n\"Ships can dock again,\" harbour master Ivo Lund said.\n"
@@ -135,3 +140,53 @@ def test_a_missing_extra_table_is_an_error(tmp_path):
     with pytest.raises(metadata.TableError, match="no such metadata table"):
         with metadata.extra_table(tmp_path / "metadata.tsv"):
             pass
+
+
+class CountingEngine:
+    """An engine that finds no quotes and remembers which articles it was given."""
+
+    def __init__(self):
+        self.seen: list[str] = []
+
+    def __call__(self, articles):
+        self.seen.extend(article.path for article in articles)
+        return [ExtractedArticle(article) for article in articles]
+
+
+def stored(db_path: Path) -> list[tuple]:
+    db = sqlite_utils.Database(db_path)
+    return [tuple(row.values()) for row in db.query("select path, title, outlet, published from articles order by path")]
+
+
+def test_an_edited_table_updates_the_articles_without_extracting_them_again(tmp_path):
+    folder, db_path = tmp_path / "articles", tmp_path / "news.db"
+    write(folder, "nyt_2016-09-08_talks-resume.txt", TALKS)
+    write(folder, "wash-post_2016-09-10_port.txt", PORT)
+    engine = CountingEngine()
+    build(folder, db_path, engine=engine)
+    assert stored(db_path) == [("nyt_2016-09-08_talks-resume.txt", "Talks resume", None, "2016-09-08"),
+                               ("wash-post_2016-09-10_port.txt", "Port reopens", None, "2016-09-10")]
+    write(folder, "metadata.tsv", POLNEAR_STYLE)
+    report = build(folder, db_path, engine=engine)
+    assert (report.added, report.updated, report.unchanged) == (0, 0, 2)
+    assert len(engine.seen) == 2  # the first build only
+    assert stored(db_path) == [("nyt_2016-09-08_talks-resume.txt", "Talks Resume at Last", "nyt", "2016-09-08"),
+                               ("wash-post_2016-09-10_port.txt", "The Port Reopens", "wash-post", "2016-09-10")]
+
+
+@pytest.mark.model
+def test_build_with_a_metadata_table_outside_the_folder(tmp_path):
+    texts = tmp_path / "polnear" / "dev" / "text"
+    write(texts, "nyt_2016-09-08_talks-resume.txt", TALKS)
+    write(texts, "wash-post_2016-09-10_port.txt", PORT)
+    table = write(tmp_path / "polnear", "metadata.tsv", POLNEAR_STYLE)
+    db_path = tmp_path / "polnear.db"
+    result = CliRunner().invoke(cli, ["build", str(texts), "--db", str(db_path), "--workers", "1",
+                                      "--metadata", str(table)])
+    assert result.exit_code == 0, result.output
+    db = sqlite_utils.Database(db_path)
+    assert stored(db_path) == [("nyt_2016-09-08_talks-resume.txt", "Talks Resume at Last", "nyt", "2016-09-08"),
+                               ("wash-post_2016-09-10_port.txt", "The Port Reopens", "wash-post", "2016-09-10")]
+    assert [tuple(row.values()) for row in db.query(
+        "select name, first_quoted from speakers order by name")] == [("Ivo Lund", "2016-09-10"),
+                                                                      ("Vera Holm", "2016-09-08")]
