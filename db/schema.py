@@ -74,6 +74,7 @@ INDEXES = (
     ("articles", ("published",), False),
     ("quotes", ("article_id",), False),
     ("quotes", ("speaker_id",), False),
+    ("quotes", ("speaker_id", "article_id"), False),  # a speaker's articles without reading the quotes
     ("quotes", ("reporter_id",), False),
     ("quotes", ("kind",), False),
     ("build_errors", ("path",), False),
@@ -101,7 +102,8 @@ select
   coalesce(reporters.name, quotes.reporter_name) as reporter,
   articles.path as path,
   quotes.article_id as article_id,
-  quotes.speaker_id as speaker_id
+  quotes.speaker_id as speaker_id,
+  quotes.statement_id as statement_id
 from quotes
 join articles on articles.id = quotes.article_id
 left join speakers on speakers.id = quotes.speaker_id
