@@ -49,16 +49,18 @@ LATEST_STATEMENTS = 8
 MATCHING_SPEAKERS = 6
 MAX_SEARCH_PAGES = 20  # ranking a page far down costs as much as ranking all matches before it
 MAX_VERSIONS = 300  # rows of a statement's page
+COUNT_TIME_LIMIT_MS = 200  # counting the rows of a table at start-up, kept for an immutable database
 MARK_START, MARK_END = "\x01", "\x02"  # around search matches, before the text is escaped
 DATABASE = r"(?P<database>[^/.]+)"
 
 
 @dataclass
 class Site:
-    """The quotedb databases of one Datasette and the metadata given to them."""
+    """The quotedb databases of one Datasette, the metadata given to them, the homes of the immutable ones."""
 
     databases: list[str]
     metadata: dict = field(default_factory=dict)
+    homes: dict[str, dict] = field(default_factory=dict)
 
 
 SITES: WeakKeyDictionary = WeakKeyDictionary()  # Datasette -> Site
@@ -77,7 +79,16 @@ def startup(datasette):
         config = datasette.plugin_config("quotedb") or {}
         names = [name for name, database in datasette.databases.items()
                  if name != "_internal" and QUOTEDB_TABLES <= set(await database.table_names())]
-        SITES[datasette] = Site(names, site_metadata(config, names))
+        site = SITES[datasette] = Site(names, site_metadata(config, names))
+        for name in names:  # an immutable database's home never changes: the first visitor need not wait
+            database = datasette.get_database(name)
+            if not database.is_mutable:
+                site.homes[name] = await home(datasette, name)
+                # what Datasette's index page computes once for an immutable database, done now:
+                database.hash  # a hash of the whole file, for the page's colours (0.5 s a GB)
+                await database.table_counts(COUNT_TIME_LIMIT_MS)
+        for template in datasette.jinja_env.list_templates(extensions=["html"]):  # nor for templates to compile
+            datasette.jinja_env.get_template(template)
 
     return find_databases
 
@@ -541,7 +552,7 @@ async def search_page(datasette, request):
         number = page_number(request, last=MAX_SEARCH_PAGES)
         matches = (await db.execute(MATCHES, {"q": q})).first()[0]
         speakers = await speakers_named(db, q)
-        named = speakers[0] if speakers and speakers[0]["name"].lower() == q.lower() else None
+        named = speakers[0] if len(speakers) == 1 or speakers and speakers[0]["name"].lower() == q.lower() else None
         context.update(
             speakers=speakers, named=named, said=await latest_quotes(db, named["id"]) if named else [],
             matches=matches,
@@ -606,7 +617,9 @@ limit {limit}
 
 
 async def home(datasette, database: str) -> dict:
-    """What the home page shows of one database (parameterless queries: kept by quotedb_cache)."""
+    """What the home page shows of one database."""
+    if database in site_of(datasette).homes:
+        return site_of(datasette).homes[database]
     db = datasette.get_database(database)
     counts = (await rows(db, HOME_COUNTS))[0]
     queries = await datasette.get_canned_queries(database, None)
@@ -642,8 +655,9 @@ def extra_template_vars(template, database, table, view_name, request, datasette
         elif view_name == "database" and database in site.databases:
             found["quotedb_homes"] = [await home(datasette, database)]
         elif view_name == "table" and database in site.databases and table == "quotes_view":
-            found.update(quotedb_cards=True,
-                         marked_matches=lambda ids, q: marked_matches(datasette.get_database(database), ids, q))
+            db = datasette.get_database(database)
+            found.update(quotedb_cards=True, marked_matches=lambda ids, q: marked_matches(db, ids, q),
+                         speaker_names_of=lambda facets: speaker_names_of(db, facets))
         return found
 
     return template_vars
@@ -661,6 +675,16 @@ async def marked_matches(db, ids: list[int], q: str) -> dict[int, str]:
     if not q or not ids:
         return {}
     return {row["id"]: row["marked"] for row in await rows(db, MARKED, {"q": q, "ids": json.dumps(ids)})}
+
+
+async def speaker_names_of(db, facets: list[dict]) -> dict[int, str]:
+    """The names of the speakers in the speaker_id facet of quotes_view (a view's facets have no labels)."""
+    ids = [value["value"] for facet in facets if facet["name"] == "speaker_id" for value in facet["results"]]
+    if not ids:
+        return {}
+    found = await rows(db, "select id, name from speakers where id in (select value from json_each(:ids))",
+                       {"ids": json.dumps(ids)})
+    return {row["id"]: row["name"] for row in found}
 
 
 @hookimpl
