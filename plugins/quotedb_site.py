@@ -80,17 +80,21 @@ def startup(datasette):
         names = [name for name, database in datasette.databases.items()
                  if name != "_internal" and QUOTEDB_TABLES <= set(await database.table_names())]
         site = SITES[datasette] = Site(names, site_metadata(config, names))
-        for name in names:  # an immutable database's home never changes: the first visitor need not wait
-            database = datasette.get_database(name)
-            if not database.is_mutable:
-                site.homes[name] = await home(datasette, name)
-                # what Datasette's index page computes once for an immutable database, done now:
-                database.hash  # a hash of the whole file, for the page's colours (0.5 s a GB)
-                await database.table_counts(COUNT_TIME_LIMIT_MS)
-        for template in datasette.jinja_env.list_templates(extensions=["html"]):  # nor for templates to compile
+        for name in names:
+            if not datasette.get_database(name).is_mutable:
+                site.homes[name] = await ready_home(datasette, name)
+        for template in datasette.jinja_env.list_templates(extensions=["html"]):  # compiled before anyone asks
             datasette.jinja_env.get_template(template)
 
     return find_databases
+
+
+async def ready_home(datasette, name: str) -> dict:
+    """The home of an immutable database (it never changes), and what Datasette computes once for its index page."""
+    database = datasette.get_database(name)
+    database.hash  # Datasette hashes the whole file for the page's colours (0.5 s a GB)
+    await database.table_counts(COUNT_TIME_LIMIT_MS)  # kept by Datasette for an immutable database
+    return await home(datasette, name)
 
 
 def site_metadata(config: dict, names: list[str]) -> dict:
@@ -160,9 +164,9 @@ async def row_page(datasette, request, send):
         row_request = Request({**request.scope, "url_route": {"kwargs": url_vars}}, request.receive)
         return await RowView.as_view(datasette)(row_request, send)
     table, row_id = request.url_vars["table"], int(request.url_vars["pks"])
-    name, page = ROW_PAGES[table]
+    template, page = ROW_PAGES[table]
     context = await page(datasette, request, *await quotedb_database(datasette, request, table), row_id)
-    return await render(datasette, request, name, context)
+    return await render(datasette, request, template, context)
 
 
 async def render(datasette, request, page: str, context: dict) -> Response:
@@ -217,7 +221,7 @@ def csv_of(datasette, database: str, **filters) -> str:
 CARDS = """
 select quotes.id, quotes.text, quotes.kind, quotes.start_char, quotes.article_id, quotes.speaker_id,
   coalesce(speakers.name, quotes.speaker_name) as speaker,
-  coalesce(quotes.speaker_role, speakers.role) as role,
+  coalesce(speakers.role, quotes.speaker_role) as role,
   articles.title, articles.outlet, articles.published, articles.path,
   quotes.statement_id, statements.n_articles as statement_articles
 from quotes
@@ -246,7 +250,8 @@ from (select article_id, count(*) as n from quotes where speaker_id = :id group 
 join articles on articles.id = counted.article_id
 """
 SPEAKER_QUOTES = """
-select id from quotes where speaker_id = :id and article_id in (select value from json_each(:articles))
+select id, article_id, start_char from quotes
+where speaker_id = :id and article_id in (select value from json_each(:articles))
 """
 SPEAKER_STATEMENTS = """
 select id, text, n_articles, n_outlets, first_published from statements
@@ -289,10 +294,10 @@ async def speaker_quotes(db, speaker_id: int, articles: list[dict], number: int)
             break
         wanted.append(article["id"])
         needed -= article["n"]
-    ids = [row["id"] for row in await rows(db, SPEAKER_QUOTES, {"id": speaker_id, "articles": json.dumps(wanted)})]
     order = {article_id: index for index, article_id in enumerate(wanted)}
-    cards = sorted(await quote_cards(db, ids), key=lambda card: (order[card["article_id"]], card["start_char"]))
-    return cards[(number - 1) * PAGE_SIZE:number * PAGE_SIZE]
+    found = sorted(await rows(db, SPEAKER_QUOTES, {"id": speaker_id, "articles": json.dumps(wanted)}),
+                   key=lambda quote: (order[quote["article_id"]], quote["start_char"], quote["id"]))
+    return await quote_cards(db, [quote["id"] for quote in found[(number - 1) * PAGE_SIZE:number * PAGE_SIZE]])
 
 
 async def latest_quotes(db, speaker_id: int, limit: int = 3) -> list[dict]:
@@ -445,10 +450,10 @@ def speakers_of(quotes: list[dict]) -> list[dict]:
     counts: dict[tuple, int] = {}
     for quote in quotes:
         if quote["speaker"]:
-            key = (quote["speaker_id"], quote["speaker"], quote["role"])
+            key = (quote["speaker_id"], quote["speaker"])
             counts[key] = counts.get(key, 0) + 1
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0][1]))
-    return [{"id": key[0], "name": key[1], "role": key[2], "n": n} for key, n in ranked]
+    return [{"id": speaker_id, "name": name, "n": n} for (speaker_id, name), n in ranked]
 
 
 # The statement page ----------------------------------------------------------------
