@@ -137,6 +137,19 @@ def wait_for(driver, css: str, seconds: float = 10):
     return WebDriverWait(driver, seconds).until(lambda d: find(d, css))
 
 
+def arrived(driver, url, seconds: float = 10) -> bool:
+    """Whether the browser gets to ``url`` (or to an address ``url(address)`` accepts) and loads it."""
+    from selenium.common.exceptions import TimeoutException
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    wanted = url if callable(url) else url.__eq__
+    try:
+        WebDriverWait(driver, seconds).until(lambda d: wanted(d.current_url))
+    except TimeoutException:
+        return False
+    return driver.execute_script("return document.readyState") == "complete"
+
+
 def texts(driver, css: str) -> list[str]:
     return [element.text for element in find(driver, css)]
 
@@ -164,12 +177,12 @@ def test_home_page_search_box_offers_speakers_as_you_type(site, driver):
     assert texts(driver, "ol.top-speakers li a") == ["Jo Smith", "Ann Lee", "council spokesperson"]
     assert texts(driver, ".undated") == ["1 of 5 articles have no date and are left out of every chart."]
     suggestions[0].click()
-    assert driver.current_url == f"{site}/news/speakers/2"
+    assert arrived(driver, f"{site}/news/speakers/2"), driver.current_url
 
 
 def test_search_page_ranks_marks_and_offers_the_speaker(site, driver):
     search(driver, f"{site}/", "smith")
-    assert driver.current_url == f"{site}/news/search?q=smith"
+    assert arrived(driver, f"{site}/news/search?q=smith"), driver.current_url
     screenshot(driver, "search")
     assert texts(driver, ".speaker-matches a") == ["Jo Smith"]
     driver.get(f"{site}/news/search?q=claims")
@@ -184,7 +197,7 @@ def test_quotes_view_puts_the_quote_first(site, driver):
     assert cards[0].location["y"] < 300  # the first quote is on the first screen, near its top
     assert cards[0].find_element("css selector", "blockquote").text == "\u201cWe agreed on every point,\u201d"
     cards[0].find_element("css selector", ".who a.speaker").click()
-    assert driver.current_url == f"{site}/news/speakers/2"
+    assert arrived(driver, f"{site}/news/speakers/2"), driver.current_url
 
 
 def test_quotes_view_search_and_facets(site, driver):
@@ -194,7 +207,7 @@ def test_quotes_view_search_and_facets(site, driver):
     driver.get(f"{site}/news/quotes_view")
     facet = find(driver, ".facet-info[data-column=outlet]")[0]
     facet.find_element("link text", "Coast Courier").click()
-    assert "outlet=Coast+Courier" in driver.current_url
+    assert arrived(driver, lambda url: "outlet=Coast+Courier" in url), driver.current_url
     screenshot(driver, "quotes-view-facet")
     assert len(find(driver, "article.quote-card")) == 3
 
@@ -202,7 +215,7 @@ def test_quotes_view_search_and_facets(site, driver):
 def test_the_csv_link_gives_every_filtered_row(site, driver):
     driver.get(f"{site}/news/quotes_view?outlet=Bay+Herald&_sort=id")
     find(driver, "p.summary")[0].find_element("link text", "Download all as CSV").click()
-    assert ".csv" in driver.current_url
+    assert arrived(driver, lambda url: ".csv" in url), driver.current_url
     screenshot(driver, "csv")
     rows = list(csv.DictReader(io.StringIO(find(driver, "body")[0].text)))
     assert [(row["text"], row["outlet"], row["speaker_id"]) for row in rows] == [
@@ -221,7 +234,7 @@ def test_speaker_page(site, driver):
     assert len(bars) == 6 and max(bar.size["height"] for bar in bars) > 100
     assert [card.get_attribute("id") for card in find(driver, "article.quote-card")][:2] == ["q8", "q7"]
     find(driver, "article#q8 a.article")[0].click()
-    assert driver.current_url == f"{site}/news/articles/4#q8"
+    assert arrived(driver, f"{site}/news/articles/4#q8"), driver.current_url
 
 
 def test_article_page_marks_the_quote_come_from(site, driver):
@@ -239,7 +252,7 @@ def test_article_page_marks_the_quote_come_from(site, driver):
 def test_statement_page_shows_where_else_and_how_the_wording_changed(site, driver):
     driver.get(f"{site}/news/articles/3")
     find(driver, ".article-text a.elsewhere")[0].click()
-    assert driver.current_url == f"{site}/news/statements/1#q7"
+    assert arrived(driver, f"{site}/news/statements/1#q7"), driver.current_url
     screenshot(driver, "statement")
     assert texts(driver, "table.versions tbody td:nth-child(2)") == ["Harbour Times", "Bay Herald"]
     assert (texts(driver, "table.versions del"), texts(driver, "table.versions ins")) == (

@@ -99,7 +99,7 @@ def news_copy(news_db, tmp_path):
         ("/news/article_quotes?article_id=2", "The ferries are back."),
         ("/news/speaker_quotes?speaker_id=2", "Coast Courier"),
         ("/news/where_else?statement_id=1", '<a href="/news/articles/4">Smith rejects claims</a>'),
-        ("/news/find_speakers?name=smi", "Jo Smith"),
+        ("/news/find_speakers?name=smi", '<a href="/news/speakers/2">Jo Smith</a>'),
         ("/news/statements", '<a href="/news/speakers/2">Jo Smith</a>'),  # a plain column, shown by name
         ("/-/dashboards/news-quotes-over-time", "Quotes per speaker and day"),
         ("/-/dashboards", "Quotes per speaker over time"),
@@ -314,7 +314,7 @@ def test_search_page_takes_any_input(site, q):
 
 def test_find_speakers_by_any_alias(site):
     rows = rows_of(site, "/news/find_speakers.json?name=smith&_shape=array")
-    assert [(row["id"], row["name"]) for row in rows] == [(2, "Jo Smith")]
+    assert [(row["speaker_id"], row["name"]) for row in rows] == [(2, "Jo Smith")]
 
 
 # ---------------------------------------------------------------- search, facets, queries (as before)
