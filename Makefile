@@ -9,6 +9,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 WHEELHOUSE ?= $(SHARED)/wheels
 ARTICLES ?= samples/articles
+METADATA ?=
 DB ?= quotes.db
 CSV ?= quotes.csv
 ARTICLE_SECONDS ?= 60
@@ -45,10 +46,11 @@ $(INSTALLED): pyproject.toml
 # Always run: the build itself is incremental (it extracts only new and
 # changed articles, and a rebuild with nothing new takes a moment), and make
 # cannot list article files whose names hold spaces or colons. Each article
-# may take ARTICLE_SECONDS; BUILD_ARGS passes more options (quotedb build --help).
+# may take ARTICLE_SECONDS; METADATA=file.tsv names a metadata table kept outside
+# the articles folder; BUILD_ARGS passes more options (quotedb build --help).
 build: $(INSTALLED)
 	$(BIN)/quotedb build $(call quote,$(ARTICLES)) --db $(call quote,$(DB)) \
-		--article-seconds $(call quote,$(ARTICLE_SECONDS)) $(BUILD_ARGS)
+		--article-seconds $(call quote,$(ARTICLE_SECONDS)) $(if $(METADATA),--metadata $(call quote,$(METADATA))) $(BUILD_ARGS)
 
 # Read-only (immutable) on localhost unless HOST is given, with a SQL time
 # limit, no facet suggestions (they scan every column: seconds on a million
@@ -60,7 +62,8 @@ serve: $(INSTALLED)
 	$(BIN)/datasette serve -i "$(DB)" -m datasette-metadata.json \
 		--plugins-dir plugins --template-dir templates \
 		-h $(HOST) -p $(PORT) --setting sql_time_limit_ms 2000 --setting suggest_facets off \
-		--setting default_page_size 50
+		--setting default_page_size 50 --setting max_csv_mb 0 \
+		--setting facet_time_limit_ms 100
 
 export: $(INSTALLED)
 	$(BIN)/quotedb export $(call quote,$(DB)) --csv $(call quote,$(CSV))

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 from extract import cues, quotes, speakers
 from extract.context import ArticleContext, Paragraphs, QuoteContext, Statement
 from extract.cues import Cue, Rule
-from extract.grammar import SUBJECTS, REPORTING_PREPOSITIONS, according_to, has_speech_lemma, is_denied, is_speech_verb
+from extract.grammar import CLIMB_LIMIT, REPORTING_PREPOSITIONS, SUBJECTS, according_to, has_speech_lemma, is_denied, is_speech_verb
 from extract.records import Quote
 from extract.records import Span as TextSpan
 
@@ -135,9 +135,11 @@ def is_speech(ctx: QuoteContext, found: tuple[Rule, Cue] | None) -> bool:
 def denied_report(ctx: QuoteContext) -> bool:
     """Whether the speech verb nearest above the quote is negated ("she did not say \"...\"")."""
     for token in ctx.roots:
-        while token.head.i != token.i and not (token.dep_ == "prep" and token.lower_ not in REPORTING_PREPOSITIONS):
+        for _ in range(CLIMB_LIMIT):
+            if token.head.i == token.i or token.dep_ == "prep" and token.lower_ not in REPORTING_PREPOSITIONS:
+                break
             token = token.head
-            if has_speech_lemma(token):
+            if has_speech_lemma(ctx.article, token):
                 return is_denied(ctx.article, token)
     return False
 

@@ -15,6 +15,7 @@ a statement does not grow with the length of its paragraph or article.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -78,7 +79,8 @@ class Statement:
 
     def quotes(self, token: Token) -> bool:
         """Whether the token lies inside one of the quoted parts (marks included)."""
-        return any(start - 1 <= token.idx <= end for start, end in self.parts)
+        at = bisect_right(self.parts, (token.idx + 1, float("inf"))) - 1  # the parts are in text order
+        return at >= 0 and self.parts[at][0] - 1 <= token.idx <= self.parts[at][1]
 
 
 class ArticleContext:
@@ -95,6 +97,10 @@ class ArticleContext:
         self.sentence_end_chars = [sent.end_char for sent in self.sentences]
         self.ents = list(doc.ents)
         self.ent_starts = [ent.start for ent in self.ents]
+        self._children: dict[int, dict[str, list[Token]]] = defaultdict(dict)
+        for token in doc:
+            if token.head.i != token.i:
+                self._children[token.head.i].setdefault(token.dep_, []).append(token)
         self._windows: dict[int, list[Token]] = {}
         self._depths: dict[int, int] = {}
         self._caches: dict[tuple[str, int], object] = {}
@@ -102,6 +108,13 @@ class ArticleContext:
     def span(self, start: int, end: int) -> Span | None:
         """The tokens covering the characters ``[start, end)``."""
         return self.doc.char_span(start, end, alignment_mode="expand")
+
+    def children(self, token: Token, *deps: str) -> list[Token]:
+        """The token's children with one of these dependency labels, in text order (without scanning them all)."""
+        found = self._children.get(token.i, {})
+        if len(deps) == 1:
+            return found.get(deps[0], [])
+        return sorted((child for dep in deps for child in found.get(dep, ())), key=lambda child: child.i)
 
     def entities(self, span: Span) -> list[Span]:
         """The named entities that lie wholly inside a span (``span.ents``, by bisection)."""

@@ -27,41 +27,43 @@ CLIMB_LIMIT = 24  # the rules look this many words up the parse from a word, no 
 
 # ---------------------------------------------------------------- speech verbs
 
-def has_speech_lemma(token: Token) -> bool:
+def has_speech_lemma(article: ArticleContext, token: Token) -> bool:
     """A verb whose lemma (with its particle) is in the speech-verb list."""
     if token.pos_ not in {"VERB", "AUX"} and not token.tag_.startswith("VB"):
         return False
     verbs = lexicon.speech_verbs()
     lemma = token.lemma_.lower()
-    particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
-    if any(f"{lemma} {p}" in verbs for p in particles):
+    if any(f"{lemma} {particle.lower_}" in verbs for particle in article.children(token, "prt")):
         return True
     if lemma not in verbs:
         return False
     blocked = lexicon.speech_verb_exclusions().get(lemma, ())
-    return not any(c.dep_ in blocked for c in token.children)
+    return not (blocked and article.children(token, *blocked))
 
 
 def is_denied(article: ArticleContext, verb: Token) -> bool:
     """A verb negated outside any quote ("did not say")."""
-    return any(c.dep_ == "neg" and not article.quoted(c) for c in verb.children)
+    return any(not article.quoted(c) for c in article.children(verb, "neg"))
 
 
 def is_speech_verb(article: ArticleContext, token: Token) -> bool:
     """A verb whose lemma (with its particle) is in the speech-verb list, not negated."""
-    return has_speech_lemma(token) and not is_denied(article, token)  # "he did not say": no report of words
+    return has_speech_lemma(article, token) and not is_denied(article, token)  # "he did not say": no report of words
 
 
-def cue_span(verb: Token) -> Span:
+def cue_span(article: ArticleContext, verb: Token) -> Span:
     """The verb with its particle ("pointed out")."""
-    end = max([verb.i] + [c.i for c in verb.children if c.dep_ == "prt"])
+    end = max([verb.i] + [c.i for c in article.children(verb, "prt")])
     return verb.doc[verb.i:end + 1]
 
 
 def reported_by(article: ArticleContext, token: Token, limit: int = 3) -> list[Token]:
-    """The nearest speech verbs above a token (at most ``limit``), up to a link that is no report (``on "Show"``)."""
+    """The nearest speech verbs above a token (at most ``limit``, within ``CLIMB_LIMIT`` words up the parse),
+    up to a link that is no report (``on "Show"``)."""
     verbs = []
-    while token.head.i != token.i and len(verbs) < limit:
+    for _ in range(CLIMB_LIMIT):
+        if token.head.i == token.i or len(verbs) == limit:
+            break
         if token.dep_ == "prep" and token.lower_ not in REPORTING_PREPOSITIONS:
             break
         token = token.head
@@ -102,11 +104,11 @@ def parsed_subject(article: ArticleContext, verb: Token) -> Token | None:
     """
     for hop in range(4):
         deps = SUBJECTS - {"nsubjpass"} if hop == 0 else SUBJECTS
-        subjects = [c for c in verb.children if c.dep_ in deps and not article.quoted(c)]
+        subjects = [c for c in article.children(verb, *deps) if not article.quoted(c)]
         if subjects:  # a person before a place: "LONDON (Reuters) - Jo Smith said" parses both as subjects
             subject = past_dateline(article, next((s for s in subjects if could_speak(s)), subjects[0]), verb)
             return subject.head.head if is_relative(subject) else subject
-        agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        agent = [g for c in article.children(verb, "agent") for g in article.children(c, "pobj")]
         if agent:
             return agent[0]
         if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
@@ -215,13 +217,30 @@ def described_by(noun: Token) -> int:
     return noun.i
 
 
+PHRASE_REACH = 12  # the source of "according to" stands this many words after it at most
+PHRASE_HOPS = 3  # and hangs on it through at most this many links ("according" -> "to" -> the source)
+
+
 def according_to(tokens) -> Token | None:
-    """The source of an ``according to X`` phrase among ``tokens``."""
+    """The source of an ``according to X`` phrase among ``tokens``: the object of its preposition."""
     phrases = lexicon.attribution_phrases()
     for token in tokens:
         following = token.doc[token.i:token.i + 2].text.lower()
         if token.lower_ in phrases or following in phrases:
-            for t in token.subtree:
-                if t.dep_ == "pobj":
-                    return t
+            source = phrase_object(token)
+            if source is not None:
+                return source
+    return None
+
+
+def phrase_object(token: Token) -> Token | None:
+    """The first object of a preposition just after ``token`` that hangs on it ("according to [the poll]")."""
+    for word in token.doc[token.i + 1:token.i + 1 + PHRASE_REACH]:
+        if word.dep_ != "pobj":
+            continue
+        head = word
+        for _ in range(PHRASE_HOPS):
+            head = head.head
+            if head == token:
+                return word
     return None

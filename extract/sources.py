@@ -46,7 +46,7 @@ from pathlib import Path
 
 import charset_normalizer
 
-from extract import files, lexicon
+from extract import files, lexicon, metadata
 from extract.files import ArticleError
 from extract.pipeline import MAX_SECONDS
 from extract.records import Article
@@ -201,30 +201,44 @@ def read_folder(folder: str | os.PathLike, settings: Settings = Settings(), *, a
     """
     folder = Path(folder)
     found, set_aside = Folder([], []), []
-    for path in files.walk(folder, is_supported, found.errors):
+    for path in files.walk(folder, is_article_file, found.errors):
         try:
             source = source_of(folder, path, settings)
             if apart is not None and path.suffix.lower() in READ_APART:
                 set_aside.append(source)
             else:
-                found.add(read_source(source))
+                found.add(completed(folder, path, read_source(source)))
         except ArticleError as error:
             found.errors.append((files.name_of(folder, path), error.reason))
         except Exception as error:  # a reader's own bug: reported as this file's error, the others go on
             reason = files.escape_name(f"cannot read ({type(error).__name__}: {error})")
             found.errors.append((files.name_of(folder, path), reason))
+    paths = {source.name: source.path for source in set_aside}
     for name, outcome in apart(set_aside) if set_aside else ():
-        if isinstance(outcome, ArticleError):
-            found.errors.append((name, outcome.reason))
-        else:
-            found.add(outcome)
+        try:
+            if isinstance(outcome, ArticleError):
+                raise outcome
+            found.add(completed(folder, paths[name], outcome))
+        except ArticleError as error:
+            found.errors.append((name, error.reason))
     found.errors.sort()
     return found
 
 
+def completed(folder: Path, path: Path, items: list[Article | BadRecord]) -> list[Article | BadRecord]:
+    """The articles of one file with what metadata tables and the file's path say (``metadata.complete``)."""
+    articles = iter(metadata.complete(folder, path, [item for item in items if isinstance(item, Article)]))
+    return [next(articles) if isinstance(item, Article) else item for item in items]
+
+
 def article_files(folder: str | os.PathLike) -> list[Path]:
     """Every supported file below ``folder``, sorted, hidden files and folders skipped."""
-    return files.walk(Path(folder), is_supported, [])
+    return files.walk(Path(folder), is_article_file, [])
+
+
+def is_article_file(name: str) -> bool:
+    """A file read as articles: supported, and no metadata table."""
+    return is_supported(name) and not metadata.is_table(name)
 
 
 def is_supported(name: str) -> bool:
@@ -238,7 +252,8 @@ def read_file(folder: str | os.PathLike, path: str | os.PathLike,
 
     Raises ``ArticleError`` when the file as a whole cannot be read.
     """
-    return read_source(source_of(Path(folder), Path(path), settings))
+    folder, path = Path(folder), Path(path)
+    return completed(folder, path, read_source(source_of(folder, path, settings)))
 
 
 def source_of(folder: Path, path: Path, settings: Settings) -> Source:

@@ -33,7 +33,7 @@ from extract.vocabulary import (
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "gen.", "sen.", "rep.", "gov."}
 INVERTING_VERBS = {"said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "continued", "explained"}
 RECENT_PARAGRAPHS = 3  # a pronoun or description looks this many paragraphs back
-RECENT_TOKENS = 1000  # and no further back than this, however long the paragraphs
+RECENT_TOKENS = 400  # and no further back than this (no resolution in PolNeAR train or dev looks past 337)
 COREF_TOKENS = 250  # coreferee reads at most this many tokens before a pronoun
 COREF_RUNS = 20  # and runs at most this often in one article (it is by far the costliest step)
 

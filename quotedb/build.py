@@ -20,7 +20,7 @@ import sqlite_utils
 import extract
 from corpus import canonical
 from corpus import statements as grouping
-from db import schema, statements, store
+from db import article_fields, schema, statements, store
 from extract import files, pipeline, sources
 from extract.records import Article, ExtractedArticle
 from quotedb import engines
@@ -65,10 +65,11 @@ class Plan:
     fingerprint: str
     reshape: bool = False  # the schema code changed since the last build
     pending: list[tuple[str, str]] = field(default_factory=list)  # the last build's errors about files
+    relabel: list[Article] = field(default_factory=list)  # unchanged texts whose metadata changed
 
     @property
     def empty(self) -> bool:
-        return not self.todo and not self.gone and not self.reshape
+        return not self.todo and not self.gone and not self.reshape and not self.relabel
 
 
 def fingerprint(package: Path = PACKAGE, models: tuple[str, ...] = MODELS) -> str:
@@ -114,7 +115,8 @@ def plan(folder: Path, db: sqlite_utils.Database, settings: sources.Settings = s
     gone = {path for path in stored if path not in present and not found.unread(path)}
     reshape = schema.get_meta(db, "schema") != fingerprint(DB_PACKAGE, ())
     unchanged = len(found.articles) - len(todo)
-    return Plan(todo, gone, unchanged, found.errors, current, reshape, store.pending_errors(db))
+    relabel = article_fields.stale(db, [a for a in found.articles if known.get(a.path) == a.sha256])
+    return Plan(todo, gone, unchanged, found.errors, current, reshape, store.pending_errors(db), relabel)
 
 
 Engine = Callable[[list[Article]], Iterable[ExtractedArticle | pipeline.Unfinished]]
@@ -179,6 +181,7 @@ def apply(db: sqlite_utils.Database, work: Plan, report: BuildReport, engine: En
     store.delete_articles(db, work.gone)
     report.removed = len(work.gone)
     store.record_pending_errors(db, [*work.errors, *unstored])
+    article_fields.update(db, work.relabel)
     refresh_corpus(db)
 
 
@@ -188,14 +191,15 @@ def refresh_corpus(db: sqlite_utils.Database) -> None:
     refresh_statements(db)
 
 
-def refresh_statements(db: sqlite_utils.Database) -> None:
+def refresh_statements(db: sqlite_utils.Database, group=grouping.regroup) -> None:
     """Group the quotes of each speaker into statements and store them.
 
-    The grouping is incremental: it starts from the stored statements, and
-    gives what grouping everything afresh would.
+    The grouping (``corpus.statements.regroup``, or another function of its
+    shape) is incremental: it starts from the stored statements, and gives
+    what grouping everything afresh would.
     """
     quotes, held = statements.read_quotes(db)
-    grouped = grouping.regroup(statements.stored_statements(db, held), quotes.values())
+    grouped = group(statements.stored_statements(db, held), quotes.values())
     texts = [grouping.representative(quotes[q] for q in statement.quote_ids).text for statement in grouped]
     statements.write_statements(db, grouped, texts)
 

@@ -9,7 +9,7 @@ import click
 
 from db import QuoteDbError
 from db.export import export_csv
-from extract import files, sources
+from extract import files, metadata, sources
 from extract.pipeline import Budget
 from quotedb import engines
 from quotedb.build import BuildError, Engine, build as build_database
@@ -60,20 +60,26 @@ def known_encoding(context, parameter, value: str | None) -> str | None:
               help="The encoding of the files that are not UTF-8 (default: detected for each file).")
 @click.option("--wait", is_flag=True,
               help="Wait while another build writes the same database (default: stop with a message).")
+@click.option("--metadata", "metadata_path", type=click.Path(dir_okay=False), metavar="FILE",
+              help="A metadata table (CSV or TSV, one row per article file) for articles outside its folder;"
+                   " metadata.csv or metadata.tsv among the articles is read without this.")
 def build(articles, db_path, workers, engine_name, scheduler, article_seconds, article_chars, max_file_mb,
-          outside_links, encoding, wait):
+          outside_links, encoding, wait, metadata_path):
     """Build or refresh the quote database from a folder of ARTICLES.
 
     Only new and changed articles are processed; articles removed from the
     folder are removed from the database. Files, records and articles that
     cannot be read or extracted are reported, listed in the build_errors
-    table, and never stop the others.
+    table, and never stop the others. Titles, outlets and dates come from a
+    metadata table when there is one, and dates from file names
+    (nyt_2016-09-08_talks.txt) when nothing else dates an article.
 
     \b
     Examples:
       quotedb build articles/ --db quotes.db
       quotedb build ../shared/data/seeds --db seeds.db --workers 1
       quotedb build articles/ --engine dask --scheduler tcp://10.0.0.5:8786
+      quotedb build polnear/dev/text --metadata polnear/metadata.tsv --db polnear.db
     """
     if scheduler and engine_name != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
@@ -83,8 +89,9 @@ def build(articles, db_path, workers, engine_name, scheduler, article_seconds, a
     engine = engines.dask(scheduler, workers, budget=budget) if engine_name == "dask" \
         else engines.local(workers, budget=budget)
     try:
-        report = build_database(articles, db_path, engine=with_progress_bar(engine), settings=settings, wait=wait)
-    except (BuildError, QuoteDbError, engines.WorkerError) as error:
+        with metadata.extra_table(metadata_path):
+            report = build_database(articles, db_path, engine=with_progress_bar(engine), settings=settings, wait=wait)
+    except (BuildError, QuoteDbError, engines.WorkerError, metadata.TableError) as error:
         raise click.ClickException(str(error)) from error
     for path, reason in report.errors:
         click.echo(f"error: {path}: {reason}", err=True)

@@ -21,9 +21,9 @@ def speech_noun_owner(ctx: QuoteContext) -> Cue | None:
                 return None
             if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lexicon.speech_nouns():
                 continue
-            owners = [c for c in noun.children if c.dep_ == "poss"]
-            owners += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
-                       for g in c.children if g.dep_ == "pobj"]
+            article = ctx.article
+            owners = article.children(noun, "poss") + [g for c in article.children(noun, "prep") if c.lower_ == "by"
+                                                       for g in article.children(c, "pobj")]
             if owners and speaks(owners[0]) and not ctx.in_quote(owners[0]):
                 return Cue(ctx.doc[noun.i:noun.i + 1], noun_phrase(owners[0]))
     return None

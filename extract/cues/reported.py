@@ -19,11 +19,11 @@ def reported_clauses(article: ArticleContext) -> list[tuple[Span, Cue]]:
         if not is_speech_verb(article, verb) or article.quoted(verb):
             continue
         subject = speaker_of(article, verb)
-        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        clauses = article.children(verb, "ccomp")
         if not clauses or subject is None or in_subtree(subject, clauses[0]):
             continue
         clause = article.doc[clauses[0].left_edge.i:clauses[0].right_edge.i + 1]
         if article.quoted.overlaps(clause.start_char, clause.end_char) or len(clause) < MIN_CLAUSE_TOKENS:
             continue
-        found.append((clause, Cue(cue_span(verb), noun_phrase(subject))))
+        found.append((clause, Cue(cue_span(article, verb), noun_phrase(subject))))
     return found

@@ -42,7 +42,7 @@ def introducing_verb(ctx: QuoteContext) -> Cue | None:
     verbs = ctx.article.cached("speaking-verbs", ctx.stmt.paragraph - 1, lambda p: speaking_verbs(ctx.article, p))
     if not verbs:
         return None
-    return Cue(cue_span(verbs[-1]), noun_phrase(speaker_of(ctx.article, verbs[-1])))
+    return Cue(cue_span(ctx.article, verbs[-1]), noun_phrase(speaker_of(ctx.article, verbs[-1])))
 
 
 @rule("introducing-colon", confidence=0.85, method="colon", guard=after_introduction)
