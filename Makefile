@@ -21,13 +21,16 @@ EVAL_DB ?= polnear-dev.db
 SEEDS ?= $(SHARED)/data/seeds
 BENCH_DIR ?= $(SHARED)/data/polnear/dev/text
 BENCH_ARGS ?=
+OUTLETS ?= bench/outlets
+OUTLETS_DB ?= outlets.db
+OUTLETS_ARGS ?= --errors 3
 
 INSTALLED := $(VENV)/.installed
 
 # A value as one shell word, whatever it holds (spaces, colons, quotes).
 quote = '$(subst ','\'',$(1))'
 
-.PHONY: setup build serve export test eval clean
+.PHONY: setup build serve export test eval outlets clean
 
 setup: $(INSTALLED)
 
@@ -76,6 +79,14 @@ eval: $(INSTALLED)
 	$(BIN)/python $(SHARED)/eval/polnear.py "$(EVAL_DB)" "$(POLNEAR)/dev"
 	$(BIN)/python $(SHARED)/eval/attributions.py "$(EVAL_DB)" "$(POLNEAR)/dev"
 	$(BIN)/python bench/by_confidence.py "$(EVAL_DB)" "$(POLNEAR)/dev" $(SHARED)/eval/polnear.py
+
+# Speakers on news from many outlets: articles written for the check, in the
+# house styles of wires, tabloids, broadsheets, local papers and magazines,
+# with hand-made gold (bench/outlets/); OUTLETS_ARGS=--errors N shows N
+# examples of each error class.
+outlets: $(INSTALLED)
+	$(BIN)/quotedb build "$(OUTLETS)/articles" --db "$(OUTLETS_DB)"
+	$(BIN)/python bench/outlets.py "$(OUTLETS_DB)" "$(OUTLETS)/gold" $(OUTLETS_ARGS)
 
 # Build speed against a bare spaCy parse, rebuilds; BENCH_ARGS=--search adds
 # Datasette over a million quotes (see bench/bench.py).
