@@ -53,9 +53,9 @@ def statements(article: ArticleContext, parts: list[quotes.QuotedPart], settings
             result[-1] = replace(previous, end=part.end, continued=part.continued,
                                  parts=previous.parts + ((part.start, part.end),))
             continue
-        opens = part.start - 1 <= article.paragraphs[part.paragraph][0]  # only the mark before it
+        opens = part.start - part.opening <= article.paragraphs[part.paragraph][0]  # only the mark before it
         result.append(Statement(part.start, part.end, part.paragraph, part.continued, opens,
-                                ((part.start, part.end),)))
+                                ((part.start, part.end),), part.opening))
     return result
 
 
@@ -63,7 +63,7 @@ def joinable(article: ArticleContext, first: Statement, second: quotes.QuotedPar
     """Whether ``"A," he said, "B"`` makes ``A`` and ``B`` one statement."""
     if first.paragraph != second.paragraph or article.kind_of(first) != "direct":
         return False
-    gap = article.span(first.end + 1, second.start - 1)
+    gap = article.span(first.end + 1, second.start - second.opening)
     if gap is None or not gap.text.strip():
         return False
     words = [t for t in gap if not t.is_punct]
@@ -82,7 +82,8 @@ def joinable(article: ArticleContext, first: Statement, second: quotes.QuotedPar
 
 def trailing_cue(article: ArticleContext, part: quotes.QuotedPart) -> bool:
     """Whether a speech verb follows the part closely (``"B," she said``)."""
-    after = article.doc.char_span(part.end + 1, min(len(article.text), part.end + 60), alignment_mode="contract")
+    after = article.doc.char_span(part.end + part.closing, min(len(article.text), part.end + 60),
+                                  alignment_mode="contract")
     if after is None:
         return False
     words = []
@@ -244,7 +245,8 @@ class Attributor:
         ctx = QuoteContext(self.article, stmt)
         found = cues.find_cue(ctx)
         if found is not None and found[1].content_start is not None:
-            moved = Statement(found[1].content_start, stmt.end, stmt.paragraph, stmt.continued, stmt.opens_paragraph)
+            moved = Statement(found[1].content_start, stmt.end, stmt.paragraph, stmt.continued, stmt.opens_paragraph,
+                              opening=0)
             ctx = QuoteContext(self.article, moved)
         return ctx, found
 
@@ -289,5 +291,5 @@ def find_quotes(doc: Doc, settings: Settings = Settings(), errors: list[str] | N
     errors = [] if errors is None else errors
     paragraphs = Paragraphs(doc.text)
     parts = quotes.quoted_parts(paragraphs.text, paragraphs.spans)
-    article = ArticleContext(doc, [(part.start, part.end) for part in parts], paragraphs)
+    article = ArticleContext(doc, [part.outer for part in parts], paragraphs)
     return Attributor(article, settings, errors, coref).run(statements(article, parts, settings))
