@@ -170,16 +170,23 @@ class Attributor:
         self.last_attributed: Quote | None = None  # the last quote with a speaker, which a continuation follows
 
     def run(self, stmts: list[Statement]) -> list[Quote]:
-        """Every statement of the article: the headline, reported speech and the quotes, in text order."""
+        """Every statement of the article: the headline, reported speech, transcript turns and the quotes, in text order.
+
+        Quotes and reported speech inside a transcript turn are nested in it.
+        """
         headline = self.attempt(0, self.headline)
         self.add(headline)
-        pending = self.attempt(0, self.reported) if self.settings.indirect else []
-        for passage in passages(stmts):
+        turns = self.attempt(0, self.turns)
+        in_turn = self.in_turns(turns)
+        pending = [clause for clause in (self.attempt(0, self.reported) if self.settings.indirect else [])
+                   if not in_turn(clause[0].start_char)]
+        pending = sorted(pending + turns, key=lambda found: found[0].start_char)
+        for passage in passages([stmt for stmt in stmts if not in_turn(stmt.start)]):
             while pending and pending[0][0].start_char < passage[0].start:
-                self.add(self.attempt(pending[0][0].start_char, self.reported_quote, pending.pop(0)))
+                self.add(self.attempt(pending[0][0].start_char, self.unquoted, pending.pop(0)))
             self.add(self.attempt(passage[0].start, self.passage_quotes, passage))
-        for clause in pending:
-            self.add(self.attempt(clause[0].start_char, self.reported_quote, clause))
+        for found in pending:
+            self.add(self.attempt(found[0].start_char, self.unquoted, found))
         return self.found
 
     def attempt(self, start: int, make, *args) -> list:
@@ -214,6 +221,27 @@ class Attributor:
         paragraph = self.article.paragraphs.index(content.start_char)
         return [self.quote(cues.REGISTRY["reported-speech"], cue, content.start_char, content.end_char,
                            "indirect", paragraph)]
+
+    def turns(self) -> list[tuple[Span, Cue, Rule]]:
+        """Labelled turns of transcripts and interviews ("PENCE: ...", "Q: ..."), each with its rule."""
+        return [(content, cue, rule) for rule in (cues.REGISTRY["transcript-turn"], cues.REGISTRY["interview-turn"])
+                for content, cue in rule.find(self.article)]
+
+    def in_turns(self, turns: list[tuple[Span, Cue, Rule]]):
+        """Whether an offset lies inside one of the turns (which run to the ends of their paragraphs)."""
+        first = {}
+        for content, _, _ in turns:
+            paragraph = self.article.paragraphs.index(content.start_char)
+            first[paragraph] = min(first.get(paragraph, content.start_char), content.start_char)
+        return lambda offset: offset >= first.get(self.article.paragraphs.index(offset), len(self.article.text))
+
+    def unquoted(self, found: tuple) -> list[Quote]:
+        """A statement without quote marks: a reported clause, or a turn (direct: its words are the speaker's)."""
+        if len(found) == 2:
+            return self.reported_quote(found)
+        content, cue, rule = found
+        paragraph = self.article.paragraphs.index(content.start_char)
+        return [self.quote(rule, cue, content.start_char, content.end_char, "direct", paragraph)]
 
     # -- quoted statements
 
