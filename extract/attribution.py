@@ -53,9 +53,9 @@ def statements(article: ArticleContext, parts: list[quotes.QuotedPart], settings
             result[-1] = replace(previous, end=part.end, continued=part.continued,
                                  parts=previous.parts + ((part.start, part.end),))
             continue
-        opens = part.start - 1 <= article.paragraphs[part.paragraph][0]  # only the mark before it
+        opens = part.start - part.opening <= article.paragraphs[part.paragraph][0]  # only the mark before it
         result.append(Statement(part.start, part.end, part.paragraph, part.continued, opens,
-                                ((part.start, part.end),)))
+                                ((part.start, part.end),), part.opening))
     return result
 
 
@@ -63,7 +63,7 @@ def joinable(article: ArticleContext, first: Statement, second: quotes.QuotedPar
     """Whether ``"A," he said, "B"`` makes ``A`` and ``B`` one statement."""
     if first.paragraph != second.paragraph or article.kind_of(first) != "direct":
         return False
-    gap = article.span(first.end + 1, second.start - 1)
+    gap = article.span(first.end + 1, second.start - second.opening)
     if gap is None or not gap.text.strip():
         return False
     words = [t for t in gap if not t.is_punct]
@@ -82,7 +82,8 @@ def joinable(article: ArticleContext, first: Statement, second: quotes.QuotedPar
 
 def trailing_cue(article: ArticleContext, part: quotes.QuotedPart) -> bool:
     """Whether a speech verb follows the part closely (``"B," she said``)."""
-    after = article.doc.char_span(part.end + 1, min(len(article.text), part.end + 60), alignment_mode="contract")
+    after = article.doc.char_span(part.end + part.closing, min(len(article.text), part.end + 60),
+                                  alignment_mode="contract")
     if after is None:
         return False
     words = []
@@ -171,16 +172,23 @@ class Attributor:
         self.last_attributed: Quote | None = None  # the last quote with a speaker, which a continuation follows
 
     def run(self, stmts: list[Statement]) -> list[Quote]:
-        """Every statement of the article: the headline, reported speech and the quotes, in text order."""
+        """Every statement of the article: the headline, reported speech, transcript turns and the quotes, in text order.
+
+        Quotes and reported speech inside a transcript turn are nested in it.
+        """
         headline = self.attempt(0, self.headline)
         self.add(headline)
-        pending = self.attempt(0, self.reported) if self.settings.indirect else []
-        for passage in passages(stmts):
+        turns = self.attempt(0, self.turns)
+        in_turn = self.in_turns(turns)
+        pending = [clause for clause in (self.attempt(0, self.reported) if self.settings.indirect else [])
+                   if not in_turn(clause[0].start_char)]
+        pending = sorted(pending + turns, key=lambda found: found[0].start_char)
+        for passage in passages([stmt for stmt in stmts if not in_turn(stmt.start)]):
             while pending and pending[0][0].start_char < passage[0].start:
-                self.add(self.attempt(pending[0][0].start_char, self.reported_quote, pending.pop(0)))
+                self.add(self.attempt(pending[0][0].start_char, self.unquoted, pending.pop(0)))
             self.add(self.attempt(passage[0].start, self.passage_quotes, passage))
-        for clause in pending:
-            self.add(self.attempt(clause[0].start_char, self.reported_quote, clause))
+        for found in pending:
+            self.add(self.attempt(found[0].start_char, self.unquoted, found))
         return self.found
 
     def attempt(self, start: int, make, *args) -> list:
@@ -216,6 +224,27 @@ class Attributor:
         return [self.quote(cues.REGISTRY["reported-speech"], cue, content.start_char, content.end_char,
                            "indirect", paragraph)]
 
+    def turns(self) -> list[tuple[Span, Cue, Rule]]:
+        """Labelled turns of transcripts and interviews ("PENCE: ...", "Q: ..."), each with its rule."""
+        return [(content, cue, rule) for rule in (cues.REGISTRY["transcript-turn"], cues.REGISTRY["interview-turn"])
+                for content, cue in rule.find(self.article)]
+
+    def in_turns(self, turns: list[tuple[Span, Cue, Rule]]):
+        """Whether an offset lies inside one of the turns (which run to the ends of their paragraphs)."""
+        first = {}
+        for content, _, _ in turns:
+            paragraph = self.article.paragraphs.index(content.start_char)
+            first[paragraph] = min(first.get(paragraph, content.start_char), content.start_char)
+        return lambda offset: offset >= first.get(self.article.paragraphs.index(offset), len(self.article.text))
+
+    def unquoted(self, found: tuple) -> list[Quote]:
+        """A statement without quote marks: a reported clause, or a turn (direct: its words are the speaker's)."""
+        if len(found) == 2:
+            return self.reported_quote(found)
+        content, cue, rule = found
+        paragraph = self.article.paragraphs.index(content.start_char)
+        return [self.quote(rule, cue, content.start_char, content.end_char, "direct", paragraph)]
+
     # -- quoted statements
 
     def passage_quotes(self, passage: list[Statement]) -> list[Quote]:
@@ -246,7 +275,8 @@ class Attributor:
         ctx = QuoteContext(self.article, stmt)
         found = cues.find_cue(ctx)
         if found is not None and found[1].content_start is not None:
-            moved = Statement(found[1].content_start, stmt.end, stmt.paragraph, stmt.continued, stmt.opens_paragraph)
+            moved = Statement(found[1].content_start, stmt.end, stmt.paragraph, stmt.continued, stmt.opens_paragraph,
+                              opening=0)
             ctx = QuoteContext(self.article, moved)
         return ctx, found
 
@@ -291,5 +321,5 @@ def find_quotes(doc: Doc, settings: Settings = Settings(), errors: list[str] | N
     errors = [] if errors is None else errors
     paragraphs = Paragraphs(doc.text)
     parts = quotes.quoted_parts(paragraphs.text, paragraphs.spans)
-    article = ArticleContext(doc, [(part.start, part.end) for part in parts], paragraphs)
+    article = ArticleContext(doc, [part.outer for part in parts], paragraphs)
     return Attributor(article, settings, errors, coref).run(statements(article, parts, settings))

@@ -49,13 +49,13 @@ class Quoted:
     """Where the quotations of an article lie: is a token inside one, its quote marks included?"""
 
     def __init__(self, spans):
-        self.spans = sorted(spans)  # (start, end) of the quoted words, marks excluded; never overlapping
+        self.spans = sorted(spans)  # (start, end) of each quotation, its marks included; never overlapping
         self.starts = [start for start, _ in self.spans]
 
     def at(self, offset: int) -> bool:
         """Whether a character offset lies inside a quotation or on one of its marks."""
-        at = bisect_right(self.starts, offset + 1) - 1
-        return at >= 0 and self.spans[at][0] - 1 <= offset <= self.spans[at][1]
+        at = bisect_right(self.starts, offset) - 1
+        return at >= 0 and offset < self.spans[at][1]
 
     def __call__(self, token: Token) -> bool:
         return self.at(token.idx)
@@ -76,6 +76,7 @@ class Statement:
     continued: bool
     opens_paragraph: bool
     parts: tuple[tuple[int, int], ...] = ()
+    opening: int = 1  # characters of the opening mark before ``start`` (two for '', with the space for « )
 
     def quotes(self, token: Token) -> bool:
         """Whether the token lies inside one of the quoted parts (marks included)."""
@@ -87,6 +88,7 @@ class ArticleContext:
     """One parsed article as attribution sees it; built once per Doc."""
 
     def __init__(self, doc: Doc, quoted_spans=(), paragraphs: Paragraphs | None = None):
+        """``quoted_spans``: (start, end) of each quotation with its marks (``QuotedPart.outer``)."""
         self.doc = doc
         self.paragraphs = paragraphs or Paragraphs(doc.text)  # spaCy joins every token's text on each doc.text
         self.text = self.paragraphs.text
@@ -168,7 +170,7 @@ class ArticleContext:
 
     def kind_of(self, stmt: Statement) -> str:
         """``direct`` when the quote stands as a sentence, ``mixed`` when embedded in one."""
-        at = stmt.start - 2  # the character before the opening mark
+        at = stmt.start - stmt.opening - 1  # the character before the opening mark
         while at >= 0 and self.text[at].isspace():
             at -= 1
         if at < 0 or self.text[at] in KIND_BREAKS or stmt.opens_paragraph:

@@ -347,3 +347,83 @@ def test_who_issues_a_text_speaks_through_it(nlp, text, expected):
 )
 def test_the_clause_before_a_colon_names_the_speaker(nlp, text, expected):
     assert [name for _, name in attributed(nlp, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Harbour Minister Lena Okafor spoke on Monday.\n\n'It was a mistake,' she said.",
+         [("It was a mistake,", "Lena Okafor", "speech-verb")]),
+        ("\u2018It was a mistake,\u2019 said Tomas Brandt, the city engineer.",
+         [("It was a mistake,", "Tomas Brandt", "speech-verb")]),
+        ("'I don't know what the Smiths' plans are,' Mayor Ada Quill said.",
+         [("I don't know what the Smiths' plans are,", "Ada Quill", "speech-verb")]),
+        ("'The first part is done,' Mayor Ada Quill said, 'and the second starts soon.'",
+         [("The first part is done,", "Ada Quill", "speech-verb"), ("and the second starts soon.", "Ada Quill", "speech-verb")]),
+        ("\u2018He told me \u201cnever again\u201d,\u2019 Rosa Lind said.",
+         [("He told me \u201cnever again\u201d,", "Rosa Lind", "speech-verb")]),
+        ("\"He told me 'never again,'\" Rosa Lind said.",
+         [("He told me 'never again,'", "Rosa Lind", "speech-verb")]),
+        ("''It has one great virtue,'' Mr. Ivo Marsh said.",
+         [("It has one great virtue,", "Ivo Marsh", "speech-verb")]),
+        ("Tax expert Ivo Marsh was blunt. ''This is no reform,'' he said. ''It is a patch.''",
+         [("This is no reform,", "Ivo Marsh", "speech-verb"), ("It is a patch.", "Ivo Marsh", "speech-verb")]),
+        ("``The bridge is safe,'' said Tomas Brandt, the city engineer.",
+         [("The bridge is safe,", "Tomas Brandt", "speech-verb")]),
+        ("\u201eThe port will open in May\u201c, said Lena Okafor.",
+         [("The port will open in May", "Lena Okafor", "speech-verb")]),
+        ("\u201eThe port will open in May\u201d, said Lena Okafor.",
+         [("The port will open in May", "Lena Okafor", "speech-verb")]),
+        ("\u00ab The port will open in May \u00bb, said Lena Okafor.",
+         [("The port will open in May", "Lena Okafor", "speech-verb")]),
+    ],
+    ids=["single-straight", "single-curly", "apostrophes-inside-single", "split-single", "double-in-single",
+         "single-in-double", "newswire", "newswire-continued", "typeset", "german", "polish", "guillemets-spaced"],
+)
+def test_quote_marks_of_every_house_style(nlp, text, expected):
+    assert attributed(nlp, text, rules=True) == expected
+
+
+def test_apostrophes_make_no_quotes(nlp):
+    text = ("Rock 'n' roll fans filled the Smiths' bar in the '90s, and James' band played till two o'clock.\n\n"
+            "\"It's the best bar in town,\" said Ann O'Brien.")
+    assert attributed(nlp, text, rules=True) == [("It's the best bar in town,", "Ann O'Brien", "speech-verb")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Governor Ada Quill and Senator Ivo Marsh met for a debate.\n\n"
+         "QUILL: We will open the port in May.\n\nMARSH: You said that last year.",
+         [("We will open the port in May.", "Ada Quill", "transcript-turn"),
+          ("You said that last year.", "Ivo Marsh", "transcript-turn")]),
+        ("Quill: Harbour Will Reopen in May.\n\nGovernor Ada Quill spoke on Monday.",
+         [("Harbour Will Reopen in May.", "Ada Quill", "transcript-turn")]),
+        ("QUILL: He called it \"a disgrace\" and left.\n\nGovernor Ada Quill spoke on Monday.",
+         [("He called it \"a disgrace\" and left.", "Ada Quill", "transcript-turn")]),
+        ("Poll: Quill leads in the north.\n\nUPDATE: The debate was moved to Friday.\n\nThe Gap Goes On: "
+         "the port stays shut.\n\nNEW HAVEN: The council met on Monday.", []),
+    ],
+    ids=["debate-transcript", "headline-label", "quote-nested-in-turn", "labels-that-name-no-speaker"],
+)
+def test_speaker_labelled_transcripts(nlp, text, expected):
+    assert attributed(nlp, text, kinds=("direct", "mixed", "indirect"), rules=True) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The Herald spoke to Jo Smith, the harbour master, about the port.\n\n"
+         "Q: What will you do?\n\nA: We will build a new pier.",
+         [("What will you do?", "Herald", "interview-turn"), ("We will build a new pier.", "Jo Smith", "interview-turn")]),
+        ("Mayor Jo Smith sat down with our reporter Ann Lee on Friday.\n\n"
+         "Q: Will the port reopen? A: It will reopen in June.",
+         [("Will the port reopen?", "Ann Lee", "interview-turn"), ("It will reopen in June.", "Jo Smith", "interview-turn")]),
+        ("Q: Will the port reopen?\n\nJO SMITH: It will reopen in June.\n\nQ: And the ferries?\n\nA: They will run again.",
+         [("Will the port reopen?", None, "interview-turn"), ("It will reopen in June.", "JO SMITH", "transcript-turn"),
+          ("And the ferries?", None, "interview-turn"), ("They will run again.", "JO SMITH", "interview-turn")]),
+    ],
+    ids=["outlet-asks", "journalist-asks-on-one-line", "answer-after-a-label"],
+)
+def test_interviews(nlp, text, expected):
+    assert attributed(nlp, text, kinds=("direct", "mixed", "indirect"), rules=True) == expected

@@ -162,9 +162,10 @@ def fits_the_window(driver) -> bool:
 def search(driver, url: str, words: str, box: str = "q") -> None:
     """Type ``words`` into the search box of the page at ``url`` and send them."""
     driver.get(url)
-    field = find(driver, f"form.quotedb-search input[name={box}]")[0]
+    field = wait_for(driver, f"form.quotedb-search input[name={box}]")[0]
     field.send_keys(words)
     field.submit()
+    assert arrived(driver, lambda address: address != url), driver.current_url  # the results page has loaded
 
 
 def test_home_page_search_box_offers_speakers_as_you_type(site, driver):

@@ -11,9 +11,11 @@ from extract.quotes import quoted_parts
 
 QUOTE_MARKS = '"\'\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u00ab\u00bb\u2039\u203a\u300c\u300d\u2033'
 PAIRS = [('"', '"'), ("\u201c", "\u201d"), ("\u201e", "\u201c"), ("\u00ab", "\u00bb"),
-         ("\u2018", "\u2019"), ("\u300c", "\u300d"), ("\u201d", "\u201c"), ("\u00bb", "\u00ab")]
-DOUBLE_QUOTES = [('"', '"'), ("\u201c", "\u201d"), ("\u201e", "\u201d"), ("\u00ab", "\u00bb")]  # what quotes.py pairs
-WORDS = ["said", "says", "told", "according to", "he", "she", "the minister", "Ann Lee", "\u041f\u0435\u0441\u043a\u043e\u0432",
+         ("\u2018", "\u2019"), ("\u300c", "\u300d"), ("\u201d", "\u201c"), ("\u00bb", "\u00ab"), ("''", "''"),
+         ("``", "''"), ("'", "'")]
+DOUBLE_QUOTES = [('"', '"'), ("\u201c", "\u201d"), ("\u201e", "\u201d"), ("\u201e", "\u201c"), ("\u00ab", "\u00bb"),
+                 ("\u00ab ", " \u00bb"), ("''", "''"), ("``", "''"), ("'", "'"), ("\u2018", "\u2019")]  # what quotes.py pairs
+WORDS = ["said", "says", "don't", "the Smiths'", "'90s", "rock 'n' roll", "O'Brien", "PENCE:", "Q:", "A:", "told", "according to", "he", "she", "the minister", "Ann Lee", "\u041f\u0435\u0441\u043a\u043e\u0432",
          "\u4e60\u8fd1\u5e73", "\u0627\u0644\u0631\u0626\u064a\u0633", "caf\u00e9", "\U0001F600", "no.", "U.S.", "<a href=\"x\">",
          "</a>", "\u2014", ":", ",", ".", "...", "(", ")"]
 SEPARATORS = [" ", " ", " ", "\n", "\n\n", "\t", "\r\n", "\u00a0", "\u2028", "\x00", "\x0b", "\x1b"]
@@ -60,7 +62,7 @@ def test_quoted_parts_never_raise_and_stay_in_the_text(text):
 def test_a_plain_quote_is_found_whatever_surrounds_it(pair, tail):
     text = f"{pair[0]}We will go.{pair[1]} {tail}"
     parts = quoted_parts(text)
-    assert parts and parts[0].start == 1 and text[parts[0].start:parts[0].end].startswith("We will go.")
+    assert parts and parts[0].start == len(pair[0]) and text[parts[0].start:parts[0].end].startswith("We will go.")
 
 
 # ---------------------------------------------------------------- with the model

@@ -26,7 +26,7 @@ def contexts(doc):
     """The article's context and one QuoteContext per quoted statement."""
     paragraphs = Paragraphs(doc.text)
     parts = quotes.quoted_parts(paragraphs.text, paragraphs.spans)
-    article = ArticleContext(doc, [(p.start, p.end) for p in parts], paragraphs)
+    article = ArticleContext(doc, [p.outer for p in parts], paragraphs)
     return article, [QuoteContext(article, stmt) for stmt in attribution.statements(article, parts, attribution.Settings())]
 
 

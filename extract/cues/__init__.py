@@ -8,9 +8,11 @@ which they are tried for a quoted statement, and so the table of contents
 of attribution. ``find_cue`` is the loop: the first rule whose guard holds
 and that finds a cue wins.
 
-Three rules find statements rather than cues for quoted ones, and are
+Five rules find statements rather than cues for quoted ones, and are
 applied by ``extract.attribution``: ``headline`` (a headline signed
-"- Name"), ``reported-speech`` (reported speech without quote marks) and
+"- Name"), ``reported-speech`` (reported speech without quote marks),
+``transcript-turn`` and ``interview-turn`` (a paragraph opening with a
+speaker label, "PENCE: ..." or "Q: ..."; ``transcripts.py``) and
 ``continuation`` (a quote without a cue continues the last speaker).
 
 ``method`` is the name older databases stored for the rule (the column
@@ -71,7 +73,8 @@ def rule(name: str, *, confidence: float, method: str, guard: Callable[[QuoteCon
 
 
 # The construction families register their rules on import.
-from extract.cues import according, colon, continuation, headline, nouns, reported, sentences, signature, verbs  # noqa: E402,F401,I001
+from extract.cues import (  # noqa: E402,F401,I001
+    according, colon, continuation, headline, nouns, reported, sentences, signature, transcripts, verbs)
 
 # The order in which rules are tried for a quoted statement: the table of contents.
 CUE_RULES: tuple[Rule, ...] = tuple(REGISTRY[name] for name in (
@@ -88,7 +91,8 @@ CUE_RULES: tuple[Rule, ...] = tuple(REGISTRY[name] for name in (
     "clause",                # sentences.py  the subject of the clause the quote is part of
     "preceding-sentence",    # sentences.py  the subject of the sentence just before the quote
 ))
-STATEMENT_RULES: tuple[Rule, ...] = tuple(REGISTRY[name] for name in ("headline", "reported-speech", "continuation"))
+STATEMENT_RULES: tuple[Rule, ...] = tuple(REGISTRY[name] for name in (
+    "headline", "reported-speech", "transcript-turn", "interview-turn", "continuation"))
 
 
 def find_cue(ctx: QuoteContext) -> tuple[Rule, Cue] | None:

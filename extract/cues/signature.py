@@ -14,7 +14,9 @@ SIGNATURE = re.compile(r"[^\S\n]*([\u2015\u2014\u2013-]{1,2})[^\S\n]*((?:[A-Z][\
 def signed_name(ctx: QuoteContext) -> Cue | None:
     """A name signed after the quote with a dash ("..." \u2015 Jo Smith)."""
     text, end = ctx.article.text, ctx.stmt.end
-    after = end + 1 if text[end:end + 1] in quotes.MARKS else end
+    after = end
+    while after < len(text) and text[after] in quotes.MARK_CHARS:  # past the closing mark ('' is two)
+        after += 1
     match = SIGNATURE.match(text, after)
     if not match:
         return None
