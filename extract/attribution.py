@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from extract import cues, quotes, speakers
+from extract.clauses import reported_clause
 from extract.context import ArticleContext, Paragraphs, QuoteContext, Statement
 from extract.cues import Cue, Rule
 from extract.grammar import CLIMB_LIMIT, REPORTING_PREPOSITIONS, SUBJECTS, according_to, has_speech_lemma, is_denied, is_speech_verb
@@ -266,9 +267,18 @@ class Attributor:
                 quote = self.continuation(stmt, kind, result)
             else:
                 quote = self.quote(*found, stmt.start, stmt.end, kind, stmt.paragraph)
-            result.extend(replace(quote, content=TextSpan(start, end, self.article.text[start:end]), passage=first)
-                          for start, end in pieces(stmt))
+            reported = self.whole_content(quote, stmt)
+            result.extend(replace(quote, content=TextSpan(start, end, self.article.text[start:end]), passage=first,
+                                  reported=reported) for start, end in pieces(stmt))
         return result
+
+    def whole_content(self, quote: Quote, stmt: Statement) -> TextSpan | None:
+        """The whole content of a mixed quote: the clause of its cue's verb that holds it (None: the quote)."""
+        if quote.kind != "mixed" or quote.cue is None:
+            return None
+        cue = self.article.span(quote.cue.start, quote.cue.end)
+        clause = reported_clause(self.article, cue.root, stmt.start, stmt.end) if cue is not None else None
+        return text_span(clause)
 
     def attribute(self, stmt: Statement) -> tuple[QuoteContext, tuple[Rule, Cue] | None]:
         """The statement's context and the rule and cue that attribute it (past a transcript label)."""
