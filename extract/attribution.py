@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from extract import cues, quotes, speakers
-from extract.clauses import reported_clause
+from extract.clauses import reported_clause, source_expression
 from extract.context import ArticleContext, Paragraphs, QuoteContext, Statement
 from extract.cues import Cue, Rule
 from extract.grammar import CLIMB_LIMIT, REPORTING_PREPOSITIONS, SUBJECTS, according_to, has_speech_lemma, is_denied, is_speech_verb
@@ -315,8 +315,9 @@ class Attributor:
             resolver.spoke(relayed.speaker, cue.reporter)
         how = resolution.how if resolution is not None else "unresolved"
         confidence = rule.confidence * speakers.RESOLUTIONS[how].confidence
+        source = source_expression(self.article, cue.mention, cue.cue) if cue.mention is not None else None
         return Quote(TextSpan(start, end, self.article.text[start:end]), kind, text_span(cue.cue),
-                     text_span(cue.mention), resolution.speaker if resolution else None,
+                     text_span(source), resolution.speaker if resolution else None,
                      relayed.speaker if relayed else None, legacy_method(rule, resolution), round(confidence, 2),
                      paragraph, cue_rule=rule.name, resolution=how)
 

@@ -29,6 +29,28 @@ def reported_clause(article: ArticleContext, verb: Token, start: int, end: int) 
     return trimmed(clause)
 
 
+SOURCE_MOST_TOKENS = 30  # a longer expression around a source is no name of it
+
+
+def source_expression(article: ArticleContext, mention: Span, cue: Span | None) -> Span:
+    """The whole expression naming a source, as PolNeAR marks it: the mention's head and all that hangs on it.
+
+    "Jo Smith, a senior adviser to the mayor," rather than "Jo Smith";
+    the mention itself where that expression would take in the cue, a quote
+    or a whole clause.
+    """
+    head = mention.root
+    whole = trimmed(article.doc[head.left_edge.i:head.right_edge.i + 1])
+    if whole is None or len(whole) > SOURCE_MOST_TOKENS or whole.start > mention.start or whole.end < mention.end:
+        return mention
+    if cue is not None and whole.start < cue.end and cue.start < whole.end:
+        return mention
+    if article.quoted.overlaps(whole.start_char, whole.end_char) and not article.quoted.overlaps(
+            mention.start_char, mention.end_char):
+        return mention
+    return whole
+
+
 def child_towards(verb: Token, word: Token) -> Token | None:
     """The child of ``verb`` that ``word`` hangs on, directly or not (within ``CLIMB_LIMIT`` links)."""
     for _ in range(CLIMB_LIMIT):
@@ -40,11 +62,17 @@ def child_towards(verb: Token, word: Token) -> Token | None:
     return None
 
 
+CLOSING = {")": "(", "]": "["}
+
+
 def trimmed(span: Span) -> Span | None:
-    """The span without punctuation at its edges."""
-    start, end = span.start, span.end
-    while start < end and span.doc[start].is_punct:
+    """The span without punctuation and spaces at its edges (a bracket it opens keeps its closing one)."""
+    doc, start, end = span.doc, span.start, span.end
+    while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and span.doc[end - 1].is_punct:
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        last = doc[end - 1].text
+        if last in CLOSING and any(t.text == CLOSING[last] for t in doc[start:end - 1]):
+            break
         end -= 1
-    return span.doc[start:end] if end > start else None
+    return doc[start:end] if end > start else None

@@ -257,7 +257,7 @@ def test_description_apposed_to_a_name_is_that_person(nlp):
     text = ("Ben Ardo spoke on Monday.\n\n\u201cThere is a gap between this office and frankly the mayor and our staff,"
             "\u201d Ardo, a top Quill surrogate, said Thursday.")
     quote = [q for q in parsed(nlp, text)._.quotes if q.kind == "direct"][0]
-    assert (quote.mention.text, quote.speaker.name, quote.speaker.role) == ("Ardo", "Ben Ardo", None)
+    assert (quote.mention.text, quote.speaker.name, quote.speaker.role) == ("Ardo, a top Quill surrogate", "Ben Ardo", None)
 
 
 def test_quote_after_its_cue_and_a_title_continues_the_speaker(nlp):
@@ -427,3 +427,21 @@ def test_speaker_labelled_transcripts(nlp, text, expected):
 )
 def test_interviews(nlp, text, expected):
     assert attributed(nlp, text, kinds=("direct", "mixed", "indirect"), rules=True) == expected
+
+
+def test_a_mixed_quote_reports_the_whole_clause_around_its_words(nlp):
+    text = "Union leader Ann Lee said the dock workers were \u201cnot consulted\u201d about the new rota."
+    [quote] = [q for q in parsed(nlp, text)._.quotes if q.kind == "mixed"]
+    assert (quote.content.text, quote.reported.text) == (
+        "not consulted", "the dock workers were \u201cnot consulted\u201d about the new rota")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tomas Brandt, the city engineer for the harbour, said \u201cthe bridge is safe.\u201d",
+     "Tomas Brandt, the city engineer for the harbour"),
+    ("Councillor Ivo Marsh (Labour) said \u201cthe budget is balanced.\u201d", "Councillor Ivo Marsh (Labour)"),
+    ("\u201cThe bridge is safe,\u201d she said.", "she"),
+], ids=["apposition", "bracket", "pronoun"])
+def test_the_mention_is_the_whole_expression_naming_the_source(nlp, text, expected):
+    [quote] = [q for q in parsed(nlp, text)._.quotes if q.kind != "indirect"]
+    assert quote.mention.text == expected
