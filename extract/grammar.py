@@ -51,10 +51,23 @@ def is_speech_verb(article: ArticleContext, token: Token) -> bool:
     return has_speech_lemma(article, token) and not is_denied(article, token)  # "he did not say": no report of words
 
 
-def cue_span(article: ArticleContext, verb: Token) -> Span:
-    """The verb with its particle ("pointed out")."""
-    end = max([verb.i] + [c.i for c in article.children(verb, "prt")])
-    return verb.doc[verb.i:end + 1]
+VERB_GROUP = {"aux", "auxpass", "neg", "advmod"}  # words before a verb that belong to its cue: "has also said"
+
+
+def cue_span(article: ArticleContext, verb: Token, content: int | None = None) -> Span:
+    """The cue a speech verb makes, as PolNeAR marks it: the verb with its particle ("pointed out"),
+    the auxiliaries, negation and adverbs right before it ("has also said"), and the preposition
+    right after it whose object is the content starting at ``content`` ("called for [new talks]")."""
+    doc = verb.doc
+    start = verb.i
+    while start > 0 and doc[start - 1].head == verb and doc[start - 1].dep_ in VERB_GROUP:
+        start -= 1
+    end = max([verb.i] + [c.i for c in article.children(verb, "prt")]) + 1
+    after = doc[end] if end < len(doc) else None
+    if after is not None and content is not None and after.head == verb and after.dep_ == "prep" \
+            and after.idx < content and after.right_edge.idx >= content:
+        end += 1
+    return doc[start:end]
 
 
 def reported_by(article: ArticleContext, token: Token, limit: int = 3) -> list[Token]:

@@ -445,3 +445,13 @@ def test_a_mixed_quote_reports_the_whole_clause_around_its_words(nlp):
 def test_the_mention_is_the_whole_expression_naming_the_source(nlp, text, expected):
     [quote] = [q for q in parsed(nlp, text)._.quotes if q.kind != "indirect"]
     assert quote.mention.text == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mayor Ada Quill has also said that the ferries will run all winter.", "has also said"),
+    ("The dock union called for \u201can end to the night shifts\u201d on Friday.", "called for"),
+    ("\u201cThe ferries will run,\u201d Ada Quill said in a statement.", "said"),
+], ids=["auxiliary-and-adverb", "preposition-before-the-content", "preposition-after-the-content"])
+def test_the_cue_is_the_verb_group(nlp, text, expected):
+    quote = parsed(nlp, text)._.quotes[0]
+    assert quote.cue.text == expected

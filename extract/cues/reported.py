@@ -25,5 +25,5 @@ def reported_clauses(article: ArticleContext) -> list[tuple[Span, Cue]]:
         clause = article.doc[clauses[0].left_edge.i:clauses[0].right_edge.i + 1]
         if article.quoted.overlaps(clause.start_char, clause.end_char) or len(clause) < MIN_CLAUSE_TOKENS:
             continue
-        found.append((clause, Cue(cue_span(article, verb), noun_phrase(subject))))
+        found.append((clause, Cue(cue_span(article, verb, clause.start_char), noun_phrase(subject))))
     return found

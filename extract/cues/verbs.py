@@ -117,7 +117,7 @@ def governing_speech_verb(ctx: QuoteContext) -> Cue | None:
         return None
     mention = fullest_mention(ctx.article, verb, mention)
     reporter = reporter_of(ctx.article, governing[governing.index(verb) + 1:], mention, paragraph_source(ctx))
-    return Cue(cue_span(ctx.article, verb), noun_phrase(mention),
+    return Cue(cue_span(ctx.article, verb, ctx.stmt.start), noun_phrase(mention),
                noun_phrase(reporter) if reporter is not None else None)
 
 
@@ -151,4 +151,4 @@ def nearby_speech_verb(ctx: QuoteContext) -> Cue | None:
     if not verbs:
         return None
     verb = min(verbs, key=lambda v: min(abs(v.idx - stmt.start), abs(v.idx - stmt.end)))
-    return Cue(cue_span(article, verb), noun_phrase(fullest_mention(article, verb, speaker_of(article, verb))))
+    return Cue(cue_span(article, verb, stmt.start), noun_phrase(fullest_mention(article, verb, speaker_of(article, verb))))
