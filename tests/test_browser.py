@@ -151,7 +151,8 @@ def arrived(driver, url, seconds: float = 10) -> bool:
 
 
 def texts(driver, css: str) -> list[str]:
-    return [element.text for element in find(driver, css)]
+    """The texts of the elements matching ``css``, once the page shows some."""
+    return [element.text for element in wait_for(driver, css)]
 
 
 def fits_the_window(driver) -> bool:
