@@ -1,16 +1,19 @@
 # quotedb: `make build` sets everything up and builds the database;
 # `make test` sets everything up and runs the tests.
 
-# The folder beside the project with the model wheelhouse, seeds and PolNeAR;
-# a clone elsewhere on this machine finds it at /work/shared.
-SHARED ?= $(or $(wildcard ../shared),$(wildcard /work/shared),../shared)
+# The folder beside the project with the model wheelhouse, seeds and PolNeAR
+# (SHARED=... for another place); without it, set-up downloads the models.
+SHARED ?= ../shared
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 WHEELHOUSE ?= $(SHARED)/wheels
 ARTICLES ?= samples/articles
+METADATA ?=
 DB ?= quotes.db
 CSV ?= quotes.csv
+ARTICLE_SECONDS ?= 60
+BUILD_ARGS ?=
 HOST ?= 127.0.0.1
 PORT ?= 8001
 POLNEAR ?= $(SHARED)/data/polnear
@@ -22,12 +25,16 @@ MODEL_VERSION ?= 0.1
 MODEL_DIR ?= extract/model/attribution-$(MODEL_VERSION)
 TRAIN_WORK ?= build/train
 SEED ?= 0
+OUTLETS ?= bench/outlets
+OUTLETS_DB ?= outlets.db
+OUTLETS_ARGS ?= --errors 3
 
 INSTALLED := $(VENV)/.installed
-ARTICLE_FILES := $(shell find $(ARTICLES) -type f 2>/dev/null)
-EXTRACTOR := $(wildcard extract/*.py extract/rules/*.txt db/*.py quotedb/*.py)
 
-.PHONY: setup build serve export test eval train clean
+# A value as one shell word, whatever it holds (spaces, colons, quotes).
+quote = '$(subst ','\'',$(1))'
+
+.PHONY: setup build serve export test eval outlets train clean
 
 setup: $(INSTALLED)
 
@@ -43,12 +50,14 @@ $(INSTALLED): pyproject.toml
 	$(BIN)/python -c "import spacy, coreferee; spacy.load('en_core_web_sm').add_pipe('coreferee')"
 	touch $@
 
-build: $(DB)
-
-# The database is refreshed whenever an article, the folder or the extractor
-# changes; the build itself skips articles it has already processed.
-$(DB): $(INSTALLED) $(ARTICLES) $(ARTICLE_FILES) $(EXTRACTOR)
-	$(BIN)/quotedb build "$(ARTICLES)" --db "$(DB)"
+# Always run: the build itself is incremental (it extracts only new and
+# changed articles, and a rebuild with nothing new takes a moment), and make
+# cannot list article files whose names hold spaces or colons. Each article
+# may take ARTICLE_SECONDS; METADATA=file.tsv names a metadata table kept outside
+# the articles folder; BUILD_ARGS passes more options (quotedb build --help).
+build: $(INSTALLED)
+	$(BIN)/quotedb build $(call quote,$(ARTICLES)) --db $(call quote,$(DB)) \
+		--article-seconds $(call quote,$(ARTICLE_SECONDS)) $(if $(METADATA),--metadata $(call quote,$(METADATA))) $(BUILD_ARGS)
 
 # Read-only (immutable) on localhost unless HOST is given, with a SQL time
 # limit, no facet suggestions (they scan every column: seconds on a million
@@ -60,10 +69,11 @@ serve: $(INSTALLED)
 	$(BIN)/datasette serve -i "$(DB)" -m datasette-metadata.json \
 		--plugins-dir plugins --template-dir templates \
 		-h $(HOST) -p $(PORT) --setting sql_time_limit_ms 2000 --setting suggest_facets off \
-		--setting default_page_size 50
+		--setting default_page_size 50 --setting max_csv_mb 0 \
+		--setting facet_time_limit_ms 100
 
 export: $(INSTALLED)
-	$(BIN)/quotedb export "$(DB)" --csv "$(CSV)"
+	$(BIN)/quotedb export $(call quote,$(DB)) --csv $(call quote,$(CSV))
 
 test: $(INSTALLED)
 	SEEDS="$(SEEDS)" $(BIN)/python -m pytest -q
@@ -71,7 +81,16 @@ test: $(INSTALLED)
 eval: $(INSTALLED)
 	$(BIN)/quotedb build "$(POLNEAR)/dev/text" --db "$(EVAL_DB)"
 	$(BIN)/python $(SHARED)/eval/polnear.py "$(EVAL_DB)" "$(POLNEAR)/dev"
+	$(BIN)/python $(SHARED)/eval/attributions.py "$(EVAL_DB)" "$(POLNEAR)/dev"
 	$(BIN)/python bench/by_confidence.py "$(EVAL_DB)" "$(POLNEAR)/dev" $(SHARED)/eval/polnear.py
+
+# Speakers on news from many outlets: articles written for the check, in the
+# house styles of wires, tabloids, broadsheets, local papers and magazines,
+# with hand-made gold (bench/outlets/); OUTLETS_ARGS=--errors N shows N
+# examples of each error class.
+outlets: $(INSTALLED)
+	$(BIN)/quotedb build "$(OUTLETS)/articles" --db "$(OUTLETS_DB)"
+	$(BIN)/python bench/outlets.py "$(OUTLETS_DB)" "$(OUTLETS)/gold" $(OUTLETS_ARGS)
 
 # The attribution model (extract/learned.py) from PolNeAR train, with a fixed
 # seed, under nice: the parsed articles and checkpoints go to TRAIN_WORK, the

@@ -21,7 +21,8 @@ Everything runs on copies in a temporary folder; FOLDER is only read. One
   spaCy's own ``nlp.pipe(n_process=N)`` (the quote component then runs in
   the parent, since Docs come back from spaCy's workers without it).
 - ``--search``: a database of a million quotes (the built quotes repeated
-  with new ids) served by ``make serve`` on 127.0.0.1. The 95th percentile
+  with new ids) served by ``make serve`` on 127.0.0.1 as ``million.db``
+  (any database name works as ``quotes.db`` does). The 95th percentile
   latency over 200 requests of the canned query ``search_quotes`` (the 100
   best matches) and of the ``quotes_view`` page searched for a word (50
   rows, the match count and four facets over the matches), for the 20
@@ -31,7 +32,12 @@ Everything runs on copies in a temporary folder; FOLDER is only read. One
   speaker facet pages: ``quotes_view`` (speaker among its four default
   facets) and ``quotes?_facet=speaker_id``: their first request (the
   whole-table counts are computed when the server starts and kept, see
-  plugins/quotedb_cache.py) and the p95 of 200 more.
+  plugins/quotedb_cache.py) and the p95 of 200 more. Then each page of the
+  explorer (``page_*``: the home and database pages, quotes_view unfiltered
+  and filtered by speaker, the page of the most quoted speaker and of 20
+  others, 20 article pages, the page of the most repeated statement and of
+  20 others, the search page for the common and the typical words): its
+  first request and the p95 of 200 (the budget is 200 ms).
 
 The machine may be shared: ``loadavg`` is printed first, and ``*_cpu_s``
 lines give the processor time, which other programs do not inflate.
@@ -71,7 +77,7 @@ import json, sys, time
 from pathlib import Path
 from quotedb.build import read_folder
 
-texts = [article.text for article in read_folder(Path(sys.argv[1]))[0]]
+texts = [article.text for article in read_folder(Path(sys.argv[1])).articles]
 started = time.perf_counter()
 import spacy
 nlp = spacy.load("en_core_web_sm")
@@ -84,19 +90,19 @@ print(json.dumps({"load": loaded - started, "parse": time.perf_counter() - loade
 LONG_ARTICLE = """
 import json, resource, sys, time
 from pathlib import Path
+from extract import pipeline
 from extract.records import Article
-from quotedb import engines
 from quotedb.build import read_folder
 
 text = ""
-for article in read_folder(Path(sys.argv[1]))[0]:
+for article in read_folder(Path(sys.argv[1])).articles:
     text += article.text + "\\n\\n"
     if len(text) >= int(sys.argv[2]):
         break
 article = Article("long.txt", text[:int(sys.argv[2])], "long")
-engines.worker_pipeline()
+extract = pipeline.article_extractor(pipeline.Budget())  # what a worker process runs
 started = time.perf_counter()
-[extracted] = engines.extract_chunk([article])
+extracted = extract(article)
 print(json.dumps({"seconds": time.perf_counter() - started, "quotes": len(extracted.quotes),
                   "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
@@ -108,7 +114,7 @@ from pathlib import Path
 def main():
     from quotedb import engines
     from quotedb.build import read_folder
-    articles = read_folder(Path(sys.argv[1]))[0]
+    articles = read_folder(Path(sys.argv[1])).articles
     workers, how = int(sys.argv[2]), sys.argv[3]
     started = time.perf_counter()
     if how == "local":
@@ -398,23 +404,63 @@ def p95_ms(urls: list[str]) -> float:
 
 
 def bench_search(built: Path, scratch: Path) -> None:
-    """A million quotes in Datasette: p95 of full-text searches and of the speaker facet pages."""
-    db_path = scratch / "million" / "quotes.db"  # Datasette names the database "quotes"
+    """A million quotes in Datasette: p95 of full-text searches, the speaker facet pages and the explorer's pages."""
+    db_path = scratch / "million" / "million.db"  # any name: Datasette calls this database "million"
     db_path.parent.mkdir()
     started = time.perf_counter()
     show("search_quotes", million_quotes(built, db_path))
     show("search_db_make_s", time.perf_counter() - started)
     terms = search_terms(db_path)
     with datasette(db_path) as base:
-        facet_pages = {"view": f"{base}/quotes/quotes_view", "quotes": f"{base}/quotes/quotes?_facet=speaker_id"}
+        db = f"{base}/million"
+        facet_pages = {"view": f"{db}/quotes_view", "quotes": f"{db}/quotes?_facet=speaker_id"}
         for kind, words in terms.items():
-            pages = [f"{base}/quotes/quotes_view?_search={words[i % len(words)]}" for i in range(REQUESTS)]
-            queries = [f"{base}/quotes/search_quotes.json?q={words[i % len(words)]}" for i in range(REQUESTS)]
+            pages = [f"{db}/quotes_view?_search={words[i % len(words)]}" for i in range(REQUESTS)]
+            queries = [f"{db}/search_quotes.json?q={words[i % len(words)]}" for i in range(REQUESTS)]
             show(f"search_{kind}_query_p95_ms", p95_ms(queries))
             show(f"search_{kind}_table_p95_ms", p95_ms(pages))
         for name, url in facet_pages.items():
             show(f"facet_{name}_first_ms", p95_ms([url]))
             show(f"facet_{name}_p95_ms", p95_ms([url] * REQUESTS))
+        for name, urls in explorer_pages(db_path, db, terms).items():
+            show(f"page_{name}_first_ms", p95_ms(urls[:1]))
+            show(f"page_{name}_p95_ms", p95_ms([urls[i % len(urls)] for i in range(REQUESTS)]))
+
+
+def explorer_pages(db_path: Path, db: str, terms: dict[str, list[str]], n: int = 20) -> dict[str, list[str]]:
+    """Addresses of each page of the explorer (plugins/quotedb_site.py), the heaviest first.
+
+    ``speaker_top`` is the most quoted speaker (the largest speaker page),
+    ``speaker``, ``article`` and ``statement`` ``n`` rows drawn evenly,
+    ``search_*`` the search page for the common and typical words.
+    """
+    with closing(sqlite3.connect(db_path)) as conn:
+        def ids(sql: str) -> list[int]:
+            return [row[0] for row in conn.execute(sql)]
+
+        top = ids("select speaker_id from quotes where speaker_id is not null"
+                  " group by speaker_id order by count(*) desc limit 1")
+        speakers = ids("select id from speakers where n_quotes > 0 order by id")
+        articles = ids("select id from articles order by id")
+        statements = ids("select statement_id from quotes where statement_id is not null"
+                         " group by statement_id order by count(*) desc")
+    return {
+        "home": [f"{db.rsplit('/', 1)[0]}/"],
+        "database": [db],
+        "quotes_view": [f"{db}/quotes_view"],
+        "quotes_view_speaker": [f"{db}/quotes_view?speaker_id={speaker}" for speaker in top + evenly(speakers, n)],
+        "speaker_top": [f"{db}/speakers/{speaker}" for speaker in top],
+        "speaker": [f"{db}/speakers/{speaker}" for speaker in evenly(speakers, n)],
+        "article": [f"{db}/articles/{article}" for article in evenly(articles, n)],
+        "statement": [f"{db}/statements/{statement}" for statement in statements[:1] + evenly(statements, n)],
+        **{f"search_{kind}": [f"{db}/search?q={word}" for word in words] for kind, words in terms.items()},
+    }
+
+
+def evenly(values: list, n: int) -> list:
+    """``n`` values spread evenly over the list (all of them when there are fewer)."""
+    step = max(1, len(values) // n)
+    return values[::step][:n]
 
 
 # ---------------------------------------------------------------- main

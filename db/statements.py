@@ -1,37 +1,23 @@
-"""The ``statements`` table: one row per thing a speaker said, however many articles carry it.
+"""Storing statements: one row per thing a speaker said, however many articles carry it.
 
-``ensure_statements_shape`` creates the table and ``quotes.statement_id``
-(idempotent, like ``db.schema.ensure_db_shape``). ``refresh_statements``
-runs after ``store.write_speakers``: it reads the stored grouping and the
-quotes, lets ``extract.statements.regroup`` (or another function of the same
-shape) place the new quotes, and rewrites the rows and the links.
+The table and ``quotes.statement_id`` are declared in ``db.schema``. The
+grouping itself is ``corpus.statements``; the build reads the stored
+grouping and the quotes with ``read_quotes`` and ``stored_statements``,
+regroups them there, and writes the result back with ``write_statements``.
 
 ``statements.speaker_id`` is a plain column, not a foreign key:
 ``write_speakers`` deletes and re-inserts every speaker, and the speaker a
-statement was grouped under is what tells ``regroup`` which statements it
+statement was grouped under is what tells the grouping which statements it
 may extend. ``quotes.statement_id`` is a foreign key to ``statements.id``.
 """
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 import sqlite_utils
 
-from extract.statements import GROUPED_KINDS, QuoteText, Statement, regroup, representative
-
-# Declared here rather than in db.schema so that db.schema can import this module.
-STATEMENTS = {
-    "id": int, "speaker_id": int, "text": str, "first_published": str, "last_published": str,
-    "n_articles": int, "n_outlets": int, "n_quotes": int,
-}
-
-INDEXES = (
-    ("statements", ("speaker_id",), False),
-    ("statements", ("n_articles",), False),
-    ("quotes", ("statement_id",), False),
-)
+from corpus.statements import GROUPED_KINDS, QuoteText, Statement
 
 QUOTES = """
 select quotes.id, quotes.speaker_id, quotes.kind, quotes.text,
@@ -52,37 +38,6 @@ update statements set
                     on articles.id = quotes.article_id where quotes.statement_id = statements.id)
 """
 
-GroupFn = Callable[[Iterable[Statement], Iterable[QuoteText]], list[Statement]]
-
-
-def ensure_statements_shape(db: sqlite_utils.Database) -> None:
-    """Create ``statements`` and ``quotes.statement_id`` when missing, with their indexes.
-
-    Call after the ``quotes`` table exists. The column is added with a plain
-    ``ALTER TABLE`` (a foreign key with a NULL default, which SQLite allows)
-    so that the quotes table and its full-text triggers are not rebuilt.
-    """
-    table = db["statements"]
-    table.create(STATEMENTS, pk="id", if_not_exists=True)
-    for column, column_type in STATEMENTS.items():
-        if column not in table.columns_dict:
-            table.add_column(column, column_type)
-    if "statement_id" not in db["quotes"].columns_dict:
-        db.execute("alter table quotes add column statement_id integer references statements(id)")
-    for name, columns, unique in INDEXES:
-        db[name].create_index(columns, unique=unique, if_not_exists=True)
-
-
-def refresh_statements(db: sqlite_utils.Database, group_fn: GroupFn = regroup) -> list[Statement]:
-    """Group the new quotes into statements and rewrite ``statements`` and ``quotes.statement_id``.
-
-    Only the grouping is incremental; the rows are rewritten whole, which
-    costs little next to extraction. Returns the statements written, with their ids.
-    """
-    quotes, held = read_quotes(db)
-    statements = group_fn(stored_statements(db, held), quotes.values())
-    return write_statements(db, statements, quotes)
-
 
 def read_quotes(db: sqlite_utils.Database) -> tuple[dict[int, QuoteText], dict[int, list[int]]]:
     """The quotes that may group, by id, and the quote ids each stored statement holds."""
@@ -102,9 +57,8 @@ def stored_statements(db: sqlite_utils.Database, held: dict[int, list[int]]) -> 
             for statement_id, speaker_id, n_quotes in rows]
 
 
-def write_statements(db: sqlite_utils.Database, statements: list[Statement],
-                     quotes: dict[int, QuoteText]) -> list[Statement]:
-    """Replace the statement rows, link every grouped quote, count articles and outlets.
+def write_statements(db: sqlite_utils.Database, statements: list[Statement], texts: list[str]) -> list[Statement]:
+    """Replace the statement rows (each with its text), link every grouped quote, count articles and outlets.
 
     Statements without an id get ids never used before; returns them with their ids.
     """
@@ -115,9 +69,8 @@ def write_statements(db: sqlite_utils.Database, statements: list[Statement],
         db.execute("update quotes set statement_id = null where statement_id is not null")
         db.execute("delete from statements")
         db["statements"].insert_all(
-            {"id": statement_id, "speaker_id": statement.speaker_id,
-             "text": representative(quotes[q] for q in statement.quote_ids).text}
-            for statement, statement_id in zip(statements, ids)
+            {"id": statement_id, "speaker_id": statement.speaker_id, "text": text}
+            for statement, statement_id, text in zip(statements, ids, texts)
         )
         db.conn.executemany("update quotes set statement_id = ? where id = ?", [
             (statement_id, quote_id) for statement, statement_id in zip(statements, ids)

@@ -7,7 +7,9 @@ database file that replaces the original only when the build succeeds.
 from __future__ import annotations
 
 import itertools
+import json
 import os
+import re
 import secrets
 import shutil
 import sqlite3
@@ -18,13 +20,22 @@ from pathlib import Path
 
 import sqlite_utils
 
-from db import QuoteDbError
+from db import QuoteDbError, schema
 from extract.records import Article, CanonicalSpeaker, ExtractedArticle, Quote, Span, Speaker
 
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None
+
 __all__ = [
-    "CanonicalSpeaker", "atomic", "clear_errors", "delete_articles", "known_articles",
-    "record_error", "speaker_refs", "store_article", "write_speakers",
+    "CanonicalSpeaker", "DatabaseBusy", "atomic", "check_database", "clear_errors", "delete_articles",
+    "exclusive", "forget_pending_errors", "known_articles", "pending_errors", "record_error",
+    "record_pending_errors", "speaker_refs", "store_article", "write_speakers",
 ]
+
+PENDING_ERRORS = "pending_errors"  # meta key: the build errors the next build replaces
+SQLITE_HEADER = b"SQLite format 3\0"
 
 SPEAKER_STATS = """
 update speakers set
@@ -125,7 +136,8 @@ def quote_rows(extracted: ExtractedArticle, article_id: int,
 
 def offset_problem(text: str, quote: Quote) -> str | None:
     """Why the quote's spans do not index into ``text``, or None when they all do."""
-    for name, span in (("content", quote.content), ("cue", quote.cue), ("mention", quote.mention)):
+    for name, span in (("content", quote.content), ("cue", quote.cue), ("mention", quote.mention),
+                       ("reported content", quote.reported)):
         if span is not None and not is_span_of(text, span):
             return f"{name} {span.start}:{span.end} does not match the article text"
     return None
@@ -143,6 +155,8 @@ def quote_row(quote: Quote, quote_id: int, article_id: int, passage_id: int | No
         "start_char": quote.content.start, "end_char": quote.content.end, "kind": quote.kind,
         **span_columns("cue", quote.cue), **span_columns("mention", quote.mention),
         "method": quote.method, "confidence": quote.confidence,
+        "cue_rule": quote.cue_rule, "resolution": quote.resolution,
+        **span_columns("content", quote.reported or quote.content),
         **speaker_columns("speaker", quote.speaker), **speaker_columns("reporter", quote.reporter),
         "speaker_id": None, "reporter_id": None,
         "paragraph": quote.paragraph, "passage_id": passage_id,
@@ -179,6 +193,38 @@ def record_error(db: sqlite_utils.Database, path: str, reason: str) -> None:
 def clear_errors(db: sqlite_utils.Database, path: str) -> None:
     """Forget the errors of ``path``, and of its file when it is a record ``file#N``."""
     db.execute("delete from build_errors where path in (?, ?)", [path, path.split("#")[0]])
+
+
+def pending_errors(db: sqlite_utils.Database) -> list[tuple[str, str]]:
+    """The errors the last build recorded about files, records and unfinished articles.
+
+    They hold until the next build, which reads those files again. A
+    database from before they were listed gives the errors of paths that
+    hold no stored article.
+    """
+    listed = schema.get_meta(db, PENDING_ERRORS)
+    if listed is not None:
+        return [tuple(error) for error in json.loads(listed)]
+    if not db["build_errors"].exists():
+        return []
+    return [tuple(row) for row in db.execute(
+        "select path, reason from build_errors where path not in (select path from articles)")]
+
+
+def forget_pending_errors(db: sqlite_utils.Database) -> None:
+    """Remove the errors of the last build about files, records and unfinished articles."""
+    with db.atomic():
+        for path, reason in pending_errors(db):
+            db.execute("delete from build_errors where path = ? and reason = ?", [path, reason])
+        schema.set_meta(db, PENDING_ERRORS, "[]")
+
+
+def record_pending_errors(db: sqlite_utils.Database, errors: list[tuple[str, str]]) -> None:
+    """Record this build's errors about files, records and unfinished articles (replaced by the next build's)."""
+    with db.atomic():
+        for path, reason in errors:
+            record_error(db, path, reason)
+        schema.set_meta(db, PENDING_ERRORS, json.dumps(sorted(set(errors)), ensure_ascii=False))
 
 
 def now() -> str:
@@ -255,6 +301,97 @@ def alias_rows(db: sqlite_utils.Database, groups: list[CanonicalSpeaker], ids: l
 
 # ---------------------------------------------------------------- the file
 
+class DatabaseBusy(QuoteDbError):
+    """Another build is writing the database."""
+
+
+@contextmanager
+def exclusive(db_path: str | Path, *, wait: bool = False) -> Iterator[None]:
+    """Hold the build lock of ``db_path``: one build at a time writes a database.
+
+    The lock is an advisory lock on ``quotes.db.lock`` beside the database,
+    which the system releases when its holder ends, however it ends: a
+    killed build never leaves the database locked. Without ``wait``, a
+    second build raises ``DatabaseBusy`` at once. Holding the lock, the
+    temporary copies that killed builds left are removed.
+    """
+    db_path = Path(db_path)
+    check_folder(db_path)
+    lock_path = db_path.with_name(f"{db_path.name}.lock")
+    try:
+        lock = open(lock_path, "a+")
+    except OSError as error:
+        raise QuoteDbError(f"{lock_path}: cannot create the build lock ({error.strerror})") from error
+    with lock:
+        take_lock(lock, db_path, wait)
+        lock.seek(0)
+        lock.truncate()
+        lock.write(f"build {os.getpid()} since {now()}\n")
+        lock.flush()
+        remove_stale_copies(db_path)
+        yield
+
+
+def take_lock(lock, db_path: Path, wait: bool) -> None:
+    """Lock the open lock file, waiting for it or not."""
+    if fcntl is None:  # no advisory locks on this system: builds are not serialised
+        return
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+    except BlockingIOError:
+        lock.seek(0)
+        holder = lock.read().strip() or "another build"
+        raise DatabaseBusy(f"{db_path}: another build is writing it ({holder}); "
+                           f"run again when it ends, or wait for it with --wait") from None
+
+
+def remove_stale_copies(db_path: Path) -> list[Path]:
+    """Remove the temporary copies (``quotes.db.tmp-*``) of builds that were killed; call with the lock held."""
+    pattern = re.compile(rf"{re.escape(db_path.name)}\.tmp-\d+-[0-9a-f]{{8}}")
+    stale = [path for path in db_path.parent.iterdir() if pattern.fullmatch(path.name)]
+    for path in stale:
+        path.unlink(missing_ok=True)
+    return stale
+
+
+def check_folder(db_path: Path) -> None:
+    """The folder of the database must exist."""
+    if not db_path.parent.is_dir():
+        raise QuoteDbError(f"{db_path.parent}: no such folder for the database")
+
+
+def check_database(db_path: str | Path) -> None:
+    """Refuse a database path that a build must not write: a folder, another file, another program's database.
+
+    A missing or empty file, an empty SQLite database or a quotedb database
+    (it has the ``meta`` table) are fine.
+    """
+    db_path = Path(db_path)
+    if db_path.is_dir():
+        raise QuoteDbError(f"{db_path}: is a folder, not a database file")
+    if not db_path.exists():
+        return
+    try:
+        with open(db_path, "rb") as file:
+            header = file.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise QuoteDbError(f"{db_path}: cannot read the database ({error.strerror})") from error
+    if header and header != SQLITE_HEADER:
+        raise QuoteDbError(f"{db_path}: not a SQLite database; choose another --db")
+    tables = sqlite_tables(db_path)
+    if tables and "meta" not in tables:
+        raise QuoteDbError(f"{db_path}: another program's database (it has no quotedb tables); choose another --db")
+
+
+def sqlite_tables(db_path: Path) -> set[str]:
+    """The names of the tables of a SQLite file, opened read-only."""
+    try:
+        with closing(sqlite3.connect(db_path.resolve().as_uri() + "?mode=ro", uri=True)) as conn:
+            return {name for (name,) in conn.execute("select name from sqlite_master where type = 'table'")}
+    except sqlite3.DatabaseError as error:
+        raise QuoteDbError(f"{db_path}: not a usable SQLite database ({error})") from error
+
+
 @contextmanager
 def atomic(db_path: str | Path) -> Iterator[sqlite_utils.Database]:
     """A database on a copy of ``db_path`` that replaces the file only on success.
@@ -264,8 +401,7 @@ def atomic(db_path: str | Path) -> Iterator[sqlite_utils.Database]:
     copy is removed when possible. A missing ``db_path`` starts empty.
     """
     db_path = Path(db_path)
-    if not db_path.parent.is_dir():
-        raise QuoteDbError(f"{db_path.parent}: no such folder for the database")
+    check_folder(db_path)
     temp = db_path.with_name(f"{db_path.name}.tmp-{os.getpid()}-{secrets.token_hex(4)}")
     try:
         if db_path.exists():

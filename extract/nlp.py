@@ -1,8 +1,13 @@
 """The spaCy pipeline: the model and the ``quotedb`` component (with coreferee).
 
 ``load()`` gives a ready pipeline. The component can also be added to a
-pipeline of one's own with ``nlp.add_pipe("quotedb")`` after a parser (and,
-for pronoun speakers, after ``coreferee``); it sets ``doc._.quotes``.
+pipeline of one's own with ``nlp.add_pipe("quotedb")`` after a tagger,
+parser and entity recognizer (for pronoun speakers it runs coreferee itself
+when needed, unless the pipeline has it). Adding it brings what it needs
+before the parser too: a tokenizer that splits quote marks glued to words
+and ``quotedb_paragraphs``, which starts a sentence at every line break, so
+that ``quotedb build`` and one's own pipeline find the same quotes. It sets
+``doc._.quotes`` and ``doc._.quote_errors``.
 """
 from __future__ import annotations
 
@@ -15,6 +20,8 @@ from extract import attribution
 
 MODEL = "en_core_web_sm"
 UNUSED = ("senter",)  # the parser sets sentence boundaries already
+PARAGRAPHS = "quotedb_paragraphs"
+NEEDED = ("tagger", "parser", "ner")  # what the rules read: tags and lemmas, the parse, the entities
 
 if not Doc.has_extension("quotes"):
     Doc.set_extension("quotes", default=())
@@ -25,8 +32,9 @@ if not Doc.has_extension("quote_errors"):
 class QuoteComponent:
     """Finds the quotes of a parsed Doc and stores them in ``doc._.quotes``.
 
-    A quote that fails is left out, an article that fails has no quotes; the
-    reasons go to ``doc._.quote_errors`` (the build lists them in build_errors).
+    A quote that fails on an odd parse is left out, an article whose
+    extraction fails has no quotes; the reasons go to ``doc._.quote_errors``
+    (the build lists them in build_errors).
 
     With ``coref`` on, coreferee runs on a Doc only when a speaker cannot be
     resolved without it, which spares most of its cost.
@@ -48,7 +56,7 @@ class QuoteComponent:
         return doc
 
 
-@Language.component("quotedb_paragraphs")
+@Language.component(PARAGRAPHS, assigns=["token.is_sent_start"])
 def paragraph_boundaries(doc: Doc) -> Doc:
     """Start a sentence after every line break, so no parse crosses paragraphs."""
     for token in doc[:-1]:
@@ -60,12 +68,28 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 @Language.factory(
     "quotedb",
     default_config={"indirect": True, "max_gap_words": 12, "coref": True},
-    requires=["token.dep", "token.lemma"],
-    assigns=["doc._.quotes"],
+    requires=["token.tag", "token.pos", "token.lemma", "token.dep", "token.head", "token.is_sent_start",
+              "token.ent_type", "token.ent_iob", "doc.ents"],
+    assigns=["doc._.quotes", "doc._.quote_errors"],
 )
 def make_quote_component(nlp: Language, name: str, *, indirect: bool, max_gap_words: int, coref: bool):
-    """Build the quote-finding component (``nlp.add_pipe("quotedb")``)."""
+    """Build the quote-finding component (``nlp.add_pipe("quotedb")``), and prepare the pipeline for it."""
+    prepare(nlp)
     return QuoteComponent(nlp, indirect=indirect, max_gap_words=max_gap_words, coref=coref)
+
+
+def prepare(nlp: Language) -> None:
+    """Give the pipeline what the component needs before the parser: quote-mark splitting and paragraphs.
+
+    Refuses, with the reason, a pipeline that lacks what the rules read.
+    """
+    missing = [pipe for pipe in NEEDED if pipe not in nlp.pipe_names]
+    if missing:
+        raise ValueError(f"the quotedb component needs a pipeline with {', '.join(NEEDED)}; "
+                         f"this one lacks {', '.join(missing)} (try spacy.load({MODEL!r}))")
+    split_quote_marks(nlp)
+    if PARAGRAPHS not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS, before="parser")
 
 
 def lazy_coreferee(nlp: Language):
@@ -93,9 +117,7 @@ def split_quote_marks(nlp: Language) -> None:
 
 
 def load(model: str = MODEL, *, coref: bool = True) -> Language:
-    """Load the spaCy model with coreferee and the quote component."""
+    """Load the spaCy model with the quote component (coreferee runs inside it when needed)."""
     nlp = spacy.load(model, exclude=list(UNUSED))
-    split_quote_marks(nlp)
-    nlp.add_pipe("quotedb_paragraphs", before="parser")
     nlp.add_pipe("quotedb", config={"coref": coref})
     return nlp

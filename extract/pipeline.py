@@ -1,25 +1,70 @@
-"""Running the spaCy pipeline over articles and returning plain records."""
+"""Running the spaCy pipeline over articles and returning plain records.
+
+Each article has a budget (``Budget``): the characters of its text given to
+the extractor (the rest is left out and reported), and the time its
+extraction may take. The time is enforced from outside: the build extracts
+in worker processes (``quotedb.engines``) and kills the one whose article
+runs over; that article becomes an ``Unfinished`` record and the build
+goes on.
+"""
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-
-from spacy.language import Language
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from extract.records import Article, ExtractedArticle
 
-MAX_CHARS = 200_000  # longer texts are cut to bound memory; the rest is reported
+if TYPE_CHECKING:  # the build and its engines import this module without loading spaCy
+    from spacy.language import Language
+
+MAX_CHARS = 200_000  # longer texts are cut to bound memory and time; the rest is reported
+MAX_SECONDS = 60.0  # about 150 times what an article of 800 words takes
 
 
-def prepared(article: Article) -> str:
+@dataclass(frozen=True)
+class Budget:
+    """What the extraction of one article may use."""
+
+    seconds: float = MAX_SECONDS
+    chars: int = MAX_CHARS
+
+
+@dataclass(frozen=True)
+class Unfinished:
+    """Work that did not finish (over its time, its process died, it raised): nothing of it is stored.
+
+    ``article`` is the article extracted, or the ``sources.Source`` of a file read apart.
+    """
+
+    article: Article
+    reason: str
+
+
+def prepared(article: Article, max_chars: int = MAX_CHARS) -> str:
     """The text given to spaCy: the article's text, capped in length."""
-    return article.text[:MAX_CHARS]
+    return article.text[:max_chars]
 
 
-def extract_articles(nlp: Language, articles: Iterable[Article], *, batch_size: int = 16) -> Iterator[ExtractedArticle]:
-    """Find and attribute the quotes of every article, in order."""
-    pairs = ((prepared(article), article) for article in articles)
+def extract_articles(nlp: Language, articles: Iterable[Article], *, batch_size: int = 16,
+                     max_chars: int = MAX_CHARS) -> Iterator[ExtractedArticle]:
+    """Find and attribute the quotes of every article, in order (in this process, with no time limit)."""
+    pairs = ((prepared(article, max_chars), article) for article in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         errors = tuple(doc._.quote_errors)
-        if len(article.text) > MAX_CHARS:
-            errors += (f"text cut to its first {MAX_CHARS} characters",)
+        if len(article.text) > max_chars:
+            errors += (f"text cut to its first {max_chars} characters",)
         yield ExtractedArticle(article, tuple(doc._.quotes), errors)
+
+
+def article_extractor(budget: Budget) -> Callable[[Article], ExtractedArticle]:
+    """Extract one article at a time with a pipeline loaded once (what a worker process runs)."""
+    from extract import nlp
+
+    model = nlp.load()
+
+    def extract(article: Article) -> ExtractedArticle:
+        [extracted] = extract_articles(model, [article], batch_size=1, max_chars=budget.chars)
+        return extracted
+
+    return extract

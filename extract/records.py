@@ -57,6 +57,12 @@ class Quote:
     next to the cue ("he", "the harbour official"); ``speaker`` is the person it
     was resolved to. ``reporter`` is who relayed the words in nested
     attribution ("X said ... '...', Y said": speaker X, reporter Y).
+    ``cue_rule`` and ``resolution`` say how the attribution was made: which
+    rule found the cue, and how its mention became the speaker. ``content``
+    is the quoted words; ``reported`` the whole content of the statement:
+    the same for a direct quote, the clause around the quoted words for a
+    mixed one ("that the port was \"not ready\""), the reported clause for
+    indirect speech. None means the same as ``content``.
     """
 
     content: Span
@@ -65,10 +71,13 @@ class Quote:
     mention: Span | None = None
     speaker: Speaker | None = None
     reporter: Speaker | None = None
-    method: str | None = None  # subject, coref, according-to, colon, headline, previous, ...
-    confidence: float = 0.0
+    method: str | None = None  # older name of how it was attributed, derived from cue_rule and resolution
+    confidence: float = 0.0  # the rule's confidence times the resolution's
     paragraph: int = 0  # index of the paragraph the quote starts in
     passage: int | None = None  # index (in the article's quotes) of the first part of a multi-paragraph quote
+    cue_rule: str | None = None  # the registered attribution rule that found the cue (extract.cues)
+    resolution: str | None = None  # how the mention became the speaker (extract.speakers.RESOLUTIONS)
+    reported: Span | None = None  # the whole reported content: the quote, or the clause around quoted words
 
 
 @dataclass(frozen=True)

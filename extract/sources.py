@@ -37,17 +37,20 @@ import io
 import json
 import os
 import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from itertools import islice
 from pathlib import Path
 
 import charset_normalizer
 
-from extract import lexicon
+from extract import files, lexicon, metadata
+from extract.files import ArticleError
+from extract.pipeline import MAX_SECONDS
 from extract.records import Article
 
-MAX_BYTES = 20_000_000  # larger files are refused, not read
 HEADER_LINES = 12  # non-empty lines searched for title, date line and dateline
 MAX_TITLE_WORDS = 30
 LEGACY_ENCODING = "cp1252"  # preferred when detection finds it about as good as its best guess
@@ -67,6 +70,8 @@ BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+WIDE_ENCODINGS = ("utf_32_le", "utf_32_be", "utf_16_le", "utf_16_be")
+SURROGATE = re.compile("[\ud800-\udfff]")
 CONTROL = frozenset(chr(code) for code in range(32)) - set("\t\n\r\f\v")
 
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july",
@@ -108,18 +113,6 @@ MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<body>.*?)^---[ \t]*\r?$\n?", re.S | re.M)
 
 
-class ArticleError(Exception):
-    """A file that cannot be read as articles; the build reports it and goes on."""
-
-    def __init__(self, path: str | os.PathLike, reason: str):
-        super().__init__(f"{path}: {reason}")
-        self.path = Path(path)
-        self.reason = reason
-
-    def __reduce__(self):  # picklable, so that worker processes can raise it
-        return type(self), (self.path, self.reason)
-
-
 @dataclass(frozen=True)
 class Dateline:
     """What the opening dateline of an article states."""
@@ -133,15 +126,119 @@ class Dateline:
 
 # Files ---------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class Settings:
+    """How the files of a folder are read."""
+
+    max_bytes: int = files.MAX_BYTES  # a larger file is skipped and reported
+    outside_links: bool = False  # also read the files that links point to outside the folder
+    encoding: str | None = None  # of the files that are not UTF-8 (None: detected)
+    seconds: float = MAX_SECONDS  # the time limit of reading one file apart (see read_folder), as of an article
+
+
+@dataclass(frozen=True)
+class Source:
+    """One file to read: where it is, the name its articles are stored under, its bytes."""
+
+    path: Path
+    name: str
+    data: bytes
+    encoding: str | None = None  # declared for files that are not UTF-8
+
+    def text(self) -> str:
+        """The file's text (see ``decode``)."""
+        return decode(self.path, self.data, self.encoding)
+
+
+@dataclass(frozen=True)
+class BadRecord:
+    """A record of a file that cannot be read as an article; the file's other records are read."""
+
+    name: str  # "file.jsonl#3"
+    reason: str
+
+
+@dataclass
+class Folder:
+    """What reading a folder found: the articles, and what could not be read and why."""
+
+    articles: list[Article]
+    errors: list[tuple[str, str]]  # (name, reason): files, records ("file#3") and subfolders ("dir/")
+
+    @cached_property
+    def failed(self) -> set[str]:
+        """The names of the files, records and folders that could not be read."""
+        return {name for name, _ in self.errors}
+
+    def add(self, items: list[Article | BadRecord]) -> None:
+        """Add the articles and bad records of one file."""
+        self.articles.extend(item for item in items if isinstance(item, Article))
+        self.errors.extend((item.name, item.reason) for item in items if isinstance(item, BadRecord))
+
+    def unread(self, name: str) -> bool:
+        """Whether the stored article ``name`` sits in a file, record or folder that could not be read.
+
+        Such an article is kept as it was stored, not deleted.
+        """
+        failed = self.failed
+        file = name.split("#")[0]
+        folders = (file[:end + 1] for end, char in enumerate(file) if char == "/")
+        return name in failed or file in failed or any(folder in failed for folder in folders)
+
+
+Apart = Callable[[list[Source]], Iterable[tuple[str, "list[Article | BadRecord] | ArticleError"]]]
+
+
+def read_folder(folder: str | os.PathLike, settings: Settings = Settings(), *, apart: Apart | None = None) -> Folder:
+    """Every readable article below ``folder``, and every file, record and subfolder that failed.
+
+    One bad file, record or subfolder never stops the others; an unexpected
+    failure of a reader is reported like any other. With ``apart``, the
+    files whose readers run compiled code that a hostile file can stall
+    (``READ_APART``: HTML) are given to it to read, and it answers the name
+    and the articles (or the error) of each: ``quotedb.engines.read_apart``
+    reads them in a worker process that is killed when one runs over its time.
+    """
+    folder = Path(folder)
+    found, set_aside = Folder([], []), []
+    for path in files.walk(folder, is_article_file, found.errors):
+        try:
+            source = source_of(folder, path, settings)
+            if apart is not None and path.suffix.lower() in READ_APART:
+                set_aside.append(source)
+            else:
+                found.add(completed(folder, path, read_source(source)))
+        except ArticleError as error:
+            found.errors.append((files.name_of(folder, path), error.reason))
+        except Exception as error:  # a reader's own bug: reported as this file's error, the others go on
+            reason = files.escape_name(f"cannot read ({type(error).__name__}: {error})")
+            found.errors.append((files.name_of(folder, path), reason))
+    paths = {source.name: source.path for source in set_aside}
+    for name, outcome in apart(set_aside) if set_aside else ():
+        try:
+            if isinstance(outcome, ArticleError):
+                raise outcome
+            found.add(completed(folder, paths[name], outcome))
+        except ArticleError as error:
+            found.errors.append((name, error.reason))
+    found.errors.sort()
+    return found
+
+
+def completed(folder: Path, path: Path, items: list[Article | BadRecord]) -> list[Article | BadRecord]:
+    """The articles of one file with what metadata tables and the file's path say (``metadata.complete``)."""
+    articles = iter(metadata.complete(folder, path, [item for item in items if isinstance(item, Article)]))
+    return [next(articles) if isinstance(item, Article) else item for item in items]
+
+
 def article_files(folder: str | os.PathLike) -> list[Path]:
     """Every supported file below ``folder``, sorted, hidden files and folders skipped."""
-    folder = Path(folder)
-    found = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = [name for name in dirs if not name.startswith(".")]
-        found.extend(Path(root, name) for name in files
-                     if not name.startswith(".") and is_supported(name))
-    return sorted(found, key=lambda path: path.relative_to(folder).as_posix())
+    return files.walk(Path(folder), is_article_file, [])
+
+
+def is_article_file(name: str) -> bool:
+    """A file read as articles: supported, and no metadata table."""
+    return is_supported(name) and not metadata.is_table(name)
 
 
 def is_supported(name: str) -> bool:
@@ -149,38 +246,41 @@ def is_supported(name: str) -> bool:
     return Path(name).suffix.lower() in READERS
 
 
-def read_articles(folder: str | os.PathLike, path: str | os.PathLike) -> list[Article]:
-    """The articles held by one file of ``folder``; raises ``ArticleError``."""
+def read_file(folder: str | os.PathLike, path: str | os.PathLike,
+              settings: Settings = Settings()) -> list[Article | BadRecord]:
+    """The articles held by one file of ``folder``, and its records that cannot be read.
+
+    Raises ``ArticleError`` when the file as a whole cannot be read.
+    """
     folder, path = Path(folder), Path(path)
-    reader = READERS.get(path.suffix.lower())
-    if reader is None:
+    return completed(folder, path, read_source(source_of(folder, path, settings)))
+
+
+def source_of(folder: Path, path: Path, settings: Settings) -> Source:
+    """A supported file of ``folder``, read (see ``files.read_bytes``); raises ``ArticleError``."""
+    if path.suffix.lower() not in READERS:
         raise ArticleError(path, f"unsupported file type {path.suffix!r}")
-    data = read_bytes(path)
-    return reader(path, relative_name(folder, path), data)
+    data = files.read_bytes(folder, path, max_bytes=settings.max_bytes, outside_links=settings.outside_links)
+    return Source(path, files.name_of(folder, path), data, settings.encoding)
 
 
-def relative_name(folder: Path, path: Path) -> str:
-    """The path of a file relative to the articles folder, with '/' separators."""
+def read_source(source: Source) -> list[Article | BadRecord]:
+    """The articles and bad records of a file read by the reader of its suffix; raises ``ArticleError``."""
     try:
-        return path.relative_to(folder).as_posix()
-    except ValueError:
-        raise ArticleError(path, f"not inside the articles folder {folder}") from None
+        return READERS[source.path.suffix.lower()](source)
+    except RecursionError:
+        raise ArticleError(source.path, "nested too deeply") from None
 
 
-def read_bytes(path: Path) -> bytes:
-    """The bytes of a file that is not a directory, not too large and not empty."""
-    if path.is_dir():
-        raise ArticleError(path, "is a directory")
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ArticleError(path, f"too large ({size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB)")
-        data = path.read_bytes()
-    except OSError as error:
-        raise ArticleError(path, f"cannot read ({error.strerror or error})") from error
-    if not data.strip():
-        raise ArticleError(path, "empty file")
-    return data
+def file_reader(budget) -> Callable[[Source], tuple[str, list[Article | BadRecord] | ArticleError]]:
+    """Read one file at a time (the task of a worker process reading apart, see ``read_folder``)."""
+    def read(source: Source) -> tuple[str, list[Article | BadRecord] | ArticleError]:
+        try:
+            return source.name, read_source(source)
+        except ArticleError as error:
+            return source.name, error
+
+    return read
 
 
 def sha256(data: bytes) -> str:
@@ -190,41 +290,65 @@ def sha256(data: bytes) -> str:
 
 def record_sha256(record: object) -> str:
     """The hash of one record's content, independent of key order."""
-    return sha256(json.dumps(record, sort_keys=True, ensure_ascii=False).encode("utf8"))
+    return sha256(json.dumps(record, sort_keys=True, ensure_ascii=False).encode("utf8", "surrogatepass"))
 
 
 # Decoding --------------------------------------------------------------------
 
-def decode(path: Path, data: bytes) -> str:
-    """The text of a file: BOM-marked, else UTF-8, else the detected encoding."""
-    for bom, encoding in BOMS:
+def decode(path: Path, data: bytes, encoding: str | None = None) -> str:
+    """The text of a file.
+
+    BOM-marked, else UTF-16 or UTF-32 without a BOM when it has zero bytes
+    and fits one of them, else UTF-8, else ``encoding`` when it is given, else the
+    encoding that fits best (``detected_text``).
+    """
+    for bom, bom_encoding in BOMS:
         if data.startswith(bom):
             try:
-                return checked_text(path, data[len(bom):].decode(encoding))
+                return checked_text(path, data[len(bom):].decode(bom_encoding))
             except UnicodeDecodeError:
-                raise ArticleError(path, f"invalid {encoding} text after its byte-order mark") from None
+                raise ArticleError(path, f"invalid {bom_encoding} text after its byte-order mark") from None
     if b"\0" in data:
-        raise ArticleError(path, "binary file (contains NUL bytes)")
+        text = wide_text(data)
+        if text is None:
+            raise ArticleError(path, "binary file (contains NUL bytes)")
+        return checked_text(path, text)
     try:
-        text = data.decode("utf-8")
+        return checked_text(path, data.decode("utf-8"))
     except UnicodeDecodeError:
-        text = detected_text(path, data)
-    return checked_text(path, text)
+        pass
+    if encoding is not None:
+        try:
+            return checked_text(path, data.decode(encoding))
+        except UnicodeDecodeError as error:
+            raise ArticleError(path, f"not {encoding} text (byte {error.start})") from None
+    return checked_text(path, detected_text(path, data))
+
+
+def wide_text(data: bytes) -> str | None:
+    """The text of UTF-16 or UTF-32 bytes without a byte-order mark, or None for other data."""
+    match = charset_normalizer.from_bytes(data, cp_isolation=list(WIDE_ENCODINGS)).best()
+    return None if match is None else str(match)
 
 
 def detected_text(path: Path, data: bytes) -> str:
     """Decode non-UTF-8 bytes with the encoding charset-normalizer finds.
 
     Short Western texts fit several code pages equally well; cp1252, the
-    usual one for such news text, wins unless it fits clearly worse.
+    usual one for such news text, wins unless it fits clearly worse. Among
+    those code pages it is Latin-9 (ISO-8859-15) that news written with a
+    euro sign in byte 0xA4 uses: read as cp1252 the sign would be the
+    currency sign ``¤``, which prose does not use.
     """
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         raise ArticleError(path, "cannot decode (not UTF-8, and no encoding fits)")
     legacy = charset_normalizer.from_bytes(data, cp_isolation=[LEGACY_ENCODING]).best()
-    if legacy is not None and legacy.chaos <= best.chaos + CHAOS_MARGIN:
-        return str(legacy)
-    return str(best)
+    if legacy is None or legacy.chaos > best.chaos + CHAOS_MARGIN:
+        return str(best)
+    if b"\xa4" in data and not any(0x80 <= byte <= 0x9F for byte in data):  # no cp1252-only characters
+        return data.decode("iso-8859-15")
+    return str(legacy)
 
 
 def checked_text(path: Path, text: str) -> str:
@@ -238,80 +362,124 @@ def checked_text(path: Path, text: str) -> str:
 
 
 # Readers, one per format -------------------------------------------------------
+#
+# A reader turns a ``Source`` into its articles. It raises ``ArticleError``
+# when the file as a whole cannot be read; a record that cannot be read is
+# a ``BadRecord`` in its answer, and the other records are read. Records are
+# numbered by their place among the file's records (``file.jsonl#3``), bad
+# ones included, so that mending one record renames none of the others.
 
-def read_text(path: Path, name: str, data: bytes) -> list[Article]:
+def read_text(source: Source) -> list[Article]:
     """A plain-text or Markdown file: one article, its text exactly as decoded."""
-    text = decode(path, data)
-    fields, start = front_matter(text) if path.suffix.lower() == ".md" else ({}, 0)
-    return [make_article(name, text, sha256(data), fields, header_start=start)]
+    text = source.text()
+    fields, start = front_matter(text) if source.path.suffix.lower() == ".md" else ({}, 0)
+    return [make_article(source.name, text, sha256(source.data), fields, header_start=start)]
 
 
-def read_json_lines(path: Path, name: str, data: bytes) -> list[Article]:
+def read_json_lines(source: Source) -> list[Article | BadRecord]:
     """A JSON Lines file: one article per non-blank line."""
-    articles = []
-    for number, line in enumerate(decode(path, data).split("\n"), 1):
-        if not line.strip():
-            continue
+    lines = [(number, line) for number, line in enumerate(source.text().split("\n"), 1) if line.strip()]
+    found = []
+    for index, (number, line) in enumerate(lines, 1):
+        name, where = f"{source.name}#{index}", f"line {number}"
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise ArticleError(path, f"line {number}: invalid JSON ({error.msg})") from None
-        digest = sha256(line.rstrip("\r").encode("utf8"))
-        articles.append(record_article(path, f"{name}#{len(articles) + 1}", record, digest, f"line {number}"))
-    return articles
+            record = parse_json(source.path, line, where)
+            found.append(record_article(source.path, name, record, sha256(line.rstrip("\r").encode("utf8")), where))
+        except ArticleError as error:
+            found.append(BadRecord(name, error.reason))
+    return found
 
 
-def read_json(path: Path, name: str, data: bytes) -> list[Article]:
+def read_json(source: Source) -> list[Article | BadRecord]:
     """A JSON file holding one article object or a list of them."""
-    try:
-        value = json.loads(decode(path, data))
-    except json.JSONDecodeError as error:
-        raise ArticleError(path, f"invalid JSON (line {error.lineno}: {error.msg})") from None
+    value = parse_json(source.path, source.text())
     if isinstance(value, dict):
-        return [record_article(path, name, value, sha256(data), "the object")]
+        return [record_article(source.path, source.name, value, sha256(source.data), "the object")]
     if not isinstance(value, list):
-        raise ArticleError(path, "not a JSON object or list of objects")
-    return [record_article(path, f"{name}#{number}", record, record_sha256(record), f"record {number}")
-            for number, record in enumerate(value, 1)]
+        raise ArticleError(source.path, "not a JSON object or list of objects")
+    found = []
+    for number, record in enumerate(value, 1):
+        name, where = f"{source.name}#{number}", f"record {number}"
+        try:
+            found.append(record_article(source.path, name, record, record_sha256(record), where))
+        except ArticleError as error:
+            found.append(BadRecord(name, error.reason))
+    return found
 
 
-def read_csv(path: Path, name: str, data: bytes) -> list[Article]:
+def parse_json(path: Path, text: str, where: str | None = None) -> object:
+    """The value of a JSON text; ``where`` ("line 3") names it in errors."""
+    prefix = f"{where}: " if where else ""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        at = "" if where else f"line {error.lineno}: "
+        raise ArticleError(path, f"{prefix}invalid JSON ({at}{error.msg})") from None
+    except RecursionError:
+        raise ArticleError(path, f"{prefix}nested too deeply") from None
+
+
+def read_csv(source: Source) -> list[Article | BadRecord]:
     """A CSV file with a header row: one article per row."""
-    csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES))
-    rows = csv.reader(io.StringIO(decode(path, data), newline=""), strict=True)
-    articles = []
+    text = source.text()
+    csv.field_size_limit(max(csv.field_size_limit(), len(text)))
+    rows = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = [column.strip() for column in next(rows, [])]
-        if not any(column.lower() in FIELDS["text"] for column in header):
-            raise ArticleError(path, f"no text column (one of {', '.join(FIELDS['text'])})")
-        for row in rows:
-            if not any(cell.strip() for cell in row):
-                continue
-            if len(row) != len(header):
-                raise ArticleError(path, f"line {rows.line_num}: {len(row)} fields, the header has {len(header)}")
-            record = dict(zip(header, row))
-            number = len(articles) + 1
-            articles.append(record_article(path, f"{name}#{number}", record, record_sha256(record),
-                                           f"line {rows.line_num}"))
     except csv.Error as error:
-        raise ArticleError(path, f"invalid CSV (line {rows.line_num}: {error})") from None
-    return articles
+        raise ArticleError(source.path, f"invalid CSV (line {rows.line_num}: {error})") from None
+    if not any(column.lower() in FIELDS["text"] for column in header):
+        raise ArticleError(source.path, f"no text column (one of {', '.join(FIELDS['text'])})")
+    found = []
+    for row in csv_rows(rows):
+        name = f"{source.name}#{len(found) + 1}"
+        try:
+            found.append(csv_article(source, name, header, row, rows.line_num))
+        except ArticleError as error:
+            found.append(BadRecord(name, error.reason))
+    return found
 
 
-def read_html(path: Path, name: str, data: bytes) -> list[Article]:
+def csv_rows(rows) -> Iterator[list[str] | csv.Error]:
+    """The non-blank rows of a CSV reader, and in place of each row that is not valid CSV its error."""
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            yield error
+            continue
+        if any(cell.strip() for cell in row):
+            yield row
+
+
+def csv_article(source: Source, name: str, header: list[str], row: list[str] | csv.Error, line: int) -> Article:
+    """The article of one CSV row."""
+    if isinstance(row, csv.Error):
+        raise ArticleError(source.path, f"invalid CSV (line {line}: {row})")
+    if len(row) != len(header):
+        raise ArticleError(source.path, f"line {line}: {len(row)} fields, the header has {len(header)}")
+    record = dict(zip(header, row))
+    return record_article(source.path, name, record, record_sha256(record), f"line {line}")
+
+
+def read_html(source: Source) -> list[Article]:
     """An HTML page: its main text and metadata, as trafilatura finds them."""
     try:
         import trafilatura
     except ImportError:
-        raise ArticleError(path, "reading HTML needs trafilatura (pip install trafilatura)") from None
+        raise ArticleError(source.path, "reading HTML needs trafilatura (pip install trafilatura)") from None
     page = trafilatura.bare_extraction(
-        data, with_metadata=True,
+        source.data, with_metadata=True,
         date_extraction_params={"original_date": True, "extensive_search": False})
     if page is None or not (page.text or "").strip():
-        raise ArticleError(path, "no article text found in the HTML")
+        raise ArticleError(source.path, "no article text found in the HTML")
     fields = {"title": page.title, "outlet": page.sitename, "published": page.date, "url": page.url}
-    return [make_article(name, page.text, sha256(data), fields)]
+    return [make_article(source.name, page.text, sha256(source.data), fields)]
 
+
+READ_APART = frozenset({".html", ".htm"})  # libxml2 takes hours over some hostile pages
 
 READERS = {
     ".txt": read_text,
@@ -336,7 +504,12 @@ def record_article(path: Path, name: str, record: object, digest: str, where: st
                  and fields[key].strip()), None)
     if text is None:
         raise ArticleError(path, f"{where}: no text (a non-empty {', '.join(FIELDS['text'])} field)")
-    return make_article(name, text, digest, record_fields(fields))
+    return make_article(name, paired(text), digest, record_fields(fields))
+
+
+def paired(text: str) -> str:
+    """The text with each unpaired surrogate (JSON allows ``"\\ud800"``; it is no character) made U+FFFD."""
+    return SURROGATE.sub("\ufffd", text)
 
 
 def record_fields(fields: dict[str, object]) -> dict[str, str | None]:
@@ -351,7 +524,7 @@ def field_value(value: object) -> str | None:
     """A field as a clean string; ``{"name": ...}`` objects give their name."""
     if isinstance(value, dict):
         value = value.get("name")
-    return value.strip() or None if isinstance(value, str) else None
+    return paired(value.strip()) or None if isinstance(value, str) else None
 
 
 def front_matter(text: str) -> tuple[dict[str, str | None], int]:

@@ -5,40 +5,76 @@ In an article, ``Resolver`` maps a mention ("he", "the harbour official",
 with their role kept apart: names by surname, pronouns through the last
 speaker and coreferee's chains, descriptions through the roles the article
 gives its people. A speaker the article never names keeps the description it
-uses ("a ministry spokesperson"). Across articles, ``canonical`` merges
-the local names of one person ("Smith", "Jo Smith") into one speaker.
+uses ("a ministry spokesperson"). Across articles, ``corpus.canonical``
+merges the local names of one person ("Smith", "Jo Smith") into one speaker.
+
+Each resolution says how it was reached, by one of the names in
+``RESOLUTIONS``, whose confidence it carries.
 """
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, insort
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from extract import lexicon, quotes
-from extract.canonical import DETERMINERS, surname
+from extract import quotes
+from extract.context import ArticleContext
+from extract.grammar import ancestors
+from extract.names import DETERMINERS, surname
 from extract.records import Speaker
+from extract.vocabulary import (
+    GENDERED, GROUP_PRONOUNS, GROUPS, NAME_WORD, PEOPLE, RESOLVABLE, can_speak, fits_gender, gender_of,
+    group_start, is_common_noun, is_document_noun, is_person_noun, is_role_word, names_group,
+)
 
-PRONOUNS = {"he", "she", "him", "her", "they", "them", "i", "we", "it", "you", "who"}
-GENDERED = {"he": "m", "him": "m", "she": "f", "her": "f"}
-GROUP_PRONOUNS = {"it", "they", "them", "we"}
-PEOPLE = {"person", "unnamed"}  # speaker kinds that he, she and person nouns can stand for
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "gen.", "sen.", "rep.", "gov."}
 INVERTING_VERBS = {"said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "continued", "explained"}
-GROUPS = {"ORG", "GPE", "NORP", "LOC", "FAC"}
-NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
-RECENT_PARAGRAPHS = 3
+RECENT_PARAGRAPHS = 3  # a pronoun or description looks this many paragraphs back
+RECENT_TOKENS = 400  # and no further back than this (no resolution in PolNeAR train or dev looks past 337)
+COREF_TOKENS = 250  # coreferee reads at most this many tokens before a pronoun
+COREF_RUNS = 20  # and runs at most this often in one article (it is by far the costliest step)
+
+
+@dataclass(frozen=True)
+class How:
+    """One way a mention becomes a speaker: how sure it is, and the name older databases stored for it."""
+
+    confidence: float
+    method: str | None  # None: the rule's own method was stored
+    description: str
+
+
+RESOLUTIONS = {
+    "name": How(1.0, None, "the mention names a person the article names (by surname)"),
+    "organisation": How(0.9, None, "the mention names an organisation, group or place"),
+    "proper-name": How(0.8, None, "a name the article gives nowhere else, kept as written"),
+    "role": How(0.85, "role", "a description matching the role the article gives a named person"),
+    "description": How(0.8, "description", "a person or body the article never names, kept as described"),
+    "description-subject": How(0.7, "coref",
+                               "a definite description (\"the senator\") of the nearest earlier subject who fits it"),
+    "description-nearest": How(0.6, "coref", "a definite description of the nearest earlier person who fits it"),
+    "last-speaker": How(0.6, "coref", "a definite description of the person who spoke last"),
+    "pronoun": How(0.85, "coref", "he or she: the subject of the nearest earlier sentence naming a person who fits"),
+    "pronoun-nearest": How(0.6, "coref", "he or she: the nearest earlier person who fits, no subject"),
+    "group-pronoun": How(0.75, "coref", "it, they or we: the nearest earlier organisation or group"),
+    "coreferee": How(0.6, "coref", "coreferee's coreference chain"),
+    "unresolved": How(0.3, None, "a mention that names no one the article lets us resolve (\"I\" outside quotes)"),
+}
 
 
 @dataclass(frozen=True)
 class Resolution:
-    """A mention resolved: to whom, how, and how surely."""
+    """A mention resolved: to whom, and how (a name in ``RESOLUTIONS``)."""
 
     speaker: Speaker
-    method: str
-    confidence: float
+    how: str
+
+    @property
+    def confidence(self) -> float:
+        return RESOLUTIONS[self.how].confidence
 
 
 @dataclass
@@ -110,11 +146,6 @@ class People:
 
 # ---------------------------------------------------------------- names
 
-def is_role_word(token: Token) -> bool:
-    """A noun that names a role or title ("spokesman", "President")."""
-    return token.lemma_.lower() in lexicon.role_nouns() or token.lower_ in lexicon.role_nouns()
-
-
 def clean_name(span: Span) -> tuple[str, list[Token]]:
     """A person's name without honorifics, titles and possessive; also the title tokens."""
     tokens = [t for t in span if (not t.is_punct or joins_name(t)) and t.lower_ not in {"'s", "’s"}]
@@ -178,21 +209,6 @@ def description(span: Span) -> str:
     return span.text.strip(" ,")
 
 
-def can_speak(head: Token) -> bool:
-    """Whether a description's head noun names a person, a group that speaks or a text that is cited."""
-    return is_person_noun(head) or is_group_noun(head) or is_document_noun(head)
-
-
-def is_group_noun(head: Token) -> bool:
-    """A noun for a group or institution that speaks as one ("the ministry")."""
-    return head.lemma_.lower() in lexicon.group_nouns() or head.lower_ in lexicon.group_nouns()
-
-
-def is_document_noun(head: Token) -> bool:
-    """A noun for a text cited as a source ("the report")."""
-    return head.lemma_.lower() in lexicon.document_nouns() or head.lower_ in lexicon.document_nouns()
-
-
 def with_given_names(ent: Span) -> Span:
     """Widen a name the tagger cut short: the given names before it ("Jo" of "Jo Smith"), the surname after."""
     doc, start = ent.doc, ent.start
@@ -240,11 +256,6 @@ def is_thing_name(word: Token) -> bool:
     return numbered or before in DETERMINERS or any(c.dep_ == "det" for c in word.children)
 
 
-def is_common_noun(token: Token) -> bool:
-    """A common noun, also where the tagger took a lower-case word for a name."""
-    return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.text.islower() and token.ent_type_ != "PERSON")
-
-
 def name_beside(head: Token) -> Span | None:
     """The name a description stands beside: "Rask, a top surrogate," or "another critic, Jo Smith,"."""
     if head.dep_ == "appos" and head.head.pos_ == "PROPN" and head.head.ent_type_ in {"PERSON", ""}:
@@ -266,18 +277,12 @@ def apposed_name(head: Token) -> Span | None:
     return None
 
 
-def is_person_noun(token: Token) -> bool:
-    """A noun that names a person by role or trait ("the senator", "the billionaire", "the businesswoman")."""
-    nouns = lexicon.person_nouns()
-    return token.lemma_.lower() in nouns or token.lower_ in nouns or gender_of(token) is not None
-
-
 CLAUSES = {"advcl", "relcl", "ccomp", "acl", "xcomp", "csubj", "pcomp"}
 
 
 def clause_depth(word: Token) -> int:
     """How many subordinate clauses deep a word stands: main-clause subjects are the likeliest antecedents."""
-    return sum(1 for ancestor in [word, *word.ancestors] if ancestor.dep_ in CLAUSES)
+    return sum(1 for ancestor in [word, *ancestors(word)] if ancestor.dep_ in CLAUSES)
 
 
 def is_subject(word: Token) -> bool:
@@ -287,90 +292,32 @@ def is_subject(word: Token) -> bool:
     return word.dep_ in {"nsubj", "nsubjpass"}
 
 
-def gender_of(word: Token) -> str | None:
-    """"m" or "f" for a gendered pronoun or noun ("she", "spokeswoman"), else None."""
-    lower = word.lower_
-    if lower in GENDERED:
-        return GENDERED[lower]
-    if word.pos_ != "NOUN":
-        return None
-    if lower.endswith(("woman", "women")):
-        return "f"
-    if lower.endswith(("man", "men")) and lower not in {"human", "humans"}:
-        return "m"
-    return lexicon.gendered_nouns().get(word.lemma_.lower())
-
-
-def gender_fits_name(word: Token, gender: str | None) -> bool:
-    """Whether a name or description can be of the given gender ("m", "f" or None)."""
-    if gender is None:
-        return True
-    own = gender_of(word)
-    if own is not None:
-        return own == gender
-    given = word.doc[group_start(word)] if word.pos_ == "PROPN" else None
-    other = "f" if gender == "m" else "m"
-    return given is None or given.i == word.i or given.lower_ not in lexicon.given_names(other)
-
-
-def names_group(word: Token, plural: bool) -> bool:
-    """Whether a subject word names an organisation or group (of people, when ``plural``)."""
-    if word.pos_ == "PROPN":
-        return word.ent_type_ in {"ORG", "NORP"} and word.ent_iob_ != "O" and (
-            word.i + 1 == len(word.doc) or word.doc[word.i + 1].ent_iob_ != "I")
-    if word.pos_ != "NOUN":
-        return False
-    if word.tag_ == "NNS":
-        return plural and (is_person_noun(word) or can_speak(word))
-    return can_speak(word) and not is_person_noun(word)
-
-
-def group_start(word: Token) -> int:
-    """Where the name or description of a group begins."""
-    if word.pos_ == "PROPN" and word.ent_iob_ != "O":
-        start = word.i
-        while start > 0 and word.doc[start].ent_iob_ == "I":
-            start -= 1
-        return start
-    return word.left_edge.i
-
-
-def fits_gender(speaker: Speaker, gender: str | None) -> bool:
-    """False when the speaker's given name belongs only to the other gender."""
-    if gender is None or speaker.kind != "person" or len(speaker.name.split()) < 2:
-        return speaker.kind in PEOPLE
-    given = speaker.name.split()[0].lower()
-    other = "f" if gender == "m" else "m"
-    return given not in lexicon.given_names(other)
-
-
 # ---------------------------------------------------------------- in one article
 
 class Resolver:
     """Resolves the speaker mentions of one article, in text order."""
 
-    def __init__(self, doc: Doc, quotes: list[tuple[int, int]] = (), coref=None):
-        self.doc = doc
-        self.quotes = list(quotes)
+    def __init__(self, article: ArticleContext, coref=None):
+        self.article = article
+        self.doc = article.doc
         self.run_coref = coref  # runs coreferee on the Doc, only when first needed
-        self.people = people(doc)
-        self.history: list[tuple[Speaker, int]] = []  # who spoke, at which token
+        self.people = people(article.doc)
+        self.history: list[tuple[int, Speaker]] = []  # at which token who spoke, in text order
         self.spoken: dict[int, Speaker] = {}  # last token of a speaker mention -> its speaker
         self.descriptions: dict[int, Speaker | None] = {}  # role noun -> who it describes
         self.pronouns: dict[int, Speaker | None] = {}  # he/she subject -> who it stands for
         self.swept = 0  # pronoun subjects before this token are resolved
-        self.paragraph_starts = [m.start() for m in re.finditer(r"(?m)^(?=\S)", doc.text)]
+        self.coref_runs = 0
 
     def spoke(self, speaker: Speaker, mention: Span) -> None:
         """Remember who spoke where, for the pronouns that follow."""
-        self.history.append((speaker, mention.start))
-        self.history.sort(key=lambda item: item[1])
+        insort(self.history, (mention.start, speaker), key=lambda item: item[0])
         self.spoken[mention.end - 1] = speaker
 
     def resolve(self, mention: Span) -> Resolution | None:
         """Resolve a speaker mention, or None when nothing fits."""
         head = mention.root
-        if head.lower_ in PRONOUNS and len(mention) == 1:
+        if head.lower_ in RESOLVABLE and len(mention) == 1:
             return self.pronoun(head)
         if self.is_common(head):
             named = name_beside(head)
@@ -388,18 +335,18 @@ class Resolver:
         common = self.is_common(head)
         person = self.named(mention) if not common else None  # "the Smith aide" is not Smith
         if person is not None:
-            return Resolution(self.with_role(person, mention), "name", 1.0)
+            return Resolution(self.with_role(person, mention), "name")
         capitalised = all(t.text[:1].isupper() for t in mention if not t.is_punct)
         if is_role_word(head) or (common and not capitalised):
             return self.described(mention)
         name, title = clean_name(mention)
         titled = head.pos_ == "PROPN" and name and any(is_role_word(t) for t in title)
-        if not titled and (head.ent_type_ in GROUPS or any(e.label_ in GROUPS for e in mention.ents)):
-            return Resolution(Speaker(description(mention), None, "organisation"), "name", 0.9)
+        if not titled and (head.ent_type_ in GROUPS or any(e.label_ in GROUPS for e in self.article.entities(mention))):
+            return Resolution(Speaker(description(mention), None, "organisation"), "organisation")
         if head.pos_ == "PROPN" or capitalised:
             kind = "organisation" if head.ent_type_ in GROUPS and not titled else "person"
             if name:
-                return Resolution(Speaker(name, as_written(title) or None, kind), "name", 0.8)
+                return Resolution(Speaker(name, as_written(title) or None, kind), "proper-name")
         return None
 
     def named(self, mention: Span) -> Person | None:
@@ -428,7 +375,7 @@ class Resolver:
         """He/she: the nearest fitting person before it; it/they: the nearest group that speaks."""
         if token.lower_ in GROUP_PRONOUNS:
             found = self.group(token)
-            return Resolution(found, "coref", 0.75) if found is not None else None
+            return Resolution(found, "group-pronoun") if found is not None else None
         if token.lower_ not in GENDERED:
             return None  # "I" and "you" outside a quote: the writer or the reader, whom the text does not name
         salient = self.salient(token)
@@ -436,7 +383,7 @@ class Resolver:
             return salient
         chained = self.coref(token)
         if chained is not None:
-            return Resolution(chained, "coref", 0.6)
+            return Resolution(chained, "coreferee")
         return None
 
     def salient(self, token: Token) -> Resolution | None:
@@ -446,15 +393,15 @@ class Resolver:
         for candidate, subject, word in self.candidates(token):
             if not fits_gender(candidate, gender) or word.tag_ in {"NNS", "NNPS"}:
                 continue
-            if subject and sentence in (None, word.sent.start):
-                sentence = word.sent.start
+            if subject and sentence in (None, self.article.sentence_of(word)):
+                sentence = self.article.sentence_of(word)
                 subjects.append((clause_depth(word), candidate))
-            elif sentence is not None and word.sent.start != sentence:
+            elif sentence is not None and self.article.sentence_of(word) != sentence:
                 break
             fallback = fallback or candidate
         if subjects:
-            return Resolution(min(subjects, key=lambda item: item[0])[1], "coref", 0.85)
-        return Resolution(fallback, "coref", 0.6) if fallback else None
+            return Resolution(min(subjects, key=lambda item: item[0])[1], "pronoun")
+        return Resolution(fallback, "pronoun-nearest") if fallback else None
 
     def candidates(self, token: Token):
         """People and singular role descriptions before the token, nearest first, with subject flags."""
@@ -472,14 +419,21 @@ class Resolver:
                 yield speaker, is_subject(word), word
 
     def recent_words(self, token: Token):
-        """The words outside quotes before the token, nearest first, within ``RECENT_PARAGRAPHS``."""
-        here = self.paragraph(token.i)
-        for i in range(token.i - 1, -1, -1):
+        """The words outside quotes before the token, nearest first, from ``recent_start`` on."""
+        for i in range(token.i - 1, self.recent_start(token) - 1, -1):
             word = self.doc[i]
-            if here - self.paragraph(i) > RECENT_PARAGRAPHS:
-                return
             if not self.quoted(word):
                 yield i, word
+
+    def recent_start(self, token: Token) -> int:
+        """Where the text before a token that counts as recent starts (``RECENT_PARAGRAPHS``, ``RECENT_TOKENS``)."""
+        if not len(self.article.paragraphs):
+            return 0
+        here = self.paragraph(token.i)
+        start_char = self.article.paragraphs[max(0, here - RECENT_PARAGRAPHS)][0]
+        first = self.article.span(start_char, start_char + 1)
+        first = first.start if first is not None else 0
+        return max(first, token.i - RECENT_TOKENS, 0)
 
     def sweep(self, end: int) -> None:
         """Resolve, in text order, the he and she subjects before ``end``: later pronouns follow them."""
@@ -522,13 +476,12 @@ class Resolver:
         return self.descriptions[word.i]
 
     def quoted(self, word: Token) -> bool:
-        """Whether a word stands inside a quotation."""
-        return any(start <= word.idx < end for start, end in self.quotes)
+        """Whether a word stands inside a quotation (or is one of its marks)."""
+        return self.article.quoted(word)
 
     def paragraph(self, token_index: int) -> int:
         """Paragraph number of a token."""
-        offset = self.doc[token_index].idx
-        return bisect_right(self.paragraph_starts, offset) - 1
+        return self.article.paragraphs.index(self.doc[token_index].idx)
 
     def group(self, token: Token) -> Speaker | None:
         """The organisation or group an "it" or "they" stands for: the nearest earlier one that spoke or is a subject."""
@@ -547,9 +500,9 @@ class Resolver:
     def last_person(self, token: Token) -> Speaker | None:
         """The most recent person who spoke before the token, within a few paragraphs."""
         here = self.paragraph(token.i)
-        for speaker, at in reversed(self.history):
-            if at >= token.i or here - self.paragraph(at) > RECENT_PARAGRAPHS:
-                continue
+        for at, speaker in reversed(self.history[:bisect_left(self.history, token.i, key=lambda item: item[0])]):
+            if here - self.paragraph(at) > RECENT_PARAGRAPHS:
+                return None  # the history is in text order: all the rest lie further back
             if speaker.kind in PEOPLE:
                 return speaker
         return None
@@ -576,10 +529,12 @@ class Resolver:
         """The token coreferee resolves ``token`` to, in this Doc."""
         doc, offset = self.doc, 0
         if not doc.has_extension("coref_chains") or doc._.coref_chains is None:
-            if self.run_coref is None:
+            if self.run_coref is None or self.coref_runs >= COREF_RUNS:
                 return None
-            first = next(i for i in range(token.i + 1) if self.paragraph(i) >= self.paragraph(token.i) - RECENT_PARAGRAPHS)
-            offset, doc = first, doc[first:token.sent.end].as_doc()
+            self.coref_runs += 1
+            first = max(self.recent_start(token), token.i - COREF_TOKENS)
+            end = min(self.article.sentences[self.article.sentence_of(token)].end, token.i + COREF_TOKENS)
+            offset, doc = first, doc[first:end].as_doc()
             self.run_coref(doc)
         try:
             resolved = doc._.coref_chains.resolve(doc[token.i - offset]) if doc._.coref_chains else None
@@ -601,23 +556,24 @@ class Resolver:
         if not indefinite and not plural:
             person = self.by_role(mention, words)
             if person is not None:
-                return Resolution(person.speaker(), "role", 0.85)
+                return Resolution(person.speaker(), "role")
             owned = any(t.dep_ == "poss" for t in mention)  # "her spokesman", "Smith's doctor": someone else
             if follow and is_person_noun(mention.root) and not owned:
                 salient = self.salient(mention.root)
                 if salient is not None:
-                    return Resolution(salient.speaker, "coref", min(salient.confidence, 0.7))
+                    how = "description-subject" if salient.how == "pronoun" else "description-nearest"
+                    return Resolution(salient.speaker, how)
                 last = self.last_person(mention.root)
                 if last is not None:
-                    return Resolution(last, "coref", 0.6)
+                    return Resolution(last, "last-speaker")
         if not words or not can_speak(mention.root):
             return None
         kind = "unnamed" if is_person_noun(mention.root) or mention.root.pos_ == "PROPN" else "organisation"
-        if any(e.label_ in GROUPS for e in mention.ents) and not is_role_word(mention.root):
+        if any(e.label_ in GROUPS for e in self.article.entities(mention)) and not is_role_word(mention.root):
             kind = "organisation"
         if is_document_noun(mention.root) and not is_person_noun(mention.root):
             kind = "document"
-        return Resolution(Speaker(description(mention), None, kind), "description", 0.8)
+        return Resolution(Speaker(description(mention), None, kind), "description")
 
     def by_role(self, mention: Span, words: set[str]) -> Person | None:
         """The person whose role shares most words with a description, nearest first."""

@@ -8,20 +8,26 @@ database that replaces the old file only when the build succeeded.
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
+from importlib import metadata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import sqlite_utils
 
 import extract
-from db import schema, statements, store
-from extract import canonical, sources
+from corpus import canonical
+from corpus import statements as grouping
+from db import article_fields, schema, statements, store
+from extract import files, pipeline, sources
 from extract.records import Article, ExtractedArticle
+from quotedb import engines
 
 PACKAGE = Path(extract.__file__).parent
 DB_PACKAGE = Path(schema.__file__).parent
+MODELS = ("spacy", "en_core_web_sm", "coreferee", "coreferee_model_en")  # their versions decide extraction too
 
 
 class BuildError(Exception):
@@ -58,105 +64,153 @@ class Plan:
     errors: list[tuple[str, str]]
     fingerprint: str
     reshape: bool = False  # the schema code changed since the last build
+    pending: list[tuple[str, str]] = field(default_factory=list)  # the last build's errors about files
+    relabel: list[Article] = field(default_factory=list)  # unchanged texts whose metadata changed
 
     @property
     def empty(self) -> bool:
-        return not self.todo and not self.gone and not self.reshape
+        return not self.todo and not self.gone and not self.reshape and not self.relabel
 
 
-def fingerprint(package: Path = PACKAGE) -> str:
-    """A hash of a package's code and rules.
+def fingerprint(package: Path = PACKAGE, models: tuple[str, ...] = MODELS) -> str:
+    """A hash of a package's code and rules, and of the versions of the ``models`` packages.
 
-    When the extractor's changes, every article is extracted again; when the
-    database package's changes, the schema is applied again.
+    The extractor's fingerprint covers the per-article extraction (``extract/``
+    with its rule files) and the spaCy, model and coreferee versions: when it
+    changes, every article is extracted again. The database package's (with
+    no models) decides when the schema is applied again. The stages across
+    articles (``corpus/``) run on every build and need neither.
     """
     digest = hashlib.sha256()
     for path in sorted(package.rglob("*")):
         if path.suffix in {".py", ".txt"} and "__pycache__" not in path.parts:
             digest.update(path.relative_to(package).as_posix().encode())
             digest.update(path.read_bytes())
+    for name in models:
+        digest.update(f"{name}=={installed_version(name)}".encode())
     return digest.hexdigest()[:16]
 
 
-def read_folder(folder: Path) -> tuple[list[Article], list[tuple[str, str]], set[str]]:
-    """Every readable article of the folder, the files that failed, and their paths."""
-    articles, errors, failed = [], [], set()
-    for path in sources.article_files(folder):
-        try:
-            articles.extend(sources.read_articles(folder, path))
-        except sources.ArticleError as error:
-            relative = path.relative_to(folder).as_posix()
-            errors.append((relative, error.reason))
-            failed.add(relative)
-    return articles, errors, failed
+def installed_version(name: str) -> str:
+    """The installed version of a distribution, or "none"."""
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "none"
 
 
-def plan(folder: Path, db: sqlite_utils.Database) -> Plan:
+def read_folder(folder: Path, settings: sources.Settings = sources.Settings()) -> sources.Folder:
+    """Every readable article of the folder, and what could not be read (HTML read in a worker process)."""
+    return sources.read_folder(folder, settings, apart=engines.read_apart(settings.seconds))
+
+
+def plan(folder: Path, db: sqlite_utils.Database, settings: sources.Settings = sources.Settings()) -> Plan:
     """Compare the folder with what the database holds."""
-    articles, errors, failed = read_folder(folder)
-    known = store.known_articles(db) if db["articles"].exists() else {}
+    found = read_folder(folder, settings)
+    stored = store.known_articles(db)
     current = fingerprint()
-    if schema.get_meta(db, "extractor") != current:
-        known = {}
-    todo = [a for a in articles if known.get(a.path) != a.sha256]
-    present = {a.path for a in articles}
-    gone = {p for p in store.known_articles(db) if p not in present and p.split("#")[0] not in failed} \
-        if db["articles"].exists() else set()
-    reshape = schema.get_meta(db, "schema") != fingerprint(DB_PACKAGE)
-    return Plan(todo, gone, len(articles) - len(todo), errors, current, reshape)
+    known = stored if schema.get_meta(db, "extractor") == current else {}
+    todo = [a for a in found.articles if known.get(a.path) != a.sha256]
+    present = {a.path for a in found.articles}
+    gone = {path for path in stored if path not in present and not found.unread(path)}
+    reshape = schema.get_meta(db, "schema") != fingerprint(DB_PACKAGE, ())
+    unchanged = len(found.articles) - len(todo)
+    relabel = article_fields.stale(db, [a for a in found.articles if known.get(a.path) == a.sha256])
+    return Plan(todo, gone, unchanged, found.errors, current, reshape, store.pending_errors(db), relabel)
 
 
-Engine = Callable[[list[Article]], Iterable[ExtractedArticle]]
+Engine = Callable[[list[Article]], Iterable[ExtractedArticle | pipeline.Unfinished]]
 
 
-def sequential(articles: list[Article]) -> Iterator[ExtractedArticle]:
-    """The default engine: one process, one pipeline, loaded only when there is work."""
-    from extract import nlp, pipeline  # spaCy loads only when there is work
-
-    yield from pipeline.extract_articles(nlp.load(), articles)
-
-
-def build(folder: str | Path, db_path: str | Path, *, engine: Engine = sequential,
+def build(folder: str | Path, db_path: str | Path, *, engine: Engine | None = None,
+          settings: sources.Settings = sources.Settings(), wait: bool = False,
           progress: Callable[[int, int], None] | None = None) -> BuildReport:
     """Build or refresh the database at ``db_path`` from the articles in ``folder``.
 
     ``engine`` turns the articles to process into extracted records, in any
-    order; see ``quotedb.engines`` for the parallel ones.
+    order (default: one worker process with the default article budget; see
+    ``quotedb.engines``). ``settings`` say how files are read. One build at
+    a time writes a database: another one stops with ``store.DatabaseBusy``,
+    or waits for it with ``wait``.
     """
     started = time.monotonic()
     folder, db_path = Path(folder), Path(db_path)
     if not folder.is_dir():
-        raise BuildError(f"{folder}: no such folder of articles")
-    with sqlite_utils.Database(db_path) if db_path.exists() else sqlite_utils.Database(memory=True) as current:
-        work = plan(folder, current)
-    report = BuildReport(unchanged=work.unchanged, errors=list(work.errors))
-    if work.empty and db_path.exists() and not work.errors:
-        report.seconds = time.monotonic() - started
-        return report
-    with store.atomic(db_path) as db:
-        schema.ensure_db_shape(db)
-        apply(db, work, report, engine, progress)
-        schema.set_meta(db, "extractor", work.fingerprint)
-        schema.set_meta(db, "schema", fingerprint(DB_PACKAGE))
+        raise BuildError(f"{files.escape_name(str(folder))}: no such folder of articles")
+    engine = engine or engines.local(1)
+    store.check_database(db_path)
+    with store.exclusive(db_path, wait=wait):
+        with sqlite_utils.Database(db_path) if db_path.exists() else sqlite_utils.Database(memory=True) as current:
+            work = plan(folder, current, settings)
+        report = BuildReport(unchanged=work.unchanged, errors=list(work.errors))
+        if work.empty and db_path.exists() and set(work.errors) == set(work.pending):
+            report.seconds = time.monotonic() - started
+            return report
+        with store.atomic(db_path) as db:
+            schema.ensure_db_shape(db)
+            apply(db, work, report, engine, progress)
+            schema.set_meta(db, "extractor", work.fingerprint)
+            schema.set_meta(db, "schema", fingerprint(DB_PACKAGE, ()))
     report.seconds = time.monotonic() - started
     return report
 
 
 def apply(db: sqlite_utils.Database, work: Plan, report: BuildReport, engine: Engine, progress) -> None:
-    """Extract and store the planned articles, drop the gone ones, regroup speakers."""
+    """Extract and store the planned articles, drop the gone ones, regroup speakers.
+
+    The errors of the last build about files and unfinished articles are
+    replaced by this build's: a file mended since loses its error.
+    """
     known = store.known_articles(db)
-    for path, reason in work.errors:
-        store.record_error(db, path, reason)
-    if work.todo:
-        for done, extracted in enumerate(engine(work.todo), 1):
-            store.store_article(db, extracted)
-            count_article(report, extracted, known)
+    store.forget_pending_errors(db)
+    unstored = []
+    records = iter(engine(work.todo) if work.todo else ())
+    try:
+        for done, record in enumerate(records, 1):
+            problem = record.reason if isinstance(record, pipeline.Unfinished) else stored(db, record)
+            if problem:
+                unstored.append((record.article.path, problem))
+            else:
+                count_article(report, record, known)
             if progress:
                 progress(done, len(work.todo))
+    finally:
+        if hasattr(records, "close"):  # an engine's generator: its workers stop even when the build does
+            records.close()
+    report.errors.extend(unstored)
     store.delete_articles(db, work.gone)
     report.removed = len(work.gone)
+    store.record_pending_errors(db, [*work.errors, *unstored])
+    article_fields.update(db, work.relabel)
+    refresh_corpus(db)
+
+
+def refresh_corpus(db: sqlite_utils.Database) -> None:
+    """The stages across articles: one speaker per person, then the statements each speaker made."""
     store.write_speakers(db, canonical.group_speakers(store.speaker_refs(db)))
-    statements.refresh_statements(db)
+    refresh_statements(db)
+
+
+def refresh_statements(db: sqlite_utils.Database, group=grouping.regroup) -> None:
+    """Group the quotes of each speaker into statements and store them.
+
+    The grouping (``corpus.statements.regroup``, or another function of its
+    shape) is incremental: it starts from the stored statements, and gives
+    what grouping everything afresh would.
+    """
+    quotes, held = statements.read_quotes(db)
+    grouped = group(statements.stored_statements(db, held), quotes.values())
+    texts = [grouping.representative(quotes[q] for q in statement.quote_ids).text for statement in grouped]
+    statements.write_statements(db, grouped, texts)
+
+
+def stored(db: sqlite_utils.Database, extracted: ExtractedArticle) -> str | None:
+    """Store one extracted article; why it could not be, if it could not (the others go on)."""
+    try:
+        store.store_article(db, extracted)
+    except (sqlite3.Error, UnicodeError, ValueError, OverflowError) as error:
+        return f"cannot be stored ({type(error).__name__}: {error})"
+    return None
 
 
 def count_article(report: BuildReport, extracted, known: dict[str, str]) -> None:

@@ -93,3 +93,21 @@ def quotes_db_file(tmp_path, sample_articles, sample_speakers):
         store.write_speakers(db, sample_speakers)
         schema.set_meta(db, "extractor", "test")
     return path
+
+
+@pytest.fixture
+def unlistable(monkeypatch):
+    """The names of folders that fail to list, as folders without read permission do (even for root)."""
+    import os
+    from pathlib import Path
+
+    names = set()
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if Path(path).name in names:
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    return names

@@ -60,7 +60,7 @@ def test_bad_files_are_reported_and_stored_articles_kept(folder, tmp_path):
     (folder / "pier.txt").write_text(PIER)
     report = build(folder, path)
     quotes, errors = rows(path)
-    assert [path for path, _ in errors] == ["broken.jsonl", "empty.txt", "ferry.txt"]
+    assert [path for path, _ in errors] == ["broken.jsonl#1", "empty.txt", "ferry.txt"]
     assert [path for path, _ in report.errors] == [path for path, _ in errors]
     assert all(reason for _, reason in errors)
     assert set(before) < set(quotes)  # nothing stored was lost, the good new article was built

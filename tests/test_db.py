@@ -377,7 +377,7 @@ def exported(quotes_db_file, **filters):
     """The rows of a CSV export, checked against the count returned."""
     csv_path = quotes_db_file.parent / "quotes.csv"
     count = export_csv(quotes_db_file, csv_path, **filters)
-    with open(csv_path, newline="", encoding="utf8") as file:
+    with open(csv_path, newline="", encoding="utf-8-sig") as file:
         rows = list(csv.DictReader(file))
     assert len(rows) == count
     return rows

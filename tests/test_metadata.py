@@ -1,4 +1,9 @@
-"""The Datasette metadata file against a freshly built database."""
+"""The Datasette metadata file against a freshly built database.
+
+The settings of a quotedb database are kept under ``plugins.quotedb.database``
+and given to every served quotedb database, whatever its name
+(plugins/quotedb_site.py); so are the dashboards of ``plugins.quotedb.dashboards``.
+"""
 import json
 import re
 import sqlite3
@@ -14,9 +19,11 @@ from extract.records import Article, ExtractedArticle, Quote, Span
 
 METADATA_PATH = Path(__file__).resolve().parent.parent / "datasette-metadata.json"
 METADATA = json.loads(METADATA_PATH.read_text(encoding="utf8"))
-DATABASE = METADATA["databases"]["quotes"]
+SITE = METADATA["plugins"]["quotedb"]
+DATABASE = SITE["database"]
 TABLES = DATABASE["tables"]
 QUERIES = DATABASE["queries"]
+DASHBOARDS = SITE["dashboards"]
 
 # Queries with parameters that find something in the sample articles.
 QUERY_EXAMPLES = {
@@ -25,6 +32,7 @@ QUERY_EXAMPLES = {
     "top_speakers": ({}, "name", "Jo Smith"),
     "article_quotes": ({"article_id": 1}, "text", "We agreed on every point,"),
     "speaker_quotes": ({"speaker_id": 2}, "text", "We agreed on every point,"),
+    "find_speakers": ({"name": "smi"}, "name", "Jo Smith"),
 }
 
 
@@ -63,7 +71,8 @@ def named_columns(settings):
 def test_metadata_describes_the_project():
     assert {"title", "description", "source", "license"} <= set(METADATA)
     assert "publishers" in METADATA["license"] and "MIT" in METADATA["license"]
-    assert list(METADATA["databases"]) == ["quotes"]
+    assert "databases" not in METADATA  # no database name: the plugin gives these settings to any quotedb database
+    assert DATABASE["description"]
 
 
 def test_every_published_table_is_described(conn):
@@ -133,3 +142,25 @@ def test_article_quotes_context_is_100_characters(quotes_db_file):
     with closing(sqlite3.connect(quotes_db_file)) as conn:
         before, after = conn.execute(sql, {"article_id": article_id}).fetchone()
     assert (before, after) == (text[start - 100:start], text[start + 8:start + 108])
+
+
+def chart_queries():
+    """(dashboard, chart or filter, SQL) of every query of the dashboards."""
+    return [(slug, name, part["query"]) for slug, dashboard in DASHBOARDS.items()
+            for name, part in (*dashboard.get("filters", {}).items(), *dashboard["charts"].items())
+            if "query" in part]
+
+
+@pytest.mark.parametrize("slug, name, sql", chart_queries(), ids=[f"{s}-{n}" for s, n, _ in chart_queries()])
+def test_every_dashboard_query_executes(conn, slug, name, sql):
+    """With its optional [[ ... ]] filters left out and kept."""
+    left_out = re.sub(r"\[\[.*?\]\]", "", sql)
+    kept = sql.replace("[[", "").replace("]]", "")
+    conn.execute(left_out).fetchall()
+    conn.execute(kept, {param: "x" for param in re.findall(r"(?<!:):(\w+)", kept)}).fetchall()
+    assert "db" not in DASHBOARDS[slug]["charts"].get(name, {})  # the plugin sets the database
+
+
+def test_the_dashboard_says_how_many_articles_are_undated(conn):
+    sql = DASHBOARDS["quotes-over-time"]["charts"]["undated"]["query"]
+    assert conn.execute(sql).fetchone()[0] == "0 of 2"

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import pickle
 from pathlib import Path
 
@@ -26,7 +27,7 @@ def write(folder: Path, name: str, data: bytes | str) -> Path:
 
 
 def read_one(folder: Path, name: str, data: bytes | str):
-    (article,) = sources.read_articles(folder, write(folder, name, data))
+    (article,) = sources.read_file(folder, write(folder, name, data))
     return article
 
 
@@ -143,7 +144,14 @@ def test_txt_text_is_exactly_the_decoded_file(tmp_path):
     ("The minister said “we are ready” – and left the café.", "cp1252"),
     ("Der Minister sagte: „Wir sind bereit“ – größer, schöner. " * 3, "cp1252"),
     ("Ports reopen\n\n“Open,” she said.", "utf-16"),
-], ids=["latin-1", "cp1252-quotes", "cp1252-german", "utf-16-bom"])
+    ("Ports reopen\n\n“Open,” she said of the café.", "utf-16-le"),
+    ("Ports reopen\n\n“Open,” she said of the café.", "utf-16-be"),
+    ("Порты открылись. «Мы готовы», сказал министр.", "utf-16-le"),
+    ("Ports reopen\n\n“Open,” she said.", "utf-32-le"),
+    ("Le port a coûté 50 € par jour, a déclaré Zoë Müller. « Jamais plus », a-t-elle ajouté. " * 3,
+     "iso-8859-15"),
+], ids=["latin-1", "cp1252-quotes", "cp1252-german", "utf-16-bom", "utf-16-le-no-bom", "utf-16-be-no-bom",
+        "utf-16-cyrillic-no-bom", "utf-32-no-bom", "latin-9-euro"])
 def test_legacy_encodings_are_detected(tmp_path, content, encoding):
     assert read_one(tmp_path, "a.txt", content.encode(encoding)).text == content
 
@@ -162,7 +170,7 @@ def test_json_lines(tmp_path):
              "url": "https://example.org/a", "outlet": "Nordpress"}
     second = {"title": "Rail study agreed", "text": "VESSNA, March 8. /BALTIC WIRE/. A study was agreed."}
     lines = [json.dumps(first), "", json.dumps(second)]
-    articles = sources.read_articles(tmp_path, write(tmp_path, "feeds/a.jsonl", "\n".join(lines) + "\n"))
+    articles = sources.read_file(tmp_path, write(tmp_path, "feeds/a.jsonl", "\n".join(lines) + "\n"))
     assert [a.path for a in articles] == ["feeds/a.jsonl#1", "feeds/a.jsonl#2"]
     assert articles[0] == sources.Article(
         path="feeds/a.jsonl#1", text="The bank held rates.", sha256=sha(lines[0].encode()),
@@ -172,9 +180,9 @@ def test_json_lines(tmp_path):
 
 def test_json_lines_one_changed_record_keeps_the_other_hash(tmp_path):
     lines = [json.dumps({"text": "One."}), json.dumps({"text": "Two."})]
-    before = sources.read_articles(tmp_path, write(tmp_path, "a.jsonl", "\n".join(lines)))
+    before = sources.read_file(tmp_path, write(tmp_path, "a.jsonl", "\n".join(lines)))
     lines[1] = json.dumps({"text": "Two, changed."})
-    after = sources.read_articles(tmp_path, write(tmp_path, "a.jsonl", "\n".join(lines)))
+    after = sources.read_file(tmp_path, write(tmp_path, "a.jsonl", "\n".join(lines)))
     assert before[0].sha256 == after[0].sha256
     assert before[1].sha256 != after[1].sha256
 
@@ -191,7 +199,7 @@ def test_json_object_with_other_field_names(tmp_path):
 
 def test_json_list(tmp_path):
     records = [{"maintext": "One.", "media_name": "Nordpress"}, {"content": "Two.", "published": "March 8, 2024"}]
-    articles = sources.read_articles(tmp_path, write(tmp_path, "a.json", json.dumps(records)))
+    articles = sources.read_file(tmp_path, write(tmp_path, "a.json", json.dumps(records)))
     assert [(a.path, a.text, a.outlet, a.published) for a in articles] == [
         ("a.json#1", "One.", "Nordpress", None), ("a.json#2", "Two.", None, "2024-03-08")]
 
@@ -201,7 +209,7 @@ def test_csv(tmp_path):
             'Bank holds rates,"The bank held rates.\n\n""We wait,"" she said.",2024-03-07,Nordpress\n'
             '\n'
             'Rail study agreed,A study was agreed.,,\n')
-    articles = sources.read_articles(tmp_path, write(tmp_path, "a.csv", data))
+    articles = sources.read_file(tmp_path, write(tmp_path, "a.csv", data))
     assert [(a.path, a.title, a.text, a.published, a.outlet) for a in articles] == [
         ("a.csv#1", "Bank holds rates", 'The bank held rates.\n\n"We wait," she said.', "2024-03-07", "Nordpress"),
         ("a.csv#2", "Rail study agreed", "A study was agreed.", None, None)]
@@ -243,24 +251,50 @@ BAD_FILES = [
     ("blank.md", b"  \n\t\r\n", "empty file"),
     ("blank16.txt", " \n".encode("utf-16"), "no text (only whitespace)"),
     ("noise.txt", bytes(range(128, 256)) * 4, "cannot decode (not UTF-8, and no encoding fits)"),
-    ("bad.jsonl", '{"text": "One."}\n{"text": "Two.",\n', "line 2: invalid JSON (Expecting property name enclosed in double quotes)"),
-    ("notext.jsonl", '{"title": "Only a title"}\n', "line 1: no text (a non-empty text, body, content, maintext field)"),
-    ("list.jsonl", '["text"]\n', "line 1: not a JSON object"),
     ("bad.json", '{"text": ', "invalid JSON (line 1: Expecting value)"),
     ("scalar.json", "42", "not a JSON object or list of objects"),
-    ("bad.csv", 'title,text\nA,"quoted"text\n', "invalid CSV (line 2: ',' expected after '\"')"),
-    ("open.csv", 'title,text\nA,"never closed\n', "invalid CSV (line 2: unexpected end of data)"),
-    ("ragged.csv", "title,text\nA,B,C\n", "line 2: 3 fields, the header has 2"),
+    ("deep.json", "[" * 100_000 + "]" * 100_000, "nested too deeply"),
+    ("open-header.csv", '"title,text\n', "invalid CSV (line 1: unexpected end of data)"),
     ("nocol.csv", "title,date\nA,2024-03-03\n", "no text column (one of text, body, content, maintext)"),
     ("a.pdf", b"%PDF-1.4", "unsupported file type '.pdf'"),
 ]
+
+
+BAD_RECORDS = [  # (file name, content, reason for the second record); the first and third are good
+    ("bad.jsonl", '{"text": "One."}\n{"text": "Two.",\n{"text": "Three."}\n',
+     "line 2: invalid JSON (Expecting property name enclosed in double quotes)"),
+    ("deep.jsonl", '{"text": "One."}\n' + "[" * 100_000 + "]" * 100_000 + '\n\n{"text": "Three."}\n',
+     "line 2: nested too deeply"),
+    ("notext.jsonl", '{"text": "One."}\n{"title": "Only a title"}\n{"text": "Three."}\n',
+     "line 2: no text (a non-empty text, body, content, maintext field)"),
+    ("list.jsonl", '{"text": "One."}\n["text"]\n{"text": "Three."}\n', "line 2: not a JSON object"),
+    ("list.json", '[{"text": "One."}, 7, {"text": "Three."}]', "record 2: not a JSON object"),
+    ("quoted.csv", 'title,text\nA,One.\nB,"quoted"text\nC,Three.\n', "invalid CSV (line 3: ',' expected after '\"')"),
+    ("ragged.csv", "title,text\nA,One.\nB,Two.,extra\nC,Three.\n", "line 3: 3 fields, the header has 2"),
+    ("empty-text.csv", "title,text\nA,One.\nB,\nC,Three.\n",
+     "line 3: no text (a non-empty text, body, content, maintext field)"),
+]
+
+
+@pytest.mark.parametrize("name, data, reason", BAD_RECORDS, ids=[case[0] for case in BAD_RECORDS])
+def test_a_bad_record_is_skipped_and_the_others_read(tmp_path, name, data, reason):
+    first, bad, third = sources.read_file(tmp_path, write(tmp_path, name, data))
+    assert (first.path, first.text) == (f"{name}#1", "One.")
+    assert bad == sources.BadRecord(f"{name}#2", reason)
+    assert (third.path, third.text) == (f"{name}#3", "Three.")
+
+
+def test_a_record_keeps_its_number_when_the_one_before_is_mended(tmp_path):
+    broken = sources.read_file(tmp_path, write(tmp_path, "a.jsonl", '{"text": "One.\n{"text": "Two."}\n'))
+    mended = sources.read_file(tmp_path, write(tmp_path, "a.jsonl", '{"text": "One."}\n{"text": "Two."}\n'))
+    assert broken[1] == mended[1]
 
 
 @pytest.mark.parametrize("name, data, reason", BAD_FILES, ids=[case[0] for case in BAD_FILES])
 def test_bad_files_raise_article_error(tmp_path, name, data, reason):
     path = write(tmp_path, name, data)
     with pytest.raises(ArticleError) as raised:
-        sources.read_articles(tmp_path, path)
+        sources.read_file(tmp_path, path)
     assert (raised.value.path, raised.value.reason) == (path, reason)
     assert str(raised.value) == f"{path}: {reason}"
 
@@ -272,36 +306,35 @@ def test_article_error_survives_pickling():
 
 @pytest.mark.parametrize("name, data", [("a.json", "[]"), ("a.csv", "title,text\n")])
 def test_files_without_records_hold_no_articles(tmp_path, name, data):
-    assert sources.read_articles(tmp_path, write(tmp_path, name, data)) == []
+    assert sources.read_file(tmp_path, write(tmp_path, name, data)) == []
 
 
 def test_directory_raises_article_error(tmp_path):
     (tmp_path / "folder.txt").mkdir()
     with pytest.raises(ArticleError, match="folder.txt: is a directory"):
-        sources.read_articles(tmp_path, tmp_path / "folder.txt")
+        sources.read_file(tmp_path, tmp_path / "folder.txt")
 
 
-def test_too_large_file_raises_article_error(tmp_path, monkeypatch):
-    monkeypatch.setattr(sources, "MAX_BYTES", 10)
-    with pytest.raises(ArticleError, match=r"too large \(0\.0 MB; the limit is 0 MB\)"):
-        sources.read_articles(tmp_path, write(tmp_path, "a.txt", "more than ten bytes"))
+def test_too_large_file_raises_article_error(tmp_path):
+    with pytest.raises(ArticleError, match=r"too large \(0\.0 MB; the limit is 0\.001 MB\)"):
+        sources.read_file(tmp_path, write(tmp_path, "a.txt", "x" * 1001), sources.Settings(max_bytes=1000))
 
 
 def test_unreadable_file_raises_article_error(tmp_path, monkeypatch):
     path = write(tmp_path, "a.txt", "text")
 
-    def refuse(self):
+    def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     with pytest.raises(ArticleError, match=r"a.txt: cannot read \(Permission denied\)"):
-        sources.read_articles(tmp_path, path)
+        sources.read_file(tmp_path, path)
 
 
 # The demo articles ------------------------------------------------------------
 
 def test_sample_articles_read_with_their_metadata():
-    articles = [a for path in sources.article_files(SAMPLES) for a in sources.read_articles(SAMPLES, path)]
+    articles = [a for path in sources.article_files(SAMPLES) for a in sources.read_file(SAMPLES, path)]
     assert len(articles) == 7
     assert all(a.title and a.outlet and a.dateline for a in articles)
     for article in articles:

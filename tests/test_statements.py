@@ -6,9 +6,9 @@ import pytest
 from sqlite_utils import Database
 
 from db import schema, store
-from db import statements as stored
+from quotedb.build import refresh_statements
 from extract.records import Article, CanonicalSpeaker, ExtractedArticle, Quote, Span, Speaker
-from extract.statements import QuoteText, Statement, group_quotes, normalise, regroup, similarity
+from corpus.statements import QuoteText, Statement, group_quotes, normalise, regroup, similarity
 
 MAYOR, CLERK = 1, 2
 
@@ -214,7 +214,6 @@ def shaped_db():
     db = Database(memory=True)
     db.execute("PRAGMA foreign_keys = ON")
     schema.ensure_db_shape(db)
-    stored.ensure_statements_shape(db)
     return db
 
 
@@ -225,7 +224,7 @@ def add(db, articles):
         CanonicalSpeaker("Jo Smith", "Mayor", "person", (Speaker("Jo Smith", "Mayor"), Speaker("Jo Smith"))),
         CanonicalSpeaker("Ann Lee", "Union leader", "person", (Speaker("Ann Lee", "Union leader"),)),
     ])
-    stored.refresh_statements(db)
+    refresh_statements(db)
 
 
 def db_partition(db):
@@ -240,7 +239,7 @@ def db_partition(db):
 def test_statements_shape_is_idempotent():
     db = shaped_db()
     before = sorted(db.execute("select name, sql from sqlite_master").fetchall())
-    stored.ensure_statements_shape(db)
+    schema.ensure_db_shape(db)
     assert sorted(db.execute("select name, sql from sqlite_master").fetchall()) == before
     assert ("statement_id", "statements") in {(fk.column, fk.other_table) for fk in db["quotes"].foreign_keys}
     assert db["quotes"].detect_fts() == "quotes_fts"

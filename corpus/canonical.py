@@ -10,15 +10,8 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from extract.names import DETERMINERS, surname
 from extract.records import CanonicalSpeaker, Speaker
-
-DETERMINERS = {"a", "an", "the", "one", "another", "some"}
-
-
-def surname(name: str) -> str:
-    """The key that unites the mentions of one person in an article."""
-    words = [w for w in name.split() if w.lower() not in {"jr.", "jr", "sr.", "ii", "iii"}]
-    return words[-1].split("-")[-1].lower() if words else ""
 
 
 def group_speakers(refs: list[Speaker]) -> list[CanonicalSpeaker]:

@@ -1,0 +1,78 @@
+"""What a statement reports: the whole content around its quoted words.
+
+A mixed quote's words are part of a clause the speaker is reported to have
+said ("Lee said the port was \\"not ready\\" for winter"): its content is
+that clause, as PolNeAR marks it. It is the part of the parse that hangs
+on the cue's verb and holds the quote: the verb's child on the way up
+from the quoted words, with everything below it, stretched to the end of
+the quote if the quote runs on past it.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from extract.context import ArticleContext
+from extract.grammar import CLIMB_LIMIT
+
+
+def reported_clause(article: ArticleContext, verb: Token, start: int, end: int) -> Span | None:
+    """The clause of ``verb`` that holds the quoted words ``[start, end)``, or None when the quote hangs elsewhere."""
+    words = article.span(start, end)
+    if words is None or not len(words):
+        return None
+    child = child_towards(verb, words.root)
+    if child is None:
+        return None
+    first = min(child.left_edge.i, words.start)
+    last = max(child.right_edge.i + 1, words.end)
+    clause = article.doc[first:last]
+    return trimmed(clause)
+
+
+SOURCE_MOST_TOKENS = 30  # a longer expression around a source is no name of it
+
+
+def source_expression(article: ArticleContext, mention: Span, cue: Span | None) -> Span:
+    """The whole expression naming a source, as PolNeAR marks it: the mention's head and all that hangs on it.
+
+    "Jo Smith, a senior adviser to the mayor," rather than "Jo Smith";
+    the mention itself where that expression would take in the cue, a quote
+    or a whole clause.
+    """
+    head = mention.root
+    whole = trimmed(article.doc[head.left_edge.i:head.right_edge.i + 1])
+    if whole is None or len(whole) > SOURCE_MOST_TOKENS or whole.start > mention.start or whole.end < mention.end:
+        return mention
+    if cue is not None and whole.start < cue.end and cue.start < whole.end:
+        return mention
+    if article.quoted.overlaps(whole.start_char, whole.end_char) and not article.quoted.overlaps(
+            mention.start_char, mention.end_char):
+        return mention
+    return whole
+
+
+def child_towards(verb: Token, word: Token) -> Token | None:
+    """The child of ``verb`` that ``word`` hangs on, directly or not (within ``CLIMB_LIMIT`` links)."""
+    for _ in range(CLIMB_LIMIT):
+        if word.head == verb and word != verb:
+            return word
+        if word.head.i == word.i:
+            return None
+        word = word.head
+    return None
+
+
+CLOSING = {")": "(", "]": "["}
+
+
+def trimmed(span: Span) -> Span | None:
+    """The span without punctuation and spaces at its edges (a bracket it opens keeps its closing one)."""
+    doc, start, end = span.doc, span.start, span.end
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        last = doc[end - 1].text
+        if last in CLOSING and any(t.text == CLOSING[last] for t in doc[start:end - 1]):
+            break
+        end -= 1
+    return doc[start:end] if end > start else None

@@ -1,0 +1,231 @@
+"""What attribution knows about an article and about each statement in it, computed once.
+
+``ArticleContext`` holds what every rule and the speaker resolver ask of
+the article: its text (joined once), its paragraphs, where its quotations
+lie (one ``Quoted`` oracle), its sentences, and per paragraph the words
+outside quotes and the speech verbs among them. ``QuoteContext`` adds, for
+one statement, its content span, the tokens of the quote that hang on words
+outside it, the paragraph's words before it and the quote's kind.
+
+Nothing is kept on the Doc: a rule or a grammar helper called on an
+``ArticleContext`` made by hand behaves as it does inside the component.
+Every lookup is a bisection or a cached per-paragraph list, so the work for
+a statement does not grow with the length of its paragraph or article.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+
+from spacy.tokens import Doc, Span, Token
+
+from extract import quotes
+
+KIND_BREAKS = set(".,:;!?\n\u2014\u2013-")  # a quote after one of these stands as a sentence: direct
+
+
+class Paragraphs:
+    """The paragraphs of a text: (start, end) of every non-blank line, stripped of edge spaces."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.spans = quotes.paragraphs(text)
+        self.starts = [start for start, _ in self.spans]
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def __getitem__(self, index: int) -> tuple[int, int]:
+        return self.spans[index]
+
+    def index(self, offset: int) -> int:
+        """The paragraph holding a character offset (the one before, for an offset between paragraphs)."""
+        return max(0, bisect_right(self.starts, offset) - 1)
+
+
+class Quoted:
+    """Where the quotations of an article lie: is a token inside one, its quote marks included?"""
+
+    def __init__(self, spans):
+        self.spans = sorted(spans)  # (start, end) of each quotation, its marks included; never overlapping
+        self.starts = [start for start, _ in self.spans]
+
+    def at(self, offset: int) -> bool:
+        """Whether a character offset lies inside a quotation or on one of its marks."""
+        at = bisect_right(self.starts, offset) - 1
+        return at >= 0 and offset < self.spans[at][1]
+
+    def __call__(self, token: Token) -> bool:
+        return self.at(token.idx)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a quotation overlaps ``[start, end)``."""
+        at = bisect_left(self.starts, end)  # quotations starting before ``end``: the last may overlap
+        return at > 0 and self.spans[at - 1][1] > start
+
+
+@dataclass(frozen=True)
+class Statement:
+    """Quoted parts of one paragraph that make one statement."""
+
+    start: int
+    end: int
+    paragraph: int
+    continued: bool
+    opens_paragraph: bool
+    parts: tuple[tuple[int, int], ...] = ()
+    opening: int = 1  # characters of the opening mark before ``start`` (two for '', with the space for « )
+
+    def quotes(self, token: Token) -> bool:
+        """Whether the token lies inside one of the quoted parts (marks included)."""
+        at = bisect_right(self.parts, (token.idx + 1, float("inf"))) - 1  # the parts are in text order
+        return at >= 0 and self.parts[at][0] - 1 <= token.idx <= self.parts[at][1]
+
+
+class ArticleContext:
+    """One parsed article as attribution sees it; built once per Doc."""
+
+    def __init__(self, doc: Doc, quoted_spans=(), paragraphs: Paragraphs | None = None):
+        """``quoted_spans``: (start, end) of each quotation with its marks (``QuotedPart.outer``)."""
+        self.doc = doc
+        self.paragraphs = paragraphs or Paragraphs(doc.text)  # spaCy joins every token's text on each doc.text
+        self.text = self.paragraphs.text
+        self.quoted = Quoted(quoted_spans)
+        self.sentences = list(doc.sents)
+        self.sentence_starts = [sent.start for sent in self.sentences]
+        self.sentence_start_chars = [sent.start_char for sent in self.sentences]
+        self.sentence_end_chars = [sent.end_char for sent in self.sentences]
+        self.ents = list(doc.ents)
+        self.ent_starts = [ent.start for ent in self.ents]
+        self._children: dict[int, dict[str, list[Token]]] = defaultdict(dict)
+        for token in doc:
+            if token.head.i != token.i:
+                self._children[token.head.i].setdefault(token.dep_, []).append(token)
+        self._windows: dict[int, list[Token]] = {}
+        self._depths: dict[int, int] = {}
+        self._caches: dict[tuple[str, int], object] = {}
+
+    def span(self, start: int, end: int) -> Span | None:
+        """The tokens covering the characters ``[start, end)``."""
+        return self.doc.char_span(start, end, alignment_mode="expand")
+
+    def children(self, token: Token, *deps: str) -> list[Token]:
+        """The token's children with one of these dependency labels, in text order (without scanning them all)."""
+        found = self._children.get(token.i, {})
+        if len(deps) == 1:
+            return found.get(deps[0], [])
+        return sorted((child for dep in deps for child in found.get(dep, ())), key=lambda child: child.i)
+
+    def entities(self, span: Span) -> list[Span]:
+        """The named entities that lie wholly inside a span (``span.ents``, by bisection)."""
+        found = []
+        for ent in self.ents[bisect_left(self.ent_starts, span.start):]:
+            if ent.start >= span.end:
+                break
+            if ent.end <= span.end:
+                found.append(ent)
+        return found
+
+    def paragraph_of(self, token: Token) -> int:
+        return self.paragraphs.index(token.idx)
+
+    def sentence_of(self, token: Token) -> int:
+        """Index of the token's sentence in ``sentences``."""
+        return bisect_right(self.sentence_starts, token.i) - 1
+
+    def sentences_touching(self, start: int, end: int) -> range:
+        """Indices of the sentences that overlap the characters ``[start, end)``."""
+        first = bisect_right(self.sentence_end_chars, start)
+        last = bisect_left(self.sentence_start_chars, end) - 1
+        return range(first, last + 1)
+
+    def window(self, paragraph: int) -> list[Token]:
+        """The tokens of a paragraph that lie outside every quotation."""
+        if paragraph not in self._windows:
+            start, end = self.paragraphs[paragraph]
+            tokens = self.span(start, end)
+            self._windows[paragraph] = [t for t in tokens or () if not self.quoted(t)]
+        return self._windows[paragraph]
+
+    def depth(self, token: Token) -> int:
+        """The number of the token's ancestors in the parse (deeper words are governed more closely)."""
+        path = []
+        while token.i not in self._depths and token.head.i != token.i:
+            path.append(token)
+            token = token.head
+        depth = self._depths.setdefault(token.i, 0)
+        for word in reversed(path):
+            depth += 1
+            self._depths[word.i] = depth
+        return self._depths[path[0].i] if path else depth
+
+    def cached(self, name: str, paragraph: int, compute):
+        """A per-paragraph fact computed once (``compute(paragraph)``), for the rules that share it."""
+        key = (name, paragraph)
+        if key not in self._caches:
+            self._caches[key] = compute(paragraph)
+        return self._caches[key]
+
+    def kind_of(self, stmt: Statement) -> str:
+        """``direct`` when the quote stands as a sentence, ``mixed`` when embedded in one."""
+        at = stmt.start - stmt.opening - 1  # the character before the opening mark
+        while at >= 0 and self.text[at].isspace():
+            at -= 1
+        if at < 0 or self.text[at] in KIND_BREAKS or stmt.opens_paragraph:
+            return "direct"
+        return "mixed"
+
+
+class QuoteContext:
+    """One statement in its article: what the rules ask about it, each computed once."""
+
+    def __init__(self, article: ArticleContext, stmt: Statement):
+        self.article = article
+        self.stmt = stmt
+        self.doc = article.doc
+
+    def in_quote(self, token: Token) -> bool:
+        """Whether a token belongs to this statement's quoted parts (marks included)."""
+        return self.stmt.quotes(token)
+
+    @cached_property
+    def content(self) -> Span | None:
+        """The tokens of the statement, from its first quoted word to its last."""
+        return self.article.span(self.stmt.start, self.stmt.end)
+
+    @cached_property
+    def roots(self) -> list[Token]:
+        """The quote's tokens whose head lies outside it: where the quote hangs in the sentence."""
+        return [t for t in self.content or () if self.in_quote(t) and not self.in_quote(t.head)]
+
+    @cached_property
+    def window(self) -> list[Token]:
+        """The tokens of the statement's paragraph outside every quotation."""
+        return self.article.window(self.stmt.paragraph)
+
+    @cached_property
+    def window_before(self) -> int:
+        """How many of the window's tokens come before the statement."""
+        low, high = 0, len(self.window)
+        while low < high:  # bisection on the tokens' offsets
+            middle = (low + high) // 2
+            if self.window[middle].idx < self.stmt.start:
+                low = middle + 1
+            else:
+                high = middle
+        return low
+
+    def last_before(self, count: int) -> list[Token]:
+        """The last ``count`` tokens of the window before the statement."""
+        end = self.window_before
+        return self.window[max(0, end - count):end]
+
+    @cached_property
+    def kind(self) -> str:
+        return self.article.kind_of(self.stmt)
+
+    @property
+    def paragraph_start(self) -> int:
+        return self.article.paragraphs[self.stmt.paragraph][0]

@@ -1,0 +1,192 @@
+"""Transcripts and interviews: a speaker label opens the paragraph, no quote marks.
+
+``transcript-turn``: a paragraph that opens with a label naming a speaker
+("PENCE: We will win this state."; the headline "Smith: Port will reopen")
+is that speaker's statement: the label is the mention, the colon the cue
+and the words after it, up to the paragraph's end, the content. The label
+is one to four names or capitalised words (not a place, not a story label
+of ``rules/labels.txt``: "Poll:", "UPDATE:", no small words as in a section
+title: "The Gap Goes On:"), and the words hold a verb unless they are the
+headline's ("Clinton: 45 percent" is a poll line, not a turn).
+
+``interview-turn``: the "Q:" and "A:" turns of an interview, also on one
+line ("Q: Why? A: Because."). An answer is the interviewee's: the last
+speaker labelled before it ("JO SMITH: ..."), else the person the
+introduction (the paragraphs before the first turn) names first who is no
+journalist ("The Herald spoke to Jo Smith ..."). A question is the
+interviewer's: a journalist the introduction names ("senior writer Ann
+Lee"), else who the introduction says spoke to the interviewee ("The
+Herald"); without either it has no speaker.
+
+A turn is a quotation of its own: quotes and reported speech inside it are
+nested in it, not statements apart (``extract.attribution``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from extract import lexicon, quotes
+from extract.context import ArticleContext
+from extract.cues import Cue, rule
+from extract.grammar import noun_phrase, parsed_subject
+
+LABEL = re.compile(r"([A-Z][\w.'\u2019\- ]{0,40}?)[^\S\n]?:[^\S\n]+(?=\S)")
+INTERVIEW_LABEL = re.compile(r"(Q|A|Question|Answer)[^\S\n]?:[^\S\n]+(?=\S)")
+INLINE_ANSWER = re.compile(r"(?<=[?.!])[^\S\n]+(A|Answer):[^\S\n]+(?=\S)")  # "Q: Why? A: Because."
+MOST_LABEL_WORDS = 4
+NO_SPEAKER_ENTITIES = {"GPE", "LOC", "FAC", "DATE", "TIME", "NORP", "EVENT", "CARDINAL", "PERCENT", "MONEY"}
+QUESTION_LABELS = {"Q", "Question"}
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One labelled turn: the label as written, its colon and the words after it."""
+
+    label: Span
+    colon: Span
+    content: Span
+    paragraph: int
+
+
+# ---------------------------------------------------------------- transcript-turn
+
+@rule("transcript-turn", confidence=0.85, method="colon")
+def labelled_turns(article: ArticleContext) -> list[tuple[Span, Cue]]:
+    """A speaker label opening a paragraph without quote marks ("PENCE: We will win."): its words and the label."""
+    return [(turn.content, Cue(turn.colon, turn.label)) for turn in speaker_turns(article)]
+
+
+def speaker_turns(article: ArticleContext) -> list[Turn]:
+    """The paragraphs that open with a label naming a speaker."""
+    names = {t.lower_ for ent in article.ents if ent.label_ not in NO_SPEAKER_ENTITIES for t in ent}
+    turns = (speaker_turn(article, index, names) for index in range(len(article.paragraphs)))
+    return [turn for turn in turns if turn is not None]
+
+
+def speaker_turn(article: ArticleContext, index: int, names: set[str]) -> Turn | None:
+    """The turn a paragraph opens with, if its label names a speaker."""
+    start, end = article.paragraphs[index]
+    match = LABEL.match(article.text, start, end)
+    if match is None or INTERVIEW_LABEL.match(article.text, start, end) or article.text[match.end()] in quotes.MARK_CHARS:
+        return None  # Smith: "..." is the colon rule's
+    turn = turn_at(article, index, match.start(1), match.end(1), match.end(), end)
+    if turn is None or not names_speaker(article, turn.label, names) or not (index == 0 or has_verb(turn.content)):
+        return None  # a headline may drop its verbs ("Smith: Voters Worried About Health")
+    return turn
+
+
+def turn_at(article: ArticleContext, index: int, label_start: int, label_end: int, start: int, end: int) -> Turn | None:
+    """The turn whose label ends at ``label_end`` (its colon follows) and whose words are ``[start, end)``."""
+    colon_at = article.text.index(":", label_end)
+    label = article.span(label_start, label_end)
+    colon = article.span(colon_at, colon_at + 1)
+    content = article.span(start, end)
+    if label is None or colon is None or content is None or not len(content):
+        return None
+    return Turn(label, colon, content, index)
+
+
+def names_speaker(article: ArticleContext, label: Span, names: set[str]) -> bool:
+    """One to four names or capitalised words, no place or story label ("PENCE", "Pat Caddell", not "Poll").
+
+    Capitalised words the tagger took for nouns name a speaker when the
+    article names them in a name (``names``: "Sanders:" and "Bernie Sanders").
+    """
+    words = [t for t in label if not t.is_punct]
+    if not 0 < len(words) <= MOST_LABEL_WORDS or label.text.lower() in lexicon.entries("labels"):
+        return False
+    if any(t.is_stop for t in words):
+        return False  # a section title ("The Gap Goes On:", "Stealth Over Health:")
+    if any(ent.label_ in NO_SPEAKER_ENTITIES for ent in article.entities(label)):
+        return False
+    if all(t.pos_ == "PROPN" or (t.is_upper and t.is_alpha) for t in words):
+        return True
+    return all(t.text[:1].isupper() for t in words) and label[-1].lower_ in names
+
+
+def has_verb(content: Span) -> bool:
+    return any(t.pos_ in {"VERB", "AUX"} for t in content)
+
+
+# ---------------------------------------------------------------- interview-turn
+
+@rule("interview-turn", confidence=0.8, method="colon")
+def interview_turns(article: ArticleContext) -> list[tuple[Span, Cue]]:
+    """Q: and A: turns: the answer is the interviewee's, the question the interviewer's (named in the introduction)."""
+    turns = [turn for index in range(len(article.paragraphs)) for turn in question_and_answer(article, index)]
+    if not turns:
+        return []
+    interviewee, interviewer = introduction_people(article, turns[0].paragraph)
+    labelled = speaker_turns(article)  # in text order, as the turns
+    found, seen, last = [], 0, None
+    for turn in turns:
+        while seen < len(labelled) and labelled[seen].paragraph < turn.paragraph:
+            last, seen = labelled[seen].label, seen + 1
+        speaker = interviewer if turn.label.text in QUESTION_LABELS else last or interviewee
+        found.append((turn.content, Cue(turn.colon, speaker)))
+    return found
+
+
+def question_and_answer(article: ArticleContext, index: int) -> list[Turn]:
+    """The Q: or A: turn a paragraph opens with, and an answer that follows a question on the same line."""
+    start, end = article.paragraphs[index]
+    match = INTERVIEW_LABEL.match(article.text, start, end)
+    if match is None:
+        return []
+    answer = INLINE_ANSWER.search(article.text, match.end(), end) if match.group(1) in QUESTION_LABELS else None
+    turns = [turn_at(article, index, start, match.end(1), match.end(), answer.start() if answer else end)]
+    if answer is not None:
+        turns.append(turn_at(article, index, answer.start(1), answer.end(1), answer.end(), end))
+    return [turn for turn in turns if turn is not None]
+
+
+def introduction_people(article: ArticleContext, first_turn: int) -> tuple[Span | None, Span | None]:
+    """The interviewee and the interviewer the paragraphs before the first turn name, where they do.
+
+    An interview verb says who is who ("The Herald spoke to Jo Smith": the
+    person spoken to is the interviewee, unless a journalist); else the
+    first person named who is no journalist is the interviewee, and the
+    first journalist the interviewer.
+    """
+    if first_turn == 0:
+        return None, None
+    intro = article.span(article.paragraphs[0][0], article.paragraphs[first_turn - 1][1])
+    if intro is None:
+        return None, None
+    for verb in intro:
+        sides = interview_sides(article, verb)
+        if sides is not None:
+            return sides
+    people = [ent for ent in article.entities(intro) if ent.label_ == "PERSON"]
+    return (next((ent for ent in people if not is_journalist(ent)), None),
+            next((ent for ent in people if is_journalist(ent)), None))
+
+
+def interview_sides(article: ArticleContext, verb: Token) -> tuple[Span, Span | None] | None:
+    """(interviewee, interviewer) of an interview verb whose one side is a person and no journalist."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon.entries("interview_verbs"):
+        return None
+    subject = parsed_subject(article, verb)
+    spoken_to = next((c for c in verb.children if c.dep_ == "dobj"), None) or next(
+        (g for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "with"}
+         for g in c.children if g.dep_ == "pobj"), None)
+    sides = [noun_phrase(t) if t is not None else None for t in (spoken_to, subject)]
+    for interviewee, interviewer in (sides, sides[::-1]):
+        if interviewee is not None and is_person(interviewee) and not is_journalist(interviewee):
+            return interviewee, interviewer
+    return None
+
+
+def is_person(mention: Span) -> bool:
+    return mention.root.ent_type_ == "PERSON" or mention.root.pos_ == "PROPN"
+
+
+def is_journalist(name: Span) -> bool:
+    """A name described as a journalist: "senior writer Ann Lee", "Ann Lee, our reporter"."""
+    nouns = lexicon.entries("interviewer_nouns")
+    before = name.doc[max(name.start - 3, name.sent.start):name.start]
+    described = list(name) + [t for t in before if t.pos_ == "NOUN"] + [c for c in name.root.children if c.dep_ == "appos"]
+    return any(t.lemma_.lower() in nouns for t in described)

@@ -1,0 +1,154 @@
+"""Speech verbs: "...," she said; he dismissed it as "baseless"; said Smith.
+
+``speech-verb``: a speech verb that governs the quote in the parse. A second
+speech verb above it is the reporter ("X said that '...', Y said").
+``nearby-verb``: a speech verb with a subject in the quote's sentence or the
+sentences just around it, when the parse does not link the two.
+
+``speaker_of`` says who speaks through a speech verb; the constructions
+peculiar to verbs of speech live here: the participle just after a name
+("footage of Smith saying") and a speaker word the parse left without a
+link ("said Smith").
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from extract import grammar
+from extract.context import ArticleContext, QuoteContext
+from extract.cues import Cue, rule
+from extract.cues.according import paragraph_source
+from extract.grammar import cue_span, noun_phrase
+from extract.vocabulary import PERSONAL, agrees, could_speak, could_speak_as_group, is_document_noun, speaks
+
+
+# ---------------------------------------------------------------- who speaks through a verb
+
+def speaker_of(article: ArticleContext, verb: Token) -> Token | None:
+    """The speaker of a speech verb: its subject when it could speak, else a speaker word next to it."""
+    parsed = verb_subject(article, verb)
+    if parsed is not None and (could_speak_as_group(parsed) or parsed.pos_ == "PRON"):
+        return parsed
+    return grammar.adjacent_speaker(article, verb) or parsed
+
+
+def verb_subject(article: ArticleContext, verb: Token) -> Token | None:
+    """The parsed subject of a speech verb, with the participle constructions of speech."""
+    named = participle_of_a_name(verb)
+    if named is not None:
+        return named
+    return grammar.parsed_subject(article, verb)
+
+
+def participle_of_a_name(verb: Token) -> Token | None:
+    """"footage of Smith saying ...": the name just before the participle."""
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if verb.tag_ == "VBG" and before is not None and before.ent_type_ == "PERSON" and before.dep_ != "dobj":
+        return before
+    return None
+
+
+def fullest_mention(article: ArticleContext, verb: Token, mention: Token) -> Token:
+    """The outermost subject in the cue's sentence that names the speaker a pronoun stands for.
+
+    "Quill says she admired what she calls ...": the mention is Quill.
+    """
+    if mention.lower_ not in PERSONAL or verb.dep_ in {"advcl", "conj"}:
+        return mention  # "Though she called it ..., Smith left": a clause of its own
+    fullest = mention
+    sentence = article.sentence_of(verb)
+    for ancestor in grammar.ancestors(verb):
+        if article.sentence_of(ancestor) != sentence:
+            break
+        subject = verb_subject(article, ancestor) if ancestor.pos_ in {"VERB", "AUX"} else None
+        if subject is not None and subject != fullest and not article.quoted(subject) and agrees(subject, mention):
+            fullest = subject
+    return fullest
+
+
+# ---------------------------------------------------------------- speech-verb
+
+def governing_verbs(ctx: QuoteContext) -> list[Token]:
+    """Speech verbs outside the quote that the quote depends on, nearest first."""
+    found: list[Token] = []
+    for token in ctx.roots:
+        for ancestor in grammar.reported_by(ctx.article, token):
+            if not ctx.in_quote(ancestor) and ancestor not in found and not has_quoted_subject(ctx, ancestor):
+                found.append(ancestor)
+    return sorted(found, key=ctx.article.depth, reverse=True)
+
+
+def has_quoted_subject(ctx: QuoteContext, verb: Token) -> bool:
+    """Whether the verb's subject is itself quoted (then it is no cue)."""
+    subject = speaker_of(ctx.article, verb)
+    return subject is not None and ctx.in_quote(subject)
+
+
+def speaking_verb(article: ArticleContext, governing: list[Token]) -> Token:
+    """The nearest governing verb whose subject can speak: "she says it underscores ..." is hers."""
+    speaking = [verb for verb in governing if speaks(speaker_of(article, verb))]
+    if not speaking:
+        return governing[0]
+    first = speaking[0]
+    people = [verb for verb in speaking[1:] if could_speak(speaker_of(article, verb))]
+    if is_document_noun(speaker_of(article, first)) and people:
+        return people[0]  # "Smith said the report \"clearly\" shows ...": Smith's words
+    return first
+
+
+def reporter_of(article: ArticleContext, outer: list[Token], speaker: Token, source: Token | None) -> Token | None:
+    """Who relays the speaker's words: the subject of an outer speech verb or ``according to``."""
+    for verb in outer:
+        subject = speaker_of(article, verb)
+        if subject is not None and subject != speaker:
+            return subject
+    return source if source is not None and source != speaker else None
+
+
+@rule("speech-verb", confidence=0.9, method="subject", introduces=True)
+def governing_speech_verb(ctx: QuoteContext) -> Cue | None:
+    """A speech verb that governs the quote in the parse ("...," she said; dismissed it as "baseless")."""
+    governing = governing_verbs(ctx)
+    if not governing:
+        return None
+    verb = speaking_verb(ctx.article, governing)
+    mention = speaker_of(ctx.article, verb)
+    if mention is None:
+        return None
+    mention = fullest_mention(ctx.article, verb, mention)
+    reporter = reporter_of(ctx.article, governing[governing.index(verb) + 1:], mention, paragraph_source(ctx))
+    return Cue(cue_span(ctx.article, verb, ctx.stmt.start), noun_phrase(mention),
+               noun_phrase(reporter) if reporter is not None else None)
+
+
+# ---------------------------------------------------------------- nearby-verb
+
+def speaking_verbs(article: ArticleContext, paragraph: int) -> list[Token]:
+    """The paragraph's speech verbs outside quotes whose speaker is outside quotes too."""
+    window = article.window(paragraph)
+    outside = set(window)
+    return [t for t in window if grammar.is_speech_verb(article, t) and speaker_of(article, t) in outside]
+
+
+def paragraph_speaking_verbs(ctx: QuoteContext) -> list[Token]:
+    return ctx.article.cached("speaking-verbs", ctx.stmt.paragraph, lambda p: speaking_verbs(ctx.article, p))
+
+
+@rule("nearby-verb", confidence=0.75, method="nearby")
+def nearby_speech_verb(ctx: QuoteContext) -> Cue | None:
+    """A speech verb with a subject in a sentence the quote touches (a direct quote: or one just around it).
+
+    A quote embedded in reported speech takes only a verb of its own
+    sentences; the verb closest to the quote wins.
+    """
+    article, stmt = ctx.article, ctx.stmt
+    touched = article.sentences_touching(stmt.start, stmt.end)
+    if not touched:
+        return None
+    margin = 0 if ctx.kind == "mixed" else 1
+    reach = range(max(0, touched[0] - margin), touched[-1] + margin + 1)
+    verbs = [v for v in paragraph_speaking_verbs(ctx) if article.sentence_of(v) in reach]
+    if not verbs:
+        return None
+    verb = min(verbs, key=lambda v: min(abs(v.idx - stmt.start), abs(v.idx - stmt.end)))
+    return Cue(cue_span(article, verb, stmt.start), noun_phrase(fullest_mention(article, verb, speaker_of(article, verb))))

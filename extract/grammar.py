@@ -1,0 +1,259 @@
+"""Grammar the attribution rules share: speech verbs, subjects and noun phrases in a parse.
+
+Functions over tokens of a parsed Doc. Those that must know where the
+article's quotations lie take the ``ArticleContext`` (``article``) first;
+the others need the token alone. What is peculiar to one construction
+("X issued a statement saying") lives with the rule that needs it, in
+``extract.cues``; here is only what every rule reads the same way.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from extract import lexicon, quotes, sources
+from extract.context import ArticleContext
+from extract.vocabulary import could_speak, could_speak_as_group, is_document_noun
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+CLIMB = {"conj", "advcl", "xcomp", "pcomp", "prep", "acl", "ccomp"}
+NP_LEFT = {"compound", "amod", "det", "poss", "nmod", "nummod", "punct", "case", "prep", "pobj", "cc", "conj"}
+NP_RIGHT = {"compound", "flat", "nummod", "case"}
+RELATIVE = {"who", "that", "which"}
+REPORTING_PREPOSITIONS = {"as", "like", "that", "with"}
+DESCRIBING_PREPOSITIONS = {"of", "at", "for", "from", "with", "in", "on"}
+DATELINE_CHARS = 200  # a dateline ("LONDON (Reuters) - ") is never longer
+CLIMB_LIMIT = 24  # the rules look this many words up the parse from a word, no further
+
+
+# ---------------------------------------------------------------- speech verbs
+
+def has_speech_lemma(article: ArticleContext, token: Token) -> bool:
+    """A verb whose lemma (with its particle) is in the speech-verb list."""
+    if token.pos_ not in {"VERB", "AUX"} and not token.tag_.startswith("VB"):
+        return False
+    verbs = lexicon.speech_verbs()
+    lemma = token.lemma_.lower()
+    if any(f"{lemma} {particle.lower_}" in verbs for particle in article.children(token, "prt")):
+        return True
+    if lemma not in verbs:
+        return False
+    blocked = lexicon.speech_verb_exclusions().get(lemma, ())
+    return not (blocked and article.children(token, *blocked))
+
+
+def is_denied(article: ArticleContext, verb: Token) -> bool:
+    """A verb negated outside any quote ("did not say")."""
+    return any(not article.quoted(c) for c in article.children(verb, "neg"))
+
+
+def is_speech_verb(article: ArticleContext, token: Token) -> bool:
+    """A verb whose lemma (with its particle) is in the speech-verb list, not negated."""
+    return has_speech_lemma(article, token) and not is_denied(article, token)  # "he did not say": no report of words
+
+
+VERB_GROUP = {"aux", "auxpass", "neg", "advmod"}  # words before a verb that belong to its cue: "has also said"
+
+
+def cue_span(article: ArticleContext, verb: Token, content: int | None = None) -> Span:
+    """The cue a speech verb makes, as PolNeAR marks it: the verb with its particle ("pointed out"),
+    the auxiliaries, negation and adverbs right before it ("has also said"), and the preposition
+    right after it whose object is the content starting at ``content`` ("called for [new talks]")."""
+    doc = verb.doc
+    start = verb.i
+    while start > 0 and doc[start - 1].head == verb and doc[start - 1].dep_ in VERB_GROUP:
+        start -= 1
+    end = max([verb.i] + [c.i for c in article.children(verb, "prt")]) + 1
+    after = doc[end] if end < len(doc) else None
+    if after is not None and content is not None and after.head == verb and after.dep_ == "prep" \
+            and after.idx < content and after.right_edge.idx >= content:
+        end += 1
+    return doc[start:end]
+
+
+def reported_by(article: ArticleContext, token: Token, limit: int = 3) -> list[Token]:
+    """The nearest speech verbs above a token (at most ``limit``, within ``CLIMB_LIMIT`` words up the parse),
+    up to a link that is no report (``on "Show"``)."""
+    verbs = []
+    for _ in range(CLIMB_LIMIT):
+        if token.head.i == token.i or len(verbs) == limit:
+            break
+        if token.dep_ == "prep" and token.lower_ not in REPORTING_PREPOSITIONS:
+            break
+        token = token.head
+        if is_speech_verb(article, token):
+            verbs.append(token)
+    return verbs
+
+
+def ancestors(token: Token, limit: int = CLIMB_LIMIT):
+    """The token's head, its head's head and so on, at most ``limit`` of them (a long chain of clauses is cut)."""
+    for _ in range(limit):
+        if token.head.i == token.i:
+            return
+        token = token.head
+        yield token
+
+
+def in_subtree(word: Token, head: Token) -> bool:
+    """Whether ``word`` hangs, directly or not, on ``head`` (or is it)."""
+    return head.left_edge.i <= word.i <= head.right_edge.i and (word == head or head.is_ancestor(word))
+
+
+# ---------------------------------------------------------------- subjects
+
+def is_relative(token: Token) -> bool:
+    """A relative pronoun standing for the noun its clause hangs on."""
+    return token.lower_ in RELATIVE and token.head.dep_ == "relcl"
+
+
+def parsed_subject(article: ArticleContext, verb: Token) -> Token | None:
+    """The subject of a verb in the parse, climbing through clause links.
+
+    The passive subject of the verb itself is who was spoken to ("she was
+    told"); a passive head verb's subject is the speaker ("he was quoted as
+    saying"). A person is preferred among several subjects, and a subject in
+    the dateline gives way to the word after it. A participle's subject is
+    the noun it modifies (``participle_subject``).
+    """
+    for hop in range(4):
+        deps = SUBJECTS - {"nsubjpass"} if hop == 0 else SUBJECTS
+        subjects = [c for c in article.children(verb, *deps) if not article.quoted(c)]
+        if subjects:  # a person before a place: "LONDON (Reuters) - Jo Smith said" parses both as subjects
+            subject = past_dateline(article, next((s for s in subjects if could_speak(s)), subjects[0]), verb)
+            return subject.head.head if is_relative(subject) else subject
+        agent = [g for c in article.children(verb, "agent") for g in article.children(c, "pobj")]
+        if agent:
+            return agent[0]
+        if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            subject, verb = participle_subject(verb)
+            if verb is None:
+                return subject
+            continue
+        if verb.dep_ not in CLIMB or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
+def participle_subject(verb: Token) -> tuple[Token | None, Token | None]:
+    """The subject of a participle that modifies a noun, or the verb to look on from.
+
+    The noun acts ("footage of Smith saying", and "Smith, the director,
+    compared ..." where the parse hangs the verb on the name), unless it
+    cannot: a text someone issues ("Smith posted a note saying", "Smith
+    issued a statement saying") speaks for whoever issued it, the subject of
+    the verb whose object it is. Returns ``(subject, None)`` or ``(None, verb)``.
+    """
+    noun = verb.head
+    issued = noun.dep_ == "dobj" and is_document_noun(noun)
+    if could_speak_as_group(noun) and not issued:
+        return noun, None
+    if noun.dep_ != "dobj":
+        return None, None
+    return None, noun.head
+
+
+def past_dateline(article: ArticleContext, subject: Token, verb: Token) -> Token:
+    """A subject the parse found in the dateline ("LONDON (Reuters) - Jo Smith said"): who comes after it."""
+    start, _ = article.paragraphs[article.paragraph_of(subject)]
+    end = start + sources.dateline_length(article.text[start:start + DATELINE_CHARS])
+    if subject.idx >= end:
+        return subject
+    after = (t for t in subject.doc[subject.i:verb.i] if t.idx >= end and t.dep_ != "compound")
+    return next((t for t in after if could_speak_as_group(t)), subject)
+
+
+def named_by_apposition(article: ArticleContext, token: Token) -> Token:
+    """The name a description stands beside ("Rask, a top surrogate,": Rask), else the word itself."""
+    name = token.head
+    if token.dep_ == "appos" and name.pos_ == "PROPN" and name.ent_type_ == "PERSON" and not article.quoted(name):
+        return name
+    return token
+
+
+def inverted_subject(token: Token, verb: Token) -> bool:
+    """Whether a word after the verb can be its subject ("said Smith"), not its object or another clause's."""
+    if verb.head == token and verb.dep_ in {"compound", "amod", "acl"}:
+        return True  # "Said Smith:": the parse hangs the verb on the name
+    for _ in range(3):
+        if token.head == verb:
+            return token.dep_ not in {"dobj", "dative", "pobj", "ccomp", "xcomp", "advcl", "prep", "oprd"}
+        if token.dep_ not in {"compound", "flat", "appos", "amod"}:
+            return False
+        token = token.head
+    return False
+
+
+def adjacent_speaker(article: ArticleContext, verb: Token) -> Token | None:
+    """When the parse gives no subject: a speaker word just before or after the verb."""
+    sent = article.sentences[article.sentence_of(verb)]
+    for i in range(verb.i - 1, max(sent.start, verb.i - 8) - 1, -1):
+        token = verb.doc[i]
+        if could_speak(token):
+            return named_by_apposition(article, token)
+        if token.pos_ in {"VERB", "AUX"} or token.text in quotes.MARKS:
+            break
+    after = verb.doc[verb.i + 1:min(sent.end, verb.i + 4)]
+    return next((t for t in after if could_speak(t) and inverted_subject(t, verb)), None)
+
+
+# ---------------------------------------------------------------- noun phrases
+
+def noun_phrase(token: Token) -> Span:
+    """The mention around a head token: its pre-modifiers and compounds."""
+    doc = token.doc
+    if token.pos_ == "PRON":
+        return doc[token.i:token.i + 1]
+    left = token.i
+    for child in token.lefts:
+        if child.dep_ in NP_LEFT:
+            left = min(left, child.left_edge.i)
+            break
+    right = token.i
+    for child in token.rights:
+        if child.dep_ in NP_RIGHT and child.i == right + 1:
+            right = child.right_edge.i
+    while left < token.i and (doc[left].is_punct or doc[left].dep_ in {"cc", "case"} or doc[left].pos_ == "VERB"):
+        left += 1
+    if token.pos_ == "NOUN":
+        right = max(right, described_by(token))
+    return doc[left:right + 1]
+
+
+def described_by(noun: Token) -> int:
+    """The end of a short phrase that says whose a description is ("officials at the port")."""
+    for child in noun.rights:
+        words = noun.doc[child.i:child.right_edge.i + 1]
+        if child.dep_ == "prep" and child.lower_ in DESCRIBING_PREPOSITIONS and len(words) <= 6 \
+                and not any(t.pos_ in {"VERB", "AUX"} or t.is_punct or t.text in quotes.MARKS for t in words):
+            return child.right_edge.i
+    return noun.i
+
+
+PHRASE_REACH = 12  # the source of "according to" stands this many words after it at most
+PHRASE_HOPS = 3  # and hangs on it through at most this many links ("according" -> "to" -> the source)
+
+
+def according_to(tokens) -> Token | None:
+    """The source of an ``according to X`` phrase among ``tokens``: the object of its preposition."""
+    phrases = lexicon.attribution_phrases()
+    for token in tokens:
+        following = token.doc[token.i:token.i + 2].text.lower()
+        if token.lower_ in phrases or following in phrases:
+            source = phrase_object(token)
+            if source is not None:
+                return source
+    return None
+
+
+def phrase_object(token: Token) -> Token | None:
+    """The first object of a preposition just after ``token`` that hangs on it ("according to [the poll]")."""
+    for word in token.doc[token.i + 1:token.i + 1 + PHRASE_REACH]:
+        if word.dep_ != "pobj":
+            continue
+        head = word
+        for _ in range(PHRASE_HOPS):
+            head = head.head
+            if head == token:
+                return word
+    return None

@@ -1,0 +1,157 @@
+"""Who can speak: the speaker vocabulary shared by attribution and resolution.
+
+One place for the word classes both stages ask about: pronouns (which can
+be a speaker's subject, which stand for people of one gender, which for
+groups), nouns for people, groups and cited texts, roles and titles, and
+the gender a word or a given name carries. The word lists themselves are
+data (``extract/rules/*.txt``, loaded by ``lexicon``).
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from extract import lexicon
+from extract.records import Speaker
+
+# ---------------------------------------------------------------- pronouns
+
+GENDERED = {"he": "m", "him": "m", "she": "f", "her": "f"}  # pronouns of one gender
+GROUP_PRONOUNS = frozenset({"it", "they", "them", "we"})  # pronouns an organisation or group speaks through
+SPEAKING_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})  # pronoun subjects that name someone who speaks
+PERSONAL = frozenset({"he", "she", "it", "they", "we"})  # third-person and group subjects a name can stand behind
+RESOLVABLE = frozenset({"he", "she", "him", "her", "they", "them", "i", "we", "it", "you", "who"})
+
+# ---------------------------------------------------------------- names and kinds
+
+PEOPLE = frozenset({"person", "unnamed"})  # speaker kinds that he, she and person nouns can stand for
+GROUPS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})  # entity labels of speakers that are no person
+NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
+
+
+def is_role_word(token: Token) -> bool:
+    """A noun that names a role or title ("spokesman", "President")."""
+    return token.lemma_.lower() in lexicon.role_nouns() or token.lower_ in lexicon.role_nouns()
+
+
+def is_person_noun(token: Token) -> bool:
+    """A noun that names a person by role or trait ("the senator", "the billionaire", "the businesswoman")."""
+    nouns = lexicon.person_nouns()
+    return token.lemma_.lower() in nouns or token.lower_ in nouns or gender_of(token) is not None
+
+
+def is_group_noun(head: Token) -> bool:
+    """A noun for a group or institution that speaks as one ("the ministry")."""
+    return head.lemma_.lower() in lexicon.group_nouns() or head.lower_ in lexicon.group_nouns()
+
+
+def is_document_noun(head: Token) -> bool:
+    """A noun for a text cited as a source ("the report")."""
+    return head.lemma_.lower() in lexicon.document_nouns() or head.lower_ in lexicon.document_nouns()
+
+
+def can_speak(head: Token) -> bool:
+    """Whether a description's head noun names a person, a group that speaks or a text that is cited."""
+    return is_person_noun(head) or is_group_noun(head) or is_document_noun(head)
+
+
+def is_common_noun(token: Token) -> bool:
+    """A common noun, also where the tagger took a lower-case word for a name."""
+    return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.text.islower() and token.ent_type_ != "PERSON")
+
+
+def could_speak(token: Token) -> bool:
+    """A person's name, a pronoun that names someone or a noun that names a person."""
+    if token.ent_type_ == "PERSON" and (token.pos_ == "PROPN" or token.text.istitle()):
+        return True
+    if token.pos_ == "PRON":
+        return token.lower_ in SPEAKING_PRONOUNS
+    return is_common_noun(token) and is_person_noun(token)
+
+
+def could_speak_as_group(token: Token) -> bool:
+    """Who could speak, or an organisation, group or text that speaks as one."""
+    if could_speak(token):
+        return True
+    if token.pos_ == "PROPN":
+        return token.ent_type_ in {"ORG", "NORP", "GPE", ""} and token.text[:1].isupper()
+    return is_common_noun(token) and can_speak(token)
+
+
+def speaks(subject: Token | None) -> bool:
+    """Whether a cue's subject can speak: a person, a group, a text, or he, she, they or we."""
+    return subject is not None and (could_speak_as_group(subject) or subject.lower_ in PERSONAL - {"it"})
+
+
+def group_start(word: Token) -> int:
+    """Where the name or description of a group begins."""
+    if word.pos_ == "PROPN" and word.ent_iob_ != "O":
+        start = word.i
+        while start > 0 and word.doc[start].ent_iob_ == "I":
+            start -= 1
+        return start
+    return word.left_edge.i
+
+
+def names_group(word: Token, plural: bool) -> bool:
+    """Whether a subject word names an organisation or group (of people, when ``plural``)."""
+    if word.pos_ == "PROPN":
+        return word.ent_type_ in {"ORG", "NORP"} and word.ent_iob_ != "O" and (
+            word.i + 1 == len(word.doc) or word.doc[word.i + 1].ent_iob_ != "I")
+    if word.pos_ != "NOUN":
+        return False
+    if word.tag_ == "NNS":
+        return plural and (is_person_noun(word) or can_speak(word))
+    return can_speak(word) and not is_person_noun(word)
+
+
+# ---------------------------------------------------------------- gender and number
+
+def gender_of(word: Token) -> str | None:
+    """"m" or "f" for a gendered pronoun or noun ("she", "spokeswoman"), else None."""
+    lower = word.lower_
+    if lower in GENDERED:
+        return GENDERED[lower]
+    if word.pos_ != "NOUN":
+        return None
+    if lower.endswith(("woman", "women")):
+        return "f"
+    if lower.endswith(("man", "men")) and lower not in {"human", "humans"}:
+        return "m"
+    return lexicon.gendered_nouns().get(word.lemma_.lower())
+
+
+def gender_fits_name(word: Token, gender: str | None) -> bool:
+    """Whether a name or description can be of the given gender ("m", "f" or None)."""
+    if gender is None:
+        return True
+    own = gender_of(word)
+    if own is not None:
+        return own == gender
+    given = word.doc[group_start(word)] if word.pos_ == "PROPN" else None
+    other = "f" if gender == "m" else "m"
+    return given is None or given.i == word.i or given.lower_ not in lexicon.given_names(other)
+
+
+def fits_gender(speaker: Speaker, gender: str | None) -> bool:
+    """False when the speaker's given name belongs only to the other gender."""
+    if gender is None or speaker.kind != "person" or len(speaker.name.split()) < 2:
+        return speaker.kind in PEOPLE
+    given = speaker.name.split()[0].lower()
+    other = "f" if gender == "m" else "m"
+    return given not in lexicon.given_names(other)
+
+
+def agrees(subject: Token, pronoun: Token) -> bool:
+    """Whether a pronoun can stand for a subject (gender and number)."""
+    gender = GENDERED.get(pronoun.lower_)
+    if subject.lower_ in PERSONAL:
+        return subject.lower_ == pronoun.lower_
+    if pronoun.lower_ == "it":
+        return subject.tag_ in {"NN", "NNP"} and could_speak_as_group(subject) and not could_speak(subject)
+    if pronoun.lower_ in {"they", "we"}:
+        return subject.tag_ in {"NNS", "NNPS"} or (could_speak_as_group(subject) and not could_speak(subject))
+    if not could_speak(subject) or subject.tag_ in {"NNS", "NNPS"}:
+        return False
+    return gender_fits_name(subject, gender)

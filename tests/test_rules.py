@@ -1,0 +1,193 @@
+"""The attribution rules one by one, on parses built by hand: no model needed.
+
+Each Doc is written out token by token (word, head, dependency, part of
+speech, tag, lemma, entity), so a rule is tested on the parse it is meant
+for, whatever a model would make of the sentence.
+"""
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from extract import attribution, cues, quotes, speakers
+from extract.context import ArticleContext, Paragraphs, QuoteContext
+from extract.cues import colon, according, signature, verbs
+
+VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower case, shape), no model
+
+
+def parse(*tokens):
+    """A Doc from (word, head index, dep, pos, tag, lemma, entity IOB, space after) tuples."""
+    words, heads, deps, pos, tags, lemmas, ents, spaces = zip(*tokens)
+    return Doc(VOCAB, words=list(words), spaces=list(spaces), heads=list(heads), deps=list(deps),
+               pos=list(pos), tags=list(tags), lemmas=list(lemmas), ents=list(ents))
+
+
+def contexts(doc):
+    """The article's context and one QuoteContext per quoted statement."""
+    paragraphs = Paragraphs(doc.text)
+    parts = quotes.quoted_parts(paragraphs.text, paragraphs.spans)
+    article = ArticleContext(doc, [p.outer for p in parts], paragraphs)
+    return article, [QuoteContext(article, stmt) for stmt in attribution.statements(article, parts, attribution.Settings())]
+
+
+def found(cue):
+    """What a Cue names, as text."""
+    return (cue.cue.text if cue.cue is not None else None, cue.mention.text if cue.mention is not None else None,
+            cue.reporter.text if cue.reporter is not None else None)
+
+
+# "We won," Ada Quill said.
+SAID = parse(
+    ('"', 2, "punct", "PUNCT", "``", '"', "O", False),
+    ("We", 2, "nsubj", "PRON", "PRP", "we", "O", True),
+    ("won", 7, "ccomp", "VERB", "VBD", "win", "O", False),
+    (",", 2, "punct", "PUNCT", ",", ",", "O", False),
+    ('"', 2, "punct", "PUNCT", "''", '"', "O", True),
+    ("Ada", 6, "compound", "PROPN", "NNP", "Ada", "B-PERSON", True),
+    ("Quill", 7, "nsubj", "PROPN", "NNP", "Quill", "I-PERSON", True),
+    ("said", 7, "ROOT", "VERB", "VBD", "say", "O", False),
+    (".", 7, "punct", "PUNCT", ".", ".", "O", False),
+)
+
+# According to Lena Okafor, "the port will open."
+ACCORDING = parse(
+    ("According", 10, "prep", "VERB", "VBG", "accord", "O", True),
+    ("to", 0, "prep", "ADP", "IN", "to", "O", True),
+    ("Lena", 3, "compound", "PROPN", "NNP", "Lena", "B-PERSON", True),
+    ("Okafor", 1, "pobj", "PROPN", "NNP", "Okafor", "I-PERSON", False),
+    (",", 10, "punct", "PUNCT", ",", ",", "O", True),
+    ('"', 10, "punct", "PUNCT", "``", '"', "O", False),
+    ("the", 7, "det", "DET", "DT", "the", "O", True),
+    ("port", 10, "nsubj", "NOUN", "NN", "port", "O", True),
+    ("will", 10, "aux", "AUX", "MD", "will", "O", True),
+    ("surely", 10, "advmod", "ADV", "RB", "surely", "O", True),
+    ("open", 10, "ROOT", "VERB", "VB", "open", "O", False),
+    (".", 10, "punct", "PUNCT", ".", ".", "O", False),
+    ('"', 10, "punct", "PUNCT", "''", '"', "O", False),
+)
+
+# Okafor: "We will open the port."
+COLON = parse(
+    ("Okafor", 0, "ROOT", "PROPN", "NNP", "Okafor", "B-PERSON", False),
+    (":", 0, "punct", "PUNCT", ":", ":", "O", True),
+    ('"', 5, "punct", "PUNCT", "``", '"', "O", False),
+    ("We", 5, "nsubj", "PRON", "PRP", "we", "O", True),
+    ("will", 5, "aux", "AUX", "MD", "will", "O", True),
+    ("open", 5, "ROOT", "VERB", "VB", "open", "O", True),
+    ("the", 7, "det", "DET", "DT", "the", "O", True),
+    ("port", 5, "dobj", "NOUN", "NN", "port", "O", False),
+    (".", 5, "punct", "PUNCT", ".", ".", "O", False),
+    ('"', 5, "punct", "PUNCT", "''", '"', "O", False),
+)
+
+# "Open the port." ― Lena Okafor
+SIGNED = parse(
+    ('"', 1, "punct", "PUNCT", "``", '"', "O", False),
+    ("Open", 1, "ROOT", "VERB", "VB", "open", "O", True),
+    ("the", 3, "det", "DET", "DT", "the", "O", True),
+    ("port", 1, "dobj", "NOUN", "NN", "port", "O", False),
+    (".", 1, "punct", "PUNCT", ".", ".", "O", False),
+    ('"', 1, "punct", "PUNCT", "''", '"', "O", True),
+    ("\u2015", 7, "punct", "PUNCT", ":", "\u2015", "O", True),
+    ("Lena", 8, "compound", "PROPN", "NNP", "Lena", "B-PERSON", True),
+    ("Okafor", 8, "ROOT", "PROPN", "NNP", "Okafor", "I-PERSON", False),
+)
+
+# "OKAFOR: We will open."
+LABEL = parse(
+    ('"', 3, "punct", "PUNCT", "``", '"', "O", False),
+    ("OKAFOR", 3, "npadvmod", "PROPN", "NNP", "OKAFOR", "B-PERSON", False),
+    (":", 3, "punct", "PUNCT", ":", ":", "O", True),
+    ("We", 5, "nsubj", "PRON", "PRP", "we", "O", True),
+    ("will", 5, "aux", "AUX", "MD", "will", "O", True),
+    ("open", 5, "ROOT", "VERB", "VB", "open", "O", False),
+    (".", 5, "punct", "PUNCT", ".", ".", "O", False),
+    ('"', 5, "punct", "PUNCT", "''", '"', "O", False),
+)
+
+# "We won," Ada Quill said, according to Lena Okafor.
+SAID_ACCORDING = parse(
+    ('"', 2, "punct", "PUNCT", "``", '"', "O", False),
+    ("We", 2, "nsubj", "PRON", "PRP", "we", "O", True),
+    ("won", 7, "ccomp", "VERB", "VBD", "win", "O", False),
+    (",", 2, "punct", "PUNCT", ",", ",", "O", False),
+    ('"', 2, "punct", "PUNCT", "''", '"', "O", True),
+    ("Ada", 6, "compound", "PROPN", "NNP", "Ada", "B-PERSON", True),
+    ("Quill", 7, "nsubj", "PROPN", "NNP", "Quill", "I-PERSON", True),
+    ("said", 7, "ROOT", "VERB", "VBD", "say", "O", False),
+    (",", 7, "punct", "PUNCT", ",", ",", "O", True),
+    ("according", 7, "prep", "VERB", "VBG", "accord", "O", True),
+    ("to", 9, "prep", "ADP", "IN", "to", "O", True),
+    ("Lena", 12, "compound", "PROPN", "NNP", "Lena", "B-PERSON", True),
+    ("Okafor", 10, "pobj", "PROPN", "NNP", "Okafor", "I-PERSON", False),
+    (".", 7, "punct", "PUNCT", ".", ".", "O", False),
+)
+
+
+@pytest.mark.parametrize("doc, rule, expected", [
+    (SAID, verbs.governing_speech_verb, ("said", "Ada Quill", None)),
+    (ACCORDING, according.according_to_source, ("According to", "Lena Okafor", None)),
+    (COLON, colon.name_before_colon, (":", "Okafor", None)),
+    (SIGNED, signature.signed_name, ("\u2015", "Lena Okafor", None)),
+    (LABEL, colon.transcript_label, (":", "OKAFOR", None)),
+], ids=["speech-verb", "according-to", "colon", "signature", "transcript-label"])
+def test_a_rule_finds_its_construction(doc, rule, expected):
+    _, [ctx] = contexts(doc)
+    assert found(rule(ctx)) == expected
+
+
+@pytest.mark.parametrize("doc, rule", [
+    (ACCORDING, verbs.governing_speech_verb),
+    (SAID, according.according_to_source),
+    (SAID, colon.name_before_colon),
+    (COLON, signature.signed_name),
+    (SAID, colon.transcript_label),
+], ids=["no-speech-verb", "no-according-to", "no-colon", "no-signature", "no-label"])
+def test_a_rule_finds_nothing_elsewhere(doc, rule):
+    _, [ctx] = contexts(doc)
+    assert rule(ctx) is None
+
+
+@pytest.mark.parametrize("doc, expected", [
+    (SAID, ("speech-verb", ("said", "Ada Quill", None))),
+    (ACCORDING, ("according-to", ("According to", "Lena Okafor", None))),
+    (COLON, ("colon", (":", "Okafor", None))),
+    (SIGNED, ("signature", ("\u2015", "Lena Okafor", None))),
+    (LABEL, ("transcript-label", (":", "OKAFOR", None))),
+    (SAID_ACCORDING, ("speech-verb", ("said", "Ada Quill", "Lena Okafor"))),
+], ids=["speech-verb", "according-to", "colon", "signature", "transcript-label", "verb-before-according-to"])
+def test_the_first_rule_that_finds_a_cue_wins(doc, expected):
+    _, [ctx] = contexts(doc)
+    rule, cue = cues.find_cue(ctx)
+    assert (rule.name, found(cue)) == expected
+
+
+def test_a_transcript_label_moves_the_start_of_the_words():
+    _, [ctx] = contexts(LABEL)
+    _, cue = cues.find_cue(ctx)
+    assert LABEL.text[cue.content_start:ctx.stmt.end] == "We will open."
+
+
+def test_quotes_are_recorded_with_their_rule_and_resolution():
+    quote, = attribution.find_quotes(SAID)
+    assert (quote.speaker.name, quote.cue_rule, quote.resolution, quote.method, quote.confidence) == (
+        "Ada Quill", "speech-verb", "name", "subject", 0.9)
+
+
+def test_the_quoted_oracle_counts_quote_marks_as_quoted():
+    article, [ctx] = contexts(SAID)
+    assert [t.text for t in SAID if article.quoted(t)] == ['"', "We", "won", ",", '"']
+    assert [t.text for t in ctx.window] == ["Ada", "Quill", "said", "."]
+
+
+def test_every_rule_is_registered_once_and_ordered():
+    ordered = [rule.name for rule in cues.CUE_RULES] + [rule.name for rule in cues.STATEMENT_RULES]
+    assert sorted(ordered) == sorted(cues.REGISTRY) and len(set(ordered)) == len(ordered)
+    assert all(0 < rule.confidence <= 1 and rule.description for rule in cues.REGISTRY.values())
+
+
+def test_confidence_is_the_rule_times_the_resolution():
+    rule = cues.REGISTRY["nearby-verb"]
+    for how, way in speakers.RESOLUTIONS.items():
+        resolution = speakers.Resolution(speakers.Speaker("Ada Quill"), how) if how != "unresolved" else None
+        assert attribution.legacy_method(rule, resolution) == (way.method or rule.method)
