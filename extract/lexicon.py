@@ -83,13 +83,29 @@ def person_nouns() -> frozenset[str]:
 
 
 @cache
-def given_names(gender: str) -> frozenset[str]:
-    """Given names used only for one gender ("m" or "f"), from coreferee's name lists."""
+def name_list(gender: str) -> frozenset[str]:
+    """Coreferee's list of given names of one gender ("m" or "f"); some are in both."""
     from importlib.resources import files
 
-    def read(name: str) -> set[str]:
-        text = files("coreferee.lang.common.data").joinpath(f"{name}_names.dat").read_text(encoding="utf8")
-        return {line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")}
+    name = "male" if gender == "m" else "female"
+    text = files("coreferee.lang.common.data").joinpath(f"{name}_names.dat").read_text(encoding="utf8")
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
-    male, female = read("male"), read("female")
+
+@cache
+def given_names(gender: str) -> frozenset[str]:
+    """Given names used only for one gender ("m" or "f"), from coreferee's name lists."""
+    male, female = name_list("m"), name_list("f")
     return frozenset((male - female if gender == "m" else female - male) - entries("unisex_names"))
+
+
+@cache
+def any_given_names() -> frozenset[str]:
+    """Given names of either gender, and those used for both."""
+    return name_list("m") | name_list("f") | entries("unisex_names")
+
+
+@cache
+def titles() -> dict[str, str]:
+    """Honorifics and titles written before names, each with the role noun it stands for ("cllr": "councillor")."""
+    return {entry.split()[0]: (entry.split()[1:] or [""])[0] for entry in entries("titles")}

@@ -27,10 +27,10 @@ from extract.names import DETERMINERS, surname
 from extract.records import Speaker
 from extract.vocabulary import (
     GENDERED, GROUP_PRONOUNS, GROUPS, NAME_WORD, PEOPLE, RESOLVABLE, can_speak, fits_gender, gender_of,
-    group_start, is_common_noun, is_document_noun, is_person_noun, is_role_word, names_group,
+    group_start, is_common_noun, is_document_noun, is_given_name, is_group_noun, is_name_prefix, is_person_noun, is_role_word, is_title, names_group,
+    title_role,
 )
 
-HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "gen.", "sen.", "rep.", "gov."}
 INVERTING_VERBS = {"said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "continued", "explained"}
 RECENT_PARAGRAPHS = 3  # a pronoun or description looks this many paragraphs back
 RECENT_TOKENS = 400  # and no further back than this (no resolution in PolNeAR train or dev looks past 337)
@@ -147,19 +147,29 @@ class People:
 # ---------------------------------------------------------------- names
 
 def clean_name(span: Span) -> tuple[str, list[Token]]:
-    """A person's name without honorifics, titles and possessive; also the title tokens."""
+    """A person's name without honorifics, titles and possessive; also the title tokens.
+
+    "Cllr Jo Smith", "Det Sgt Jo Smith", "Pensioner Jo Smith", "Harbour
+    Minister Jo Smith": Jo Smith (``vocabulary.is_name_prefix``).
+    """
     tokens = [t for t in span if (not t.is_punct or joins_name(t)) and t.lower_ not in {"'s", "’s"}]
     if tokens and tokens[0].is_sent_start and tokens[0].lower_ in INVERTING_VERBS:
         tokens.pop(0)  # "Said Smith:": the verb the tagger took for a name
     title: list[Token] = []
-    while tokens and (tokens[0].lower_ in HONORIFICS or is_role_word(tokens[0]) or not NAME_WORD.match(tokens[0].text)):
+    while tokens and is_name_prefix(tokens[0], len(tokens) - 1):
         title.append(tokens.pop(0))
-    if any(is_role_word(t) for t in tokens[:-1]):
-        cut = max(i for i, t in enumerate(tokens[:-1]) if is_role_word(t)) + 1
-        title, tokens = title + tokens[:cut], tokens[cut:]
+    inside = [i for i, t in enumerate(tokens[:-1]) if (is_role_word(t) or is_title(t)) and not (
+        i == len(tokens) - 2 and is_given_name(t))]  # "Harbour Minister Jo Smith", not "Dean Smith"
+    if inside:
+        title, tokens = title + tokens[:inside[-1] + 1], tokens[inside[-1] + 1:]
     while tokens and tokens[-1].is_punct:
         tokens.pop()
     return "".join(t.text_with_ws for t in tokens).strip(), title
+
+
+def names_role(tokens: list[Token]) -> bool:
+    """Whether words before a name give a role ("Harbour Minister", "Cllr", "Pensioner"), not only "Mrs"."""
+    return any(is_role_word(t) or title_role(t.text) or is_person_noun(t) and not is_title(t) for t in tokens)
 
 
 def as_written(tokens: list[Token]) -> str:
@@ -197,9 +207,19 @@ def crosses_quote_mark(first: Token, last: Token) -> bool:
 
 
 def role_head(role: str) -> str:
-    """The noun a role is built on: "campaign chairman" -> "chairman", "Secretary of State" -> "secretary"."""
+    """The noun a role is built on: "campaign chairman" -> "chairman", "Secretary of State" -> "secretary".
+
+    A title stands for its role noun: "Gov." -> "governor", "Det Sgt" -> "sergeant".
+    """
     words = re.split(r"\s+(?:of|for|at|to|in|on)\s+", role.lower(), maxsplit=1)[0].split()
-    return words[-1].strip(",.") if words else ""
+    head = words[-1].strip(",") if words else ""
+    return title_role(head) or head.strip(".")
+
+
+def role_words(role: str) -> set[str]:
+    """The words of a role, lower-cased, each title also as its role noun ("Cllr" -> cllr, councillor)."""
+    words = {word.strip(",.") for word in role.lower().split()}
+    return words | {title_role(word) for word in words if title_role(word)}
 
 
 def description(span: Span) -> str:
@@ -216,7 +236,8 @@ def with_given_names(ent: Span) -> Span:
         token = doc[start - 1]
         if token.pos_ != "PROPN" or token.dep_ != "compound" or token.head not in ent:
             break
-        if is_role_word(token) or token.ent_type_ in GROUPS or not NAME_WORD.match(token.text):
+        if is_role_word(token) and not is_given_name(token) or token.ent_type_ in GROUPS \
+                or not NAME_WORD.match(token.text):
             break
         start -= 1
     end = ent.end
@@ -229,21 +250,77 @@ def with_given_names(ent: Span) -> Span:
 
 
 def people(doc: Doc) -> People:
-    """The named people of an article."""
+    """The named people of an article: the tagger's persons, and the names it mislabels or misses.
+
+    Besides the PERSON entities (without those that name a body: "His firm,
+    Asante Atelier,"), a run of proper nouns led by a title ("Cllr Jo Smith"
+    tagged ORG) or by a given name whose last word the article also uses
+    alone ("Hana Kowal" tagged GPE, then "Kowal says") names a person; and
+    once a surname is known, a run ending in it adds its full form ("Kwabena
+    Asante" where the tagger saw nothing).
+    """
     found = People()
-    for ent in doc.ents:
-        if ent.label_ != "PERSON":
-            continue
-        ent = with_given_names(ent)
-        name, title = clean_name(ent)
+    runs = name_runs(doc)
+    for span in person_spans(doc, runs):
+        name, title = clean_name(span)
         if not surname(name) or not NAME_WORD.match(name.split()[-1]) or len(name.split()) > 5:
             continue
-        person = found.add(name, ent.start)
-        role = as_written(title) if any(is_role_word(t) for t in title) else None
-        role = role_of(ent) or role
+        person = found.add(name, span.start)
+        role = as_written(title) if names_role(title) else None
+        role = role_of(span) or role
         if role:
             person.roles[role] += 1
+    for run in runs:
+        if len(run) > 1 and run[-1].lower_ in found and run[0].ent_type_ != "PERSON" and not names_body(run):
+            name, _ = clean_name(run)
+            if len(name.split()) > 1 and name not in found.by_surname[surname(name)][0].forms:
+                found.add(name, run.start)
     return found
+
+
+def person_spans(doc: Doc, runs: list[Span]):
+    """The spans that name people: PERSON entities and the runs of proper nouns that look like names."""
+    alone = Counter(run[0].lower_ for run in runs if len(run) == 1)
+    tagged = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and not names_body(ent):
+            ent = with_given_names(ent)
+            tagged.add((ent.start, ent.end))
+            yield ent
+    for run in runs:
+        if len(run) < 2 or (run.start, run.end) in tagged or names_body(run):
+            continue
+        first = next((t for t in run if not is_title(t)), None)
+        if is_title(run[0]) and first is not None or first is not None and is_given_name(first) \
+                and first.i < run.end - 1 and alone[run[-1].lower_]:
+            yield run
+
+
+def name_runs(doc: Doc) -> list[Span]:
+    """Runs of capitalised proper nouns (and hyphens inside them), outside quotes or not: "Cllr Jo Smith-Hale"."""
+    runs, start = [], None
+    for token in doc:
+        word = token.pos_ == "PROPN" and NAME_WORD.match(token.text)
+        word = word or joins_name(token) and start is not None
+        if word and start is not None and token.i > 0 and "\n" in doc[token.i - 1].whitespace_ + doc[token.i - 1].text:
+            word = False
+        if word:
+            start = token.i if start is None else start
+            continue
+        if start is not None:
+            runs.append(doc[start:token.i])
+        start = token.i if token.pos_ == "PROPN" and NAME_WORD.match(token.text) else None
+    if start is not None:
+        runs.append(doc[start:len(doc)])
+    return [run for run in runs if not joins_name(run[-1])]
+
+
+def names_body(span: Span) -> bool:
+    """A name set beside a noun for a body: "His firm, Asante Atelier," or "the authority, Vestland Transit,"."""
+    root = span.root
+    beside = [root.head] if root.dep_ == "appos" else []
+    beside += [child for child in root.children if child.dep_ == "appos"]
+    return any(word.pos_ == "NOUN" and is_group_noun(word) and not is_person_noun(word) for word in beside)
 
 
 def is_thing_name(word: Token) -> bool:
@@ -340,7 +417,7 @@ class Resolver:
         if is_role_word(head) or (common and not capitalised):
             return self.described(mention)
         name, title = clean_name(mention)
-        titled = head.pos_ == "PROPN" and name and any(is_role_word(t) for t in title)
+        titled = head.pos_ == "PROPN" and name and (names_role(title) or any(is_title(t) for t in title))
         if not titled and (head.ent_type_ in GROUPS or any(e.label_ in GROUPS for e in self.article.entities(mention))):
             return Resolution(Speaker(description(mention), None, "organisation"), "organisation")
         if head.pos_ == "PROPN" or capitalised:
@@ -365,7 +442,7 @@ class Resolver:
     def with_role(self, person: Person, mention: Span) -> Speaker:
         """The person's speaker record; a role written in the mention counts too."""
         _, title = clean_name(mention)
-        if any(is_role_word(t) for t in title):
+        if names_role(title):
             person.roles[as_written(title)] += 1
         return person.speaker()
 
@@ -580,11 +657,11 @@ class Resolver:
         head = mention.root.lower_
         best, best_score = None, 0
         for person in self.people.all():
-            role_words = {w.lower() for role in person.roles for w in role.split()}
+            written = {w for role in person.roles for w in role_words(role)}
             heads = {role_head(role) for role in person.roles}
             if head not in heads and mention.root.lemma_.lower() not in heads:
                 continue
-            score = len(words & role_words) * 10 - abs(person.first - mention.start) / 1000
+            score = len(words & written) * 10 - abs(person.first - mention.start) / 1000
             if score > best_score:
                 best, best_score = person, score
         return best

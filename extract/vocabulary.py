@@ -35,6 +35,49 @@ def is_role_word(token: Token) -> bool:
     return token.lemma_.lower() in lexicon.role_nouns() or token.lower_ in lexicon.role_nouns()
 
 
+def title_key(word: str) -> str:
+    """A title as the title list spells it: lower case, without its final full stop ("Cllr." -> "cllr")."""
+    return word.lower().rstrip(".")
+
+
+def is_title(token: Token) -> bool:
+    """An honorific or title written before a name ("Mrs", "Dr.", "Cllr", "Alhaji")."""
+    return title_key(token.text) in lexicon.titles()
+
+
+def title_role(word: str) -> str | None:
+    """The role noun a title abbreviates ("Cllr" -> "councillor", "Gov." -> "governor"), if any."""
+    return lexicon.titles().get(title_key(word)) or None
+
+
+def is_given_name(token: Token) -> bool:
+    """A given name of either gender ("Dean", "Hana")."""
+    return token.text.isalpha() and token.lower_ in lexicon.any_given_names()
+
+
+def is_titled_name(token: Token) -> bool:
+    """The last word of a name written after a title or a given name, whatever the tagger made of it ("Cllr Jo Smith")."""
+    before = [child for child in token.lefts if child.dep_ == "compound" and child.pos_ == "PROPN"]
+    return bool(before) and NAME_WORD.match(token.text) is not None and (
+        is_title(before[0]) or is_given_name(before[0]) and before[0].ent_type_ not in GROUPS - {"GPE", "NORP"})
+
+
+def is_name_prefix(token: Token, rest: int) -> bool:
+    """A word written before a name that is no part of it: an honorific, a title or role, a noun for a person.
+
+    "Cllr", "Detective", "Pensioner", "Daughter" before "Jo Smith". ``rest``
+    is how many words would remain: a given name before a single word stays
+    ("Dean Mottram", "King Charles").
+    """
+    if not NAME_WORD.match(token.text):
+        return True
+    if rest == 1 and is_given_name(token):
+        return False
+    if is_title(token) or is_role_word(token):
+        return True
+    return rest > 0 and is_person_noun(token)
+
+
 def is_person_noun(token: Token) -> bool:
     """A noun that names a person by role or trait ("the senator", "the billionaire", "the businesswoman")."""
     nouns = lexicon.person_nouns()
@@ -64,6 +107,8 @@ def is_common_noun(token: Token) -> bool:
 def could_speak(token: Token) -> bool:
     """A person's name, a pronoun that names someone or a noun that names a person."""
     if token.ent_type_ == "PERSON" and (token.pos_ == "PROPN" or token.text.istitle()):
+        return True
+    if token.pos_ == "PROPN" and is_titled_name(token):
         return True
     if token.pos_ == "PRON":
         return token.lower_ in SPEAKING_PRONOUNS

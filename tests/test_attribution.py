@@ -455,3 +455,33 @@ def test_the_mention_is_the_whole_expression_naming_the_source(nlp, text, expect
 def test_the_cue_is_the_verb_group(nlp, text, expected):
     quote = parsed(nlp, text)._.quotes[0]
     assert quote.cue.text == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Cllr Maeve Dunleavy told the meeting the tip would reopen.\n\n"
+         "\u2018We will sort it by Friday,\u2019 Cllr Dunleavy said.",
+         [("We will sort it by Friday,", "Maeve Dunleavy")]),
+        ("Pensioner Harold Tuck, 88, said the bus had not come for a week.\n\n"
+         "'I waited two hours in the rain,' he said.",
+         [("I waited two hours in the rain,", "Harold Tuck")]),
+        ("Det Insp Yasmin Cole said the van was found abandoned. \"We need witnesses,\" she said.",
+         [("We need witnesses,", "Yasmin Cole")]),
+        ("Alhaji Bello Sani, the chairman of the traders' association, spoke in Kano.\n\n"
+         "\"The market will not move,\" Alhaji Sani said.",
+         [("The market will not move,", "Bello Sani")]),
+        ("Dean Whitlow, 41, was at home. \"I heard a bang,\" Dean Whitlow said.",
+         [("I heard a bang,", "Dean Whitlow")]),
+    ],
+    ids=["councillor-abbreviated", "person-noun-before-a-name", "police-ranks", "nigerian-honorific",
+         "given-name-that-is-a-role"],
+)
+def test_titles_before_a_name_are_not_part_of_it(nlp, text, expected):
+    assert attributed(nlp, text) == expected
+
+
+def test_an_abbreviated_title_matches_the_role_it_stands_for(nlp):
+    text = ("Gov. Irene Vasquez-Holt signed the bill on Monday.\n\n"
+            "\"It is a good day for renters,\" the governor said.")
+    assert attributed(nlp, text) == [("It is a good day for renters,", "Irene Vasquez-Holt")]
