@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from extract import quotes
+from extract import lexicon, quotes
 from extract.context import ArticleContext
 from extract.grammar import ancestors
 from extract.names import DETERMINERS, surname
@@ -281,14 +281,15 @@ def people(doc: Doc) -> People:
 def person_spans(doc: Doc, runs: list[Span]):
     """The spans that name people: PERSON entities and the runs of proper nouns that look like names."""
     alone = Counter(run[0].lower_ for run in runs if len(run) == 1)
+    bodies = {span.text for span in [*doc.ents, *runs] if names_body(span)}
     tagged = set()
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and not names_body(ent):
+        if ent.label_ == "PERSON" and ent.text not in bodies:
             ent = with_given_names(ent)
             tagged.add((ent.start, ent.end))
             yield ent
     for run in runs:
-        if len(run) < 2 or (run.start, run.end) in tagged or names_body(run):
+        if len(run) < 2 or (run.start, run.end) in tagged or run.text in bodies:
             continue
         first = next((t for t in run if not is_title(t)), None)
         if is_title(run[0]) and first is not None or first is not None and is_given_name(first) \
@@ -316,11 +317,19 @@ def name_runs(doc: Doc) -> list[Span]:
 
 
 def names_body(span: Span) -> bool:
-    """A name set beside a noun for a body: "His firm, Asante Atelier," or "the authority, Vestland Transit,"."""
+    """A name set beside a noun for a body: "His firm, Asante Atelier," or "the authority, Vestland Transit,".
+
+    After "a spokesman for the authority," the parse hangs the name on the
+    spokesman: it names the body unless it starts with a given name or title.
+    """
     root = span.root
     beside = [root.head] if root.dep_ == "appos" else []
     beside += [child for child in root.children if child.dep_ == "appos"]
-    return any(word.pos_ == "NOUN" and is_group_noun(word) and not is_person_noun(word) for word in beside)
+    if any(word.pos_ == "NOUN" and is_group_noun(word) and not is_person_noun(word) for word in beside):
+        return True
+    before = span.doc[span.start - 2] if span.start > 1 else None
+    return root.dep_ == "appos" and before is not None and before.dep_ == "pobj" and before.head.head == root.head \
+        and before.pos_ == "NOUN" and is_group_noun(before) and not (is_given_name(span[0]) or is_title(span[0]))
 
 
 def is_thing_name(word: Token) -> bool:
@@ -354,6 +363,17 @@ def apposed_name(head: Token) -> Span | None:
     return None
 
 
+def apposed_body(head: Token) -> Span | None:
+    """The name set beside a noun for a body: "the union, Aerocrew," or "His firm, Asante Atelier,"."""
+    if head.pos_ != "NOUN" or not is_group_noun(head) or is_person_noun(head):
+        return None
+    doc = head.doc
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > head.i:
+            return doc[max(child.left_edge.i, head.i + 1):child.i + 1]
+    return None
+
+
 CLAUSES = {"advcl", "relcl", "ccomp", "acl", "xcomp", "csubj", "pcomp"}
 
 
@@ -366,7 +386,17 @@ def is_subject(word: Token) -> bool:
     """Whether a word heads (or is the name in) the subject of its clause ("the Smith campaign" is no Smith)."""
     while word.dep_ == "appos" or word.dep_ in {"compound", "flat"} and word.head.pos_ == "PROPN":
         word = word.head
-    return word.dep_ in {"nsubj", "nsubjpass"}
+    return word.dep_ in {"nsubj", "nsubjpass"} or is_inverted_speaker(word)
+
+
+def is_inverted_speaker(word: Token) -> bool:
+    """A name after the speech verb that follows what it says, parsed as its object: "..., estimated Jo Smith"."""
+    verb = word.head
+    if word.dep_ != "dobj" or word.pos_ != "PROPN" or verb.i > word.i or verb.i == 0:
+        return False
+    before = word.doc[verb.i - 1]
+    return verb.lemma_.lower() in lexicon.speech_verbs() and (before.text == "," or before.text in quotes.MARKS) \
+        and all(t.dep_ in {"compound", "flat"} for t in word.doc[verb.i + 1:word.i])
 
 
 # ---------------------------------------------------------------- in one article
@@ -397,8 +427,11 @@ class Resolver:
         if head.lower_ in RESOLVABLE and len(mention) == 1:
             return self.pronoun(head)
         if self.is_common(head):
+            body = apposed_body(head)
+            if body is not None:  # "the union, Aerocrew,": the body's name
+                return Resolution(Speaker(body.text, None, "organisation"), "organisation")
             named = name_beside(head)
-            if named is not None:
+            if named is not None and not names_body(named):
                 return self.resolve_written(named)  # the name says who
         return self.resolve_written(mention)
 

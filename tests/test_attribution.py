@@ -485,3 +485,28 @@ def test_an_abbreviated_title_matches_the_role_it_stands_for(nlp):
     text = ("Gov. Irene Vasquez-Holt signed the bill on Monday.\n\n"
             "\"It is a good day for renters,\" the governor said.")
     assert attributed(nlp, text) == [("It is a good day for renters,", "Irene Vasquez-Holt")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Tomas Vidal started his firm, Vidal Ironworks, in 1998. Vidal Ironworks now employs 60 people.\n\n"
+         "\"We never borrowed a penny,\" he said.",
+         [("We never borrowed a penny,", "Tomas Vidal", "person")]),
+        ("A spokeswoman for the port authority, Harbour Link, said \"the ferries will run on Sunday.\"",
+         [("the ferries will run on Sunday.", "spokeswoman for the port authority", "unnamed")]),
+        ("The dockers' union, Portwide, called the offer \"a slap in the face.\"",
+         [("a slap in the face.", "Portwide", "organisation")]),
+    ],
+    ids=["firm-named-like-its-founder", "authority-named-beside-its-spokeswoman", "union-named-beside-it"],
+)
+def test_a_name_beside_a_body_names_the_body(nlp, text, expected):
+    assert [(text, q.speaker.name, q.speaker.kind) for text, q in
+            ((q.content.text, q) for q in parsed(nlp, text)._.quotes if q.kind != "indirect")] == expected
+
+
+def test_a_name_after_the_verb_that_follows_the_words_is_the_speaker(nlp):
+    text = ("A spokesman for the port said the cranes were idle.\n\n"
+            "Prices will rise by a fifth next year, predicted Ines Moller, an analyst at Fjord Capital.\n\n"
+            "\"Nobody is ready for it,\" she said.")
+    assert attributed(nlp, text) == [("Nobody is ready for it,", "Ines Moller")]
