@@ -26,7 +26,8 @@ from extract.grammar import ancestors
 from extract.names import DETERMINERS, surname
 from extract.records import Speaker
 from extract.vocabulary import (
-    GENDERED, GROUP_PRONOUNS, GROUPS, NAME_WORD, PEOPLE, RESOLVABLE, can_speak, fits_gender, gender_of,
+    GENDERED, GROUP_PRONOUNS, GROUPS, NAME_WORD, PEOPLE, RESOLVABLE, can_speak, fits_gender, gender_of, noun_gender,
+    role_noun,
     group_start, is_common_noun, is_document_noun, is_given_name, is_group_noun, is_name_prefix, is_person_noun, is_role_word, is_title, names_group,
     title_role,
 )
@@ -83,6 +84,8 @@ class Person:
 
     forms: Counter = field(default_factory=Counter)  # full names as written ("Jo Smith")
     roles: Counter = field(default_factory=Counter)
+    titles: Counter = field(default_factory=Counter)  # honorifics written before the name ("Mrs")
+    descriptions: Counter = field(default_factory=Counter)  # nouns set beside the name that are no role ("his wife")
     first: int = 0  # token index of the first mention
     mentions: int = 0
 
@@ -100,6 +103,14 @@ class Person:
     @property
     def role(self) -> str | None:
         return self.roles.most_common(1)[0][0] if self.roles else None
+
+    @property
+    def gender(self) -> str | None:
+        """"m" or "f" when a title or role says it ("Mrs", "his wife, Jo Smith"), else None."""
+        found = {noun_gender(role_noun(role)) for role in [*self.roles, *self.descriptions]} | {
+            noun_gender(word) for form in self.titles for word in form.split()}
+        found.discard(None)
+        return found.pop() if len(found) == 1 else None
 
     def speaker(self) -> Speaker:
         return Speaker(self.name, self.role, "person")
@@ -201,6 +212,18 @@ def role_of(name_span: Span) -> str | None:
     return None
 
 
+def described_as(name_span: Span) -> str | None:
+    """A noun for a person set beside a name that is no role: "his wife, Jo Smith," or "Jo Smith, a retired nurse,"."""
+    root = name_span.root
+    beside = [child for child in root.children if child.dep_ == "appos"]
+    if root.dep_ == "appos" and not crosses_quote_mark(root.head, root):
+        beside.append(root.head)
+    for word in beside:
+        if word.pos_ == "NOUN" and is_person_noun(word) and not is_role_word(word):
+            return description(word.doc[word.left_edge.i:word.i + 1]) if word.i > root.i else word.lower_
+    return None
+
+
 def crosses_quote_mark(first: Token, last: Token) -> bool:
     """Whether a quote mark stands between two words: a parse link across it joins unrelated text."""
     return any(t.text in quotes.MARKS for t in first.doc[min(first.i, last.i):max(first.i, last.i)])
@@ -266,10 +289,15 @@ def people(doc: Doc) -> People:
         if not surname(name) or not NAME_WORD.match(name.split()[-1]) or len(name.split()) > 5:
             continue
         person = found.add(name, span.start)
+        if title:
+            person.titles[as_written(title)] += 1
         role = as_written(title) if names_role(title) else None
         role = role_of(span) or role
         if role:
             person.roles[role] += 1
+        described = described_as(span)
+        if described:
+            person.descriptions[described] += 1
     for run in runs:
         if len(run) > 1 and run[-1].lower_ in found and run[0].ent_type_ != "PERSON" and not names_body(run):
             name, _ = clean_name(run)
@@ -415,11 +443,19 @@ class Resolver:
         self.pronouns: dict[int, Speaker | None] = {}  # he/she subject -> who it stands for
         self.swept = 0  # pronoun subjects before this token are resolved
         self.coref_runs = 0
+        self.genders = {person.name: person.gender for person in self.people.all() if person.gender}
 
     def spoke(self, speaker: Speaker, mention: Span) -> None:
         """Remember who spoke where, for the pronouns that follow."""
         insort(self.history, (mention.start, speaker), key=lambda item: item[0])
         self.spoken[mention.end - 1] = speaker
+        if len(mention) == 1 and mention[0].lower_ in GENDERED and speaker.kind == "person":
+            self.genders.setdefault(speaker.name, GENDERED[mention[0].lower_])  # "she said": no "he" later
+
+    def fits(self, speaker: Speaker, gender: str | None) -> bool:
+        """Whether a he or she can stand for the speaker: the given name, the description and what the article said of them."""
+        known = self.genders.get(speaker.name)
+        return fits_gender(speaker, gender) and (gender is None or known is None or known == gender)
 
     def resolve(self, mention: Span) -> Resolution | None:
         """Resolve a speaker mention, or None when nothing fits."""
@@ -501,7 +537,7 @@ class Resolver:
         gender = gender_of(token)
         fallback, subjects, sentence = None, [], None
         for candidate, subject, word in self.candidates(token):
-            if not fits_gender(candidate, gender) or word.tag_ in {"NNS", "NNPS"}:
+            if not self.fits(candidate, gender) or word.tag_ in {"NNS", "NNPS"}:
                 continue
             if subject and sentence in (None, self.article.sentence_of(word)):
                 sentence = self.article.sentence_of(word)
@@ -690,8 +726,9 @@ class Resolver:
         head = mention.root.lower_
         best, best_score = None, 0
         for person in self.people.all():
-            written = {w for role in person.roles for w in role_words(role)}
-            heads = {role_head(role) for role in person.roles}
+            roles = [*person.roles, *person.descriptions]
+            written = {w for role in roles for w in role_words(role)}
+            heads = {role_head(role) for role in roles}
             if head not in heads and mention.root.lemma_.lower() not in heads:
                 continue
             score = len(words & written) * 10 - abs(person.first - mention.start) / 1000

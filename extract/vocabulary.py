@@ -179,13 +179,32 @@ def gender_fits_name(word: Token, gender: str | None) -> bool:
     return given is None or given.i == word.i or given.lower_ not in lexicon.given_names(other)
 
 
+def noun_gender(word: str) -> str | None:
+    """"m" or "f" for a word that names a man or a woman ("spokeswoman", "wife", "Mrs"), else None."""
+    lower = word.lower().rstrip(".")
+    if lower.endswith(("woman", "women")):
+        return "f"
+    if lower.endswith(("man", "men")) and lower not in {"human", "humans"}:
+        return "m"
+    return lexicon.gendered_nouns().get(lower)
+
+
 def fits_gender(speaker: Speaker, gender: str | None) -> bool:
-    """False when the speaker's given name belongs only to the other gender."""
+    """False when the speaker's given name, or the noun that describes them, belongs only to the other gender."""
+    if speaker.kind == "unnamed" and gender is not None:
+        own = noun_gender(role_noun(speaker.name))
+        return own is None or own == gender
     if gender is None or speaker.kind != "person" or len(speaker.name.split()) < 2:
         return speaker.kind in PEOPLE
     given = speaker.name.split()[0].lower()
     other = "f" if gender == "m" else "m"
     return given not in lexicon.given_names(other)
+
+
+def role_noun(description: str) -> str:
+    """The noun a description or role is built on: "spokesman for the port" -> "spokesman"."""
+    words = re.split(r"\s+(?:of|for|at|to|in|on|from|with|who|whose)\s+", description.lower(), maxsplit=1)[0].split()
+    return words[-1].strip(",.") if words else ""
 
 
 def agrees(subject: Token, pronoun: Token) -> bool:
