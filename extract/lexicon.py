@@ -79,7 +79,12 @@ def person_nouns() -> frozenset[str]:
 
     text = files("coreferee.lang.en.data").joinpath("exclusively_person_words.dat").read_text(encoding="utf8")
     words = {line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")}
-    return frozenset(words) | role_nouns() | entries("person_nouns")
+    return frozenset(words - group_nouns()) | role_nouns() | entries("person_nouns")  # "the lender" is a body
+
+
+def body_nouns() -> frozenset[str]:
+    """Nouns that name a body by what it is ("the lender"): a definite one stands for the body named before."""
+    return entries("body_nouns")
 
 
 @cache

@@ -17,22 +17,25 @@ import re
 from bisect import bisect_left, insort
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
-from extract import lexicon, quotes
+from extract import lexicon, quotes, sources
 from extract.context import ArticleContext
-from extract.grammar import ancestors
+from extract.grammar import DATELINE_CHARS, ancestors
 from extract.names import DETERMINERS, surname
 from extract.records import Speaker
 from extract.vocabulary import (
     GENDERED, GROUP_PRONOUNS, GROUPS, NAME_WORD, PEOPLE, RESOLVABLE, can_speak, fits_gender, gender_of, noun_gender,
     role_noun,
-    group_start, is_common_noun, is_document_noun, is_given_name, is_group_noun, is_name_prefix, is_person_noun, is_role_word, is_title, names_group,
+    group_start, is_common_noun, is_document_noun, is_given_name, is_group_noun, is_name_prefix, is_personal_name,
+    is_titled_name, is_person_noun, is_role_word, is_title, names_group,
     title_role,
 )
 
 INVERTING_VERBS = {"said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "continued", "explained"}
+DEFINITE = {"the", "this", "that"}
 RECENT_PARAGRAPHS = 3  # a pronoun or description looks this many paragraphs back
 RECENT_TOKENS = 400  # and no further back than this (no resolution in PolNeAR train or dev looks past 337)
 COREF_TOKENS = 250  # coreferee reads at most this many tokens before a pronoun
@@ -57,6 +60,8 @@ RESOLUTIONS = {
     "description-subject": How(0.7, "coref",
                                "a definite description (\"the senator\") of the nearest earlier subject who fits it"),
     "description-nearest": How(0.6, "coref", "a definite description of the nearest earlier person who fits it"),
+    "description-organisation": How(0.7, "coref", "a definite description of a body (\"the lender\") of the organisation "
+                                    "named before it, whose name holds the noun or that spoke"),
     "last-speaker": How(0.6, "coref", "a definite description of the person who spoke last"),
     "pronoun": How(0.85, "coref", "he or she: the subject of the nearest earlier sentence naming a person who fits"),
     "pronoun-nearest": How(0.6, "coref", "he or she: the nearest earlier person who fits, no subject"),
@@ -208,6 +213,9 @@ def role_of(name_span: Span) -> str | None:
             return description(child.doc[child.left_edge.i:child.i + 1])
     if root.dep_ == "appos" and is_role_word(root.head) and not crosses_quote_mark(root.head, root):
         head = root.head
+        owner = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else None
+        if owner is not None and owner.pos_ == "NOUN" and (is_role_word(owner) or is_person_noun(owner)):
+            return description(head.doc[owner.left_edge.i:head.i + 1])  # "a spokesman for the governor, Jo Smith,"
         return description(head.doc[head.left_edge.i:head.i + 1])
     return None
 
@@ -310,6 +318,8 @@ def person_spans(doc: Doc, runs: list[Span]):
     """The spans that name people: PERSON entities and the runs of proper nouns that look like names."""
     alone = Counter(run[0].lower_ for run in runs if len(run) == 1)
     bodies = {span.text for span in [*doc.ents, *runs] if names_body(span)}
+    bodies |= {ent.text for ent in doc.ents if ent.label_ == "ORG" and len(ent) > 1  # tagged ORG elsewhere
+               and not (is_given_name(ent[0]) or is_title(ent[0]) or ent[0].lower_ in DETERMINERS)}
     tagged = set()
     for ent in doc.ents:
         if ent.label_ == "PERSON" and ent.text not in bodies:
@@ -320,9 +330,26 @@ def person_spans(doc: Doc, runs: list[Span]):
         if len(run) < 2 or (run.start, run.end) in tagged or run.text in bodies:
             continue
         first = next((t for t in run if not is_title(t)), None)
-        if is_title(run[0]) and first is not None or first is not None and is_given_name(first) \
-                and first.i < run.end - 1 and alone[run[-1].lower_]:
+        if first is None:
+            continue
+        named = is_given_name(first) and first.i < run.end - 1
+        if is_title(run[0]) or after_title(run) or named and (alone[run[-1].lower_] or beside_person_noun(run)):
             yield run
+
+
+def beside_person_noun(span: Span) -> bool:
+    """Whether a noun for a person stands beside the name ("Its leader, Ivo Marsh," or "Ivo Marsh, a nurse,")."""
+    root = span.root
+    beside = [child for child in root.children if child.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+    return any(word.pos_ == "NOUN" and (is_person_noun(word) or is_role_word(word)) for word in beside)
+
+
+def after_title(run: Span) -> bool:
+    """Whether a title stands just before the run, its full stop split off ("Engr. Jo Smith")."""
+    doc, at = run.doc, run.start - 1
+    if at >= 0 and doc[at].text == ".":
+        at -= 1
+    return at >= 0 and is_title(doc[at]) and doc[at].text[:1].isupper()
 
 
 def name_runs(doc: Doc) -> list[Span]:
@@ -350,14 +377,43 @@ def names_body(span: Span) -> bool:
     After "a spokesman for the authority," the parse hangs the name on the
     spokesman: it names the body unless it starts with a given name or title.
     """
+    if len(span) > 1 and (is_given_name(span[0]) or is_title(span[0])):
+        return False  # "Harold Beaumont, a retired mail carrier,": a person's name
     root = span.root
     beside = [root.head] if root.dep_ == "appos" else []
     beside += [child for child in root.children if child.dep_ == "appos"]
     if any(word.pos_ == "NOUN" and is_group_noun(word) and not is_person_noun(word) for word in beside):
         return True
+    if root.dep_ == "nsubj" and any(t.lower_ == "its" and t.dep_ == "poss" for c in root.head.children
+                                    if c.dep_ in {"dobj", "attr"} for t in c.children):
+        return True  # "Bramble Home cut its forecast"
     before = span.doc[span.start - 2] if span.start > 1 else None
     return root.dep_ == "appos" and before is not None and before.dep_ == "pobj" and before.head.head == root.head \
         and before.pos_ == "NOUN" and is_group_noun(before) and not (is_given_name(span[0]) or is_title(span[0]))
+
+
+def body_name(mention: Span) -> str:
+    """An organisation's name as written, without the words before it that describe it.
+
+    "the opposition Harbour Party" -> "Harbour Party"; a name that starts
+    lower case or is the whole mention stays ("the harbour council").
+    """
+    root, doc = mention.root, mention.doc
+    if root.pos_ != "PROPN":
+        return description(mention)
+    start = root.i
+    while start > mention.start:
+        before = doc[start - 1]
+        if not (before.text[:1].isupper() and before.pos_ in {"PROPN", "NOUN"} or before.dep_ == "case"
+                and start - 2 >= mention.start and doc[start - 2].text[:1].isupper()):
+            break
+        start -= 1  # "Norland Maritime Workers' Union"
+    return description(doc[start:root.i + 1])
+
+
+def name_words(name: str) -> set[str]:
+    """The words of a name, lower-cased, without possessive marks ("Workers' Union" -> workers, union)."""
+    return {word.lower().strip("'’").removesuffix("'s").removesuffix("’s") for word in name.split()}
 
 
 def is_thing_name(word: Token) -> bool:
@@ -381,11 +437,14 @@ def apposed_name(head: Token) -> Span | None:
     """A person's name set beside a description ("the chief, Jo Smith,")."""
     doc = head.doc
     for child in head.children:
-        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ not in GROUPS:
-            return doc[max(child.left_edge.i, head.i + 1):child.i + 1]
+        if child.dep_ != "appos" or child.pos_ != "PROPN":
+            continue
+        name = doc[max(child.left_edge.i, head.i + 1):child.i + 1]
+        if child.ent_type_ not in GROUPS or is_personal_name(name):
+            return name
     objects = [g for c in head.rights if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     for obj in objects:  # "the partner at Lenox, Jo Smith,": the parse hangs the name on Lenox
-        names = [c for c in obj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+        names = [c for c in obj.children if c.dep_ == "appos" and (c.ent_type_ == "PERSON" or is_titled_name(c))]
         if names:
             return doc[max(names[0].left_edge.i, obj.i + 1):names[0].i + 1]
     return None
@@ -444,6 +503,7 @@ class Resolver:
         self.swept = 0  # pronoun subjects before this token are resolved
         self.coref_runs = 0
         self.genders = {person.name: person.gender for person in self.people.all() if person.gender}
+        self.described_bodies: dict[str, Speaker] = {}  # "lender" -> the body "the lender" stood for
 
     def spoke(self, speaker: Speaker, mention: Span) -> None:
         """Remember who spoke where, for the pronouns that follow."""
@@ -465,7 +525,8 @@ class Resolver:
         if self.is_common(head):
             body = apposed_body(head)
             if body is not None:  # "the union, Aerocrew,": the body's name
-                return Resolution(Speaker(body.text, None, "organisation"), "organisation")
+                self.described_bodies[head.lemma_.lower()] = Speaker(body.text, None, "organisation")
+                return Resolution(self.described_bodies[head.lemma_.lower()], "organisation")
             named = name_beside(head)
             if named is not None and not names_body(named):
                 return self.resolve_written(named)  # the name says who
@@ -486,9 +547,10 @@ class Resolver:
         if is_role_word(head) or (common and not capitalised):
             return self.described(mention)
         name, title = clean_name(mention)
-        titled = head.pos_ == "PROPN" and name and (names_role(title) or any(is_title(t) for t in title))
+        titled = head.pos_ == "PROPN" and name and (names_role(title) or any(is_title(t) for t in title)
+                                                    or is_personal_name(mention))
         if not titled and (head.ent_type_ in GROUPS or any(e.label_ in GROUPS for e in self.article.entities(mention))):
-            return Resolution(Speaker(description(mention), None, "organisation"), "organisation")
+            return Resolution(Speaker(body_name(mention), None, "organisation"), "organisation")
         if head.pos_ == "PROPN" or capitalised:
             kind = "organisation" if head.ent_type_ in GROUPS and not titled else "person"
             if name:
@@ -712,6 +774,10 @@ class Resolver:
                 last = self.last_person(mention.root)
                 if last is not None:
                     return Resolution(last, "last-speaker")
+        if follow and not indefinite and not plural and mention[0].lower_ in DEFINITE:
+            body = self.body_named_before(mention)
+            if body is not None:
+                return Resolution(body, "description-organisation")
         if not words or not can_speak(mention.root):
             return None
         kind = "unnamed" if is_person_noun(mention.root) or mention.root.pos_ == "PROPN" else "organisation"
@@ -720,6 +786,68 @@ class Resolver:
         if is_document_noun(mention.root) and not is_person_noun(mention.root):
             kind = "document"
         return Resolution(Speaker(description(mention), None, kind), "description")
+
+    def body_named_before(self, mention: Span) -> Speaker | None:
+        """The organisation a definite description of a body stands for ("the union", "the lender").
+
+        The nearest earlier organisation whose name holds the noun ("the
+        union": "Seafarers' Union"), anywhere before it; for a noun that names
+        a business ("the lender", "the carrier"), else the nearest organisation
+        that spoke or was a subject in the recent paragraphs.
+        """
+        head = mention.root
+        if head.pos_ != "NOUN" or not is_group_noun(head) or is_person_noun(head):
+            return None
+        noun = head.lemma_.lower()
+        spoken = [(at, who) for at, who in self.history[:bisect_left(self.history, mention.start, key=lambda item: item[0])]
+                  if who.kind == "organisation"]
+        named = self.bodies_by_noun.get(noun, [])
+        named = named[:bisect_left(named, mention.start, key=lambda item: item[0])]
+        holding = [(at, who) for at, who in [*spoken[-20:], *named[-1:]] if noun in name_words(who.name)]
+        if holding:
+            return max(holding, key=lambda item: item[0])[1]
+        if noun in self.described_bodies:
+            return self.described_bodies[noun]  # "the lender" once, "the lender" again
+        if noun not in lexicon.body_nouns():
+            return None
+        for i, word in self.recent_words(mention[0]):
+            body = self.spoken.get(i) if i in self.spoken else self.body_at(word)
+            if body is not None and body.kind == "organisation" and (i in self.spoken or is_subject(word)):
+                self.described_bodies[noun] = body
+                return body
+        return None
+
+    @cached_property
+    def bodies_by_noun(self) -> dict[str, list[tuple[int, Speaker]]]:
+        """The organisations the article names, in text order, under each word of their names."""
+        found = defaultdict(list)
+        for word in self.doc:
+            body = self.body_at(word)
+            if body is not None:
+                for noun in name_words(body.name):
+                    found[noun].append((word.i, body))
+        return found
+
+    def body_at(self, word: Token) -> Speaker | None:
+        """The organisation whose name ends with this word: an ORG entity, or a name the tagger missed as a subject."""
+        doc = self.doc
+        if word.pos_ != "PROPN" or self.quoted(word) or word.i + 1 < len(doc) and (
+                doc[word.i + 1].ent_iob_ == "I" or doc[word.i + 1].dep_ == "compound" and doc[word.i + 1].pos_ == "PROPN"):
+            return None
+        tagged = word.ent_type_ == "ORG"
+        untagged = not word.ent_type_ and word.dep_ in {"nsubj", "nsubjpass"} and not self.is_known_surname(word) \
+            and any(t.dep_ in {"compound", "poss"} and t.pos_ == "PROPN" for t in word.lefts)
+        if not (tagged or untagged) or self.in_dateline(word):
+            return None
+        name = doc[group_start(word) if tagged else word.left_edge.i:word.i + 1]
+        return Speaker(description(name), None, "organisation")
+
+    def in_dateline(self, word: Token) -> bool:
+        """Whether a word lies in the dateline that opens its paragraph ("GENEVA (Wire) - ")."""
+        paragraph = self.article.paragraph_of(word)
+        end = self.article.cached("dateline-end", paragraph, lambda p: self.article.paragraphs[p][0] + sources.dateline_length(
+            self.article.text[self.article.paragraphs[p][0]:self.article.paragraphs[p][0] + DATELINE_CHARS]))
+        return word.idx < end
 
     def by_role(self, mention: Span, words: set[str]) -> Person | None:
         """The person whose role shares most words with a description, nearest first."""

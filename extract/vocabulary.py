@@ -62,6 +62,13 @@ def is_titled_name(token: Token) -> bool:
         is_title(before[0]) or is_given_name(before[0]) and before[0].ent_type_ not in GROUPS - {"GPE", "NORP"})
 
 
+def is_personal_name(span) -> bool:
+    """Proper nouns led by a title or a given name, whatever the tagger made of them ("Ivo Marsh" tagged ORG)."""
+    words = [t for t in span if t.pos_ == "PROPN" or is_title(t)]
+    return 2 <= len(words) <= 5 and (is_title(words[0]) or is_given_name(words[0])) and all(
+        NAME_WORD.match(t.text) for t in words)
+
+
 def is_name_prefix(token: Token, rest: int) -> bool:
     """A word written before a name that is no part of it: an honorific, a title or role, a noun for a person.
 

@@ -510,3 +510,22 @@ def test_a_name_after_the_verb_that_follows_the_words_is_the_speaker(nlp):
             "Prices will rise by a fifth next year, predicted Ines Moller, an analyst at Fjord Capital.\n\n"
             "\"Nobody is ready for it,\" she said.")
     assert attributed(nlp, text) == [("Nobody is ready for it,", "Ines Moller")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Northwind Freight will close two depots in March, the carrier said on Tuesday. Its chief executive, "
+         "Ada Quill, spoke to analysts.\n\nThe carrier also said it expected \"a very hard winter.\"",
+         [("a very hard winter.", "Northwind Freight", "description-organisation")]),
+        ("The Dockworkers' Alliance voted to strike on Friday. Its leader, Ivo Marsh, said the offer was poor. "
+         "Ministers met employers on Monday.\n\nThe alliance said the strike would go ahead \"unless the offer improves.\"",
+         [("unless the offer improves.", "Dockworkers' Alliance", "description-organisation")]),
+        ("The opposition Harbour Party called the budget \"a plan for nobody.\"",
+         [("a plan for nobody.", "Harbour Party", "organisation")]),
+    ],
+    ids=["business-noun", "noun-in-the-name", "modifiers-before-a-name"],
+)
+def test_a_description_of_a_body_is_the_body_named_before(nlp, text, expected):
+    assert [(q.content.text, q.speaker.name, q.resolution) for q in parsed(nlp, text)._.quotes
+            if q.kind != "indirect"] == expected
