@@ -114,3 +114,22 @@ def any_given_names() -> frozenset[str]:
 def titles() -> dict[str, str]:
     """Honorifics and titles written before names, each with the role noun it stands for ("cllr": "councillor")."""
     return {entry.split()[0]: (entry.split()[1:] or [""])[0] for entry in entries("titles")}
+
+
+@cache
+def common_nouns() -> frozenset[str]:
+    """English common nouns, lower case: the noun index of the model's lemmatizer ("town", "guild").
+
+    A capitalised word in it is no name by itself ("Town had led"); empty
+    without the model (``extract.nlp.MODEL``).
+    """
+    from importlib.resources import files
+    from pathlib import Path
+
+    from spacy.lookups import Lookups
+
+    try:
+        folder = next(Path(str(files("en_core_web_sm"))).glob("*/lemmatizer/lookups"))
+    except (ModuleNotFoundError, StopIteration):
+        return frozenset()
+    return frozenset(Lookups().from_disk(folder).get_table("lemma_index")["noun"])

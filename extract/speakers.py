@@ -27,9 +27,9 @@ from extract.grammar import DATELINE_CHARS, ancestors
 from extract.names import DETERMINERS, surname
 from extract.records import Speaker
 from extract.vocabulary import (
-    GENDERED, GROUP_PRONOUNS, GROUPS, NAME_WORD, PEOPLE, RESOLVABLE, can_speak, fits_gender, gender_of, noun_gender,
+    GENDERED, GROUP_PRONOUNS, GROUPS, NAME_WORD, PEOPLE, QUANTIFIERS, RESOLVABLE, can_speak, fits_gender, gender_of, noun_gender,
     role_noun,
-    group_start, is_common_noun, is_document_noun, is_given_name, is_group_noun, is_name_prefix, is_personal_name,
+    group_start, is_common_noun, is_demonym, is_document_noun, is_given_name, is_group_noun, is_name_prefix, is_personal_name,
     is_titled_name, is_person_noun, is_role_word, is_title, names_group,
     title_role,
 )
@@ -316,13 +316,13 @@ def people(doc: Doc) -> People:
 
 def person_spans(doc: Doc, runs: list[Span]):
     """The spans that name people: PERSON entities and the runs of proper nouns that look like names."""
-    alone = Counter(run[0].lower_ for run in runs if len(run) == 1)
+    alone = Counter(run[-1].lower_ for run in runs if len(run.text.split()) == 1)  # "Smith", "Lopez-Cantera"
     bodies = {span.text for span in [*doc.ents, *runs] if names_body(span)}
     bodies |= {ent.text for ent in doc.ents if ent.label_ == "ORG" and len(ent) > 1  # tagged ORG elsewhere
                and not (is_given_name(ent[0]) or is_title(ent[0]) or ent[0].lower_ in DETERMINERS)}
     tagged = set()
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and ent.text not in bodies:
+        if ent.label_ == "PERSON" and ent.text not in bodies and not (len(ent) == 1 and is_demonym(ent[0])):
             ent = with_given_names(ent)
             tagged.add((ent.start, ent.end))
             yield ent
@@ -333,8 +333,24 @@ def person_spans(doc: Doc, runs: list[Span]):
         if first is None:
             continue
         named = is_given_name(first) and first.i < run.end - 1
-        if is_title(run[0]) or after_title(run) or named and (alone[run[-1].lower_] or beside_person_noun(run)):
+        if is_title(run[0]) or after_title(run) or named and (alone[run[-1].lower_] or beside_person_noun(run)) \
+                or after_role(run) and alone[run[-1].lower_] or alone[run[-1].lower_] > 1 and no_common_noun(run):
             yield run
+
+
+def no_common_noun(run: Span) -> bool:
+    """Whether no word of a run of two or three names is a common noun ("KWAME Asamoah-Boateng", not "Kingsmead Town")."""
+    words = [t for t in run if not joins_name(t)]
+    return 2 <= len(run.text.split()) <= 3 and not any(
+        t.lower_ in lexicon.common_nouns() or t.lemma_.lower() in lexicon.common_nouns() or t.ent_type_ in GROUPS - {"ORG"}
+        for t in words)
+
+
+def after_role(run: Span) -> bool:
+    """Whether a role noun stands just before the run: "Rovers boss Joost Verhagen", "captain Ola Berg"."""
+    before = run.doc[run.start - 1] if run.start > 0 else None
+    return before is not None and before.pos_ == "NOUN" and before.text.islower() and (
+        is_role_word(before) or is_person_noun(before))
 
 
 def beside_person_noun(span: Span) -> bool:
@@ -414,6 +430,12 @@ def body_name(mention: Span) -> str:
 def name_words(name: str) -> set[str]:
     """The words of a name, lower-cased, without possessive marks ("Workers' Union" -> workers, union)."""
     return {word.lower().strip("'’").removesuffix("'s").removesuffix("’s") for word in name.split()}
+
+
+def is_described_person(word: Token) -> bool:
+    """A noun for a person with its determiner: "a friend", "the midwife", "her mother" (no role, no name)."""
+    return word.pos_ == "NOUN" and is_person_noun(word) and any(
+        child.dep_ in {"det", "poss"} for child in word.children)
 
 
 def is_thing_name(word: Token) -> bool:
@@ -539,6 +561,8 @@ class Resolver:
     def resolve_written(self, mention: Span) -> Resolution | None:
         """Resolve a name or description as written, without looking beside it."""
         head = mention.root
+        if is_demonym(head):
+            return self.described(mention)  # "the Swede said": a person the article named before
         common = self.is_common(head)
         person = self.named(mention) if not common else None  # "the Smith aide" is not Smith
         if person is not None:
@@ -663,12 +687,15 @@ class Resolver:
         if self.is_known_surname(word) and word.dep_ != "compound":
             person = self.people.get(word.lower_)  # a name the tagger missed here but knows elsewhere
             return person.speaker() if person else None
-        if word.tag_ == "NN" and is_role_word(word) and word.dep_ not in {"compound", "amod"}:
+        if word.tag_ == "NN" and (is_role_word(word) or is_described_person(word)) and word.dep_ not in {"compound", "amod"}:
             if word.dep_ == "appos" and word.head.pos_ == "PROPN" and word.head.ent_type_ not in GROUPS:
                 return None  # "Walsh, a former labor leader": the name stands for both
             return self.description_at(word)
         if word.tag_ == "NNP" and word.dep_ in {"nsubj", "nsubjpass"} and word.ent_type_ in {"", "PERSON"} \
-                and NAME_WORD.match(word.text) and not word.text.endswith(".") and not is_thing_name(word):
+                and NAME_WORD.match(word.text) and not word.text.endswith(".") and not is_thing_name(word) \
+                and word.lower_ not in QUANTIFIERS and (word.ent_type_ == "PERSON" or is_given_name(word) or any(
+                    t.dep_ == "compound" and t.pos_ == "PROPN" for t in word.lefts)
+                    or word.lower_ not in lexicon.common_nouns()):  # "Town had led" names no one
             name, _ = clean_name(self.doc[word.left_edge.i:word.i + 1])
             person = self.named(self.doc[word.left_edge.i:word.i + 1])
             return person.speaker() if person else Speaker(name or word.text, None, "person")
@@ -781,7 +808,8 @@ class Resolver:
         if not words or not can_speak(mention.root):
             return None
         kind = "unnamed" if is_person_noun(mention.root) or mention.root.pos_ == "PROPN" else "organisation"
-        if any(e.label_ in GROUPS for e in self.article.entities(mention)) and not is_role_word(mention.root):
+        if any(e.label_ in GROUPS for e in self.article.entities(mention)) and not (
+                is_role_word(mention.root) or is_demonym(mention.root)):
             kind = "organisation"
         if is_document_noun(mention.root) and not is_person_noun(mention.root):
             kind = "document"

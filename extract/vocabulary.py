@@ -21,6 +21,9 @@ GENDERED = {"he": "m", "him": "m", "she": "f", "her": "f"}  # pronouns of one ge
 GROUP_PRONOUNS = frozenset({"it", "they", "them", "we"})  # pronouns an organisation or group speaks through
 SPEAKING_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})  # pronoun subjects that name someone who speaks
 PERSONAL = frozenset({"he", "she", "it", "they", "we"})  # third-person and group subjects a name can stand behind
+QUANTIFIERS = frozenset({"one", "another", "other", "others", "some", "most", "many", "few", "several", "all", "both",
+                         "each", "either", "neither", "none", "nobody", "somebody", "someone", "everyone", "everybody",
+                         "anyone", "anybody", "no", "noone"})  # words that stand for people without naming them
 RESOLVABLE = frozenset({"he", "she", "him", "her", "they", "them", "i", "we", "it", "you", "who"})
 
 # ---------------------------------------------------------------- names and kinds
@@ -88,7 +91,23 @@ def is_name_prefix(token: Token, rest: int) -> bool:
 def is_person_noun(token: Token) -> bool:
     """A noun that names a person by role or trait ("the senator", "the billionaire", "the businesswoman")."""
     nouns = lexicon.person_nouns()
-    return token.lemma_.lower() in nouns or token.lower_ in nouns or gender_of(token) is not None
+    return token.lemma_.lower() in nouns or token.lower_ in nouns or gender_of(token) is not None or is_demonym(token)
+
+
+def is_demonym(token: Token) -> bool:
+    """A person named by nationality or origin: "the Swede", "the Dutchman", "a Scot" (one capitalised noun).
+
+    The tagger calls it NORP, a person or nothing; a body ("the Pentagon",
+    tagged ORG) is none.
+    """
+    if token.tag_ not in {"NN", "NNP"} or not token.text[:1].isupper() or token.text.isupper():
+        return False
+    children = list(token.children)
+    if not any(c.dep_ == "det" and c.lower_ in {"the", "a", "an"} for c in children) or any(
+            c.dep_ in {"compound", "amod", "poss", "nmod"} for c in children):
+        return False
+    return token.ent_type_ == "NORP" or token.ent_type_ in {"", "PERSON"} and token.lower_ in lexicon.common_nouns() \
+        and not is_group_noun(token)
 
 
 def is_group_noun(head: Token) -> bool:
@@ -165,7 +184,7 @@ def gender_of(word: Token) -> str | None:
     lower = word.lower_
     if lower in GENDERED:
         return GENDERED[lower]
-    if word.pos_ != "NOUN":
+    if word.pos_ != "NOUN" and not (word.pos_ == "PROPN" and is_demonym(word)):
         return None
     if lower.endswith(("woman", "women")):
         return "f"

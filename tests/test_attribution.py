@@ -529,3 +529,40 @@ def test_a_name_after_the_verb_that_follows_the_words_is_the_speaker(nlp):
 def test_a_description_of_a_body_is_the_body_named_before(nlp, text, expected):
     assert [(q.content.text, q.speaker.name, q.resolution) for q in parsed(nlp, text)._.quotes
             if q.kind != "indirect"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Fraser Lindsay took four wickets for Thornleigh.\n\n"
+         "\u2018The ball swung all day,\u2019 the Scot said.",
+         [("The ball swung all day,", "Fraser Lindsay")]),
+        ("Lena Varga won the final in three sets.\n\n"
+         "\"I was nervous at the start,\" the Hungarian said.",
+         [("I was nervous at the start,", "Lena Varga")]),
+    ],
+    ids=["scot", "hungarian"],
+)
+def test_a_nationality_describes_the_person_named_before(nlp, text, expected):
+    assert attributed(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ravens had led early on, and for a while it looked grim.\n\n"
+         "United manager Piet Brouwer made two changes at half-time. "
+         "\u2018We were too slow,\u2019 he said.",
+         [("We were too slow,", "Piet Brouwer")]),
+        ("I asked a neighbour who works at the depot what she thought.\n\n"
+         "\"Nobody tells us anything,\" she said.",
+         [("Nobody tells us anything,", "neighbour")]),
+        ("KOFI Adjei-Mensah scored twice as the visitors won.\n\n"
+         "Adjei-Mensah was mobbed by team-mates. Coach Ines Moll watched from the stand.\n\n"
+         "\u2018That was for my mother,\u2019 he laughed.",
+         [("That was for my mother,", "KOFI Adjei-Mensah")]),
+    ],
+    ids=["team-name-is-no-person", "indefinite-description", "name-the-tagger-misses"],
+)
+def test_pronouns_stand_for_people_not_words_that_look_like_names(nlp, text, expected):
+    assert attributed(nlp, text) == expected
