@@ -36,6 +36,9 @@ from extract.vocabulary import (
 
 INVERTING_VERBS = {"said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "continued", "explained"}
 DEFINITE = {"the", "this", "that"}
+ELIDING = {"one", "another", "some", "others", "most", "many", "several"}  # stand for people with their noun left out
+PLURAL_ELIDING = {"some", "others", "most", "many", "several"}
+ELIDED_SENTENCES = 3  # the noun left out stands at most this many sentences before
 RECENT_PARAGRAPHS = 3  # a pronoun or description looks this many paragraphs back
 RECENT_TOKENS = 400  # and no further back than this (no resolution in PolNeAR train or dev looks past 337)
 COREF_TOKENS = 250  # coreferee reads at most this many tokens before a pronoun
@@ -60,6 +63,8 @@ RESOLUTIONS = {
     "description-subject": How(0.7, "coref",
                                "a definite description (\"the senator\") of the nearest earlier subject who fits it"),
     "description-nearest": How(0.6, "coref", "a definite description of the nearest earlier person who fits it"),
+    "description-elided": How(0.7, "coref", "one, another or some with the noun left out (\"One said\"): the people "
+                              "of the nearest earlier noun for persons (\"three nurses\")"),
     "description-organisation": How(0.7, "coref", "a definite description of a body (\"the lender\") of the organisation "
                                     "named before it, whose name holds the noun or that spoke"),
     "last-speaker": How(0.6, "coref", "a definite description of the person who spoke last"),
@@ -483,6 +488,14 @@ def apposed_body(head: Token) -> Span | None:
     return None
 
 
+def is_elided_of(word: Token) -> bool:
+    """"One of them", "some of the nurses": a quantifier over people named before (not "one of the nurses": that names them)."""
+    if word.lower_ not in ELIDING:
+        return False
+    objects = [g for c in word.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return bool(objects) and objects[0].lower_ in {"them", "those", "these"}
+
+
 CLAUSES = {"advcl", "relcl", "ccomp", "acl", "xcomp", "csubj", "pcomp"}
 
 
@@ -544,6 +557,9 @@ class Resolver:
         head = mention.root
         if head.lower_ in RESOLVABLE and len(mention) == 1:
             return self.pronoun(head)
+        if head.lower_ in ELIDING and not self.article.children(head, "prep") or is_elided_of(head):
+            elided = self.elided(head)
+            return Resolution(elided, "description-elided") if elided is not None else None
         if self.is_common(head):
             body = apposed_body(head)
             if body is not None:  # "the union, Aerocrew,": the body's name
@@ -553,6 +569,23 @@ class Resolver:
             if named is not None and not names_body(named):
                 return self.resolve_written(named)  # the name says who
         return self.resolve_written(mention)
+
+    def elided(self, word: Token) -> Speaker | None:
+        """Whom "one", "another" or "some" stands for, its noun left out: the people of the nearest earlier noun for them.
+
+        "three nurses ... One said": a nurse; "One reviewer wrote ... Another
+        called it": a reviewer; "Some said": nurses.
+        """
+        plural = word.lower_ in PLURAL_ELIDING
+        for _, noun in self.recent_words(word):
+            if self.article.sentence_of(noun) < self.article.sentence_of(word) - ELIDED_SENTENCES:
+                return None
+            if noun.pos_ != "NOUN" or not is_person_noun(noun) or noun.dep_ in {"compound", "amod", "poss"}:
+                continue
+            if noun.tag_ == "NNS" or any(c.lower_ in ELIDING for c in noun.children):
+                name = noun.lower_ if plural and noun.tag_ == "NNS" else noun.lemma_.lower()
+                return Speaker(name, None, "unnamed")
+        return None
 
     def is_common(self, head: Token) -> bool:
         """A common noun, not a surname of someone the article names."""

@@ -566,3 +566,19 @@ def test_a_nationality_describes_the_person_named_before(nlp, text, expected):
 )
 def test_pronouns_stand_for_people_not_words_that_look_like_names(nlp, text, expected):
     assert attributed(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The Post spoke to four bus drivers at the depot. One said the brakes had failed twice. "
+         "Another called the timetable \"pure fiction\".",
+         [("the brakes had failed twice", "driver"), ("pure fiction", "driver")]),
+        ("Hundreds of shoppers queued outside. One shopper told us: \"I came at five.\" "
+         "Another said the doors opened late.",
+         [("I came at five.", "shopper"), ("the doors opened late", "shopper")]),
+    ],
+    ids=["one-and-another", "noun-written-once"],
+)
+def test_one_and_another_stand_for_the_people_named_before(nlp, text, expected):
+    assert attributed(nlp, text, kinds=("direct", "mixed", "indirect")) == expected
