@@ -582,3 +582,25 @@ def test_pronouns_stand_for_people_not_words_that_look_like_names(nlp, text, exp
 )
 def test_one_and_another_stand_for_the_people_named_before(nlp, text, expected):
     assert attributed(nlp, text, kinds=("direct", "mixed", "indirect")) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry company declined to say how many crossings would be cancelled on Friday.",
+        "The council refused to confirm whether the pool would close for good.",
+        "Asked whether she would stand again in May, the mayor smiled and left the room.",
+        "The minister was asked what the new crane would cost the harbour.",
+        "Critics will doubtless argue that the bridge costs too much for a town this size.",
+        "The board is expected to announce that the depot will close next year.",
+    ],
+    ids=["declined", "refused", "asked-of-the-speaker", "was-asked", "will-doubtless", "expected-to"],
+)
+def test_speech_that_reports_no_statement(nlp, text):
+    assert attributed(nlp, text, kinds=("direct", "mixed", "indirect")) == []
+
+
+def test_said_and_asked_by_the_speaker_are_statements(nlp):
+    text = "The mayor said the bridge would reopen in May. Ivo Marsh asked whether the ferry would keep running."
+    assert attributed(nlp, text, kinds=("indirect",)) == [
+        ("the bridge would reopen in May", "mayor"), ("whether the ferry would keep running", "Ivo Marsh")]
