@@ -604,3 +604,18 @@ def test_said_and_asked_by_the_speaker_are_statements(nlp):
     text = "The mayor said the bridge would reopen in May. Ivo Marsh asked whether the ferry would keep running."
     assert attributed(nlp, text, kinds=("indirect",)) == [
         ("the bridge would reopen in May", "mayor"), ("whether the ferry would keep running", "Ivo Marsh")]
+
+
+def test_a_quote_standing_under_a_heading_is_the_headings_person(nlp):
+    text = ("# Five lines we will remember\n\n"
+            "## 1. Dr. Ines Marlow, surgeon, at Kestrel College\n\n"
+            "\"Wash your hands, then wash them again.\"\n\n"
+            "## 2. Astronaut Piet Brouwer, at Vale University\n\n"
+            "> \"Space is quiet. Earth is not.\"\n\n"
+            "Brouwer flew twice.\n\n"
+            "## 3. Novelist Ada Quill\n\n"
+            "\"Write badly first.\"")
+    assert attributed(nlp, text, rules=True) == [
+        ("Wash your hands, then wash them again.", "Ines Marlow", "heading"),
+        ("Space is quiet. Earth is not.", "Piet Brouwer", "heading"),
+        ("Write badly first.", "Ada Quill", "heading")]

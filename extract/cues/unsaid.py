@@ -35,8 +35,13 @@ def asked_of_the_speaker(article: ArticleContext, verb: Token) -> bool:
     """ "Asked whether she had the votes, ...", "was asked what ...": a question put to the subject, not by it."""
     if verb.lemma_.lower() not in ASKING:
         return False
-    passive = article.children(verb, "auxpass", "nsubjpass")
-    return bool(passive) or verb.tag_ == "VBN" and not article.children(verb, "nsubj", "aux")
+    if article.children(verb, "auxpass", "nsubjpass"):
+        return True  # "she was asked whether"
+    subjects = article.children(verb, "nsubj")
+    if not subjects:
+        return verb.tag_ == "VBN" or verb.dep_ in {"advcl", "acl"}  # "Asked whether ...", "when asked what ..."
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    return before is not None and before.text == "," and subjects[-1].i < before.i  # "Abruzzese, asked whether ..., said"
 
 
 def hypothetical(article: ArticleContext, verb: Token) -> bool:
