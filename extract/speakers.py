@@ -362,7 +362,7 @@ def beside_person_noun(span: Span) -> bool:
     """Whether a noun for a person stands beside the name ("Its leader, Ivo Marsh," or "Ivo Marsh, a nurse,")."""
     root = span.root
     beside = [child for child in root.children if child.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
-    return any(word.pos_ == "NOUN" and (is_person_noun(word) or is_role_word(word)) for word in beside)
+    return any(word.pos_ == "NOUN" and is_person_noun(word) or is_role_word(word) for word in beside)
 
 
 def after_title(run: Span) -> bool:
@@ -457,7 +457,22 @@ def name_beside(head: Token) -> Span | None:
     """The name a description stands beside: "Rask, a top surrogate," or "another critic, Jo Smith,"."""
     if head.dep_ == "appos" and head.head.pos_ == "PROPN" and head.head.ent_type_ in {"PERSON", ""}:
         return head.doc[head.head.i:head.head.i + 1]
-    return apposed_name(head)
+    return apposed_name(head) or name_given_in_clause(head)
+
+
+NAMING_VERBS = {"give", "identify", "name", "know", "call", "introduce"}  # "who gave his name only as Arvid"
+
+
+def name_given_in_clause(head: Token) -> Span | None:
+    """The name a clause on a description gives: "a passenger, who gave his name only as Arvid," or "identified as"."""
+    for clause in head.children:
+        if clause.dep_ not in {"relcl", "acl"} or clause.lemma_.lower() not in NAMING_VERBS:
+            continue
+        for prep in clause.children:
+            names = [g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"] if prep.lower_ == "as" else []
+            if names:
+                return head.doc[names[0].left_edge.i:names[0].i + 1]
+    return None
 
 
 def apposed_name(head: Token) -> Span | None:
@@ -471,9 +486,10 @@ def apposed_name(head: Token) -> Span | None:
             return name
     objects = [g for c in head.rights if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     for obj in objects:  # "the partner at Lenox, Jo Smith,": the parse hangs the name on Lenox
-        names = [c for c in obj.children if c.dep_ == "appos" and (c.ent_type_ == "PERSON" or is_titled_name(c))]
+        names = [doc[max(c.left_edge.i, obj.i + 1):c.i + 1] for c in obj.children if c.dep_ == "appos"]
+        names = [name for name in names if name.root.ent_type_ == "PERSON" or is_personal_name(name)]
         if names:
-            return doc[max(names[0].left_edge.i, obj.i + 1):names[0].i + 1]
+            return names[0]
     return None
 
 
@@ -560,14 +576,17 @@ class Resolver:
         if head.lower_ in ELIDING and not self.article.children(head, "prep") or is_elided_of(head):
             elided = self.elided(head)
             return Resolution(elided, "description-elided") if elided is not None else None
-        if self.is_common(head):
+        if self.is_common(head) or is_role_word(head) and not self.is_known_surname(head):  # "the local MP, Jo Smith,"
             body = apposed_body(head)
             if body is not None:  # "the union, Aerocrew,": the body's name
                 self.described_bodies[head.lemma_.lower()] = Speaker(body.text, None, "organisation")
                 return Resolution(self.described_bodies[head.lemma_.lower()], "organisation")
             named = name_beside(head)
             if named is not None and not names_body(named):
-                return self.resolve_written(named)  # the name says who
+                found = self.resolve_written(named)  # the name says who
+                if found is not None and found.speaker.kind == "organisation" and is_person_noun(head):
+                    return Resolution(Speaker(found.speaker.name, None, "person"), "proper-name")  # a person's name
+                return found
         return self.resolve_written(mention)
 
     def elided(self, word: Token) -> Speaker | None:

@@ -619,3 +619,19 @@ def test_a_quote_standing_under_a_heading_is_the_headings_person(nlp):
         ("Wash your hands, then wash them again.", "Ines Marlow", "heading"),
         ("Space is quiet. Earth is not.", "Piet Brouwer", "heading"),
         ("Write badly first.", "Ada Quill", "heading")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The local MP, Fergus Lindqvist, said \"the ward must reopen.\"", [("the ward must reopen.", "Fergus Lindqvist")]),
+        ("A spokesman for the governor, Jamal Whitcombe, said \"the figures are final.\"",
+         [("the figures are final.", "Jamal Whitcombe")]),
+        ("Another passenger, who gave his name only as Arvid, said \"the ferry never came.\"",
+         [("the ferry never came.", "Arvid")]),
+        ("A witness, identified only as Mehmet, said \"the van was blue.\"", [("the van was blue.", "Mehmet")]),
+    ],
+    ids=["role-beside-a-name", "spokesman-for-someone", "gave-his-name-as", "identified-as"],
+)
+def test_a_description_is_the_person_it_names(nlp, text, expected):
+    assert attributed(nlp, text) == expected
