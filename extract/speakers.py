@@ -326,8 +326,11 @@ def person_spans(doc: Doc, runs: list[Span]):
     bodies |= {ent.text for ent in doc.ents if ent.label_ == "ORG" and len(ent) > 1  # tagged ORG elsewhere
                and not (is_given_name(ent[0]) or is_title(ent[0]) or ent[0].lower_ in DETERMINERS)}
     tagged = set()
+    surnames = {run[-1].lower_ for run in runs if len(run.text.split()) > 1}
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and ent.text not in bodies and not (len(ent) == 1 and is_demonym(ent[0])):
+        if len(ent) == 1 and (is_demonym(ent[0]) or common_word_alone(ent[0], surnames)):
+            continue  # "the Swede", "the Guild said"
+        if ent.label_ == "PERSON" and ent.text not in bodies:
             ent = with_given_names(ent)
             tagged.add((ent.start, ent.end))
             yield ent
@@ -363,6 +366,11 @@ def beside_person_noun(span: Span) -> bool:
     root = span.root
     beside = [child for child in root.children if child.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
     return any(word.pos_ == "NOUN" and is_person_noun(word) or is_role_word(word) for word in beside)
+
+
+def common_word_alone(word: Token, surnames: set[str]) -> bool:
+    """A common noun tagged as a person's name by itself ("Guild"), that no fuller name of the article ends with."""
+    return word.lower_ in lexicon.common_nouns() and not is_given_name(word) and word.lower_ not in surnames
 
 
 def after_title(run: Span) -> bool:
@@ -411,6 +419,15 @@ def names_body(span: Span) -> bool:
     before = span.doc[span.start - 2] if span.start > 1 else None
     return root.dep_ == "appos" and before is not None and before.dep_ == "pobj" and before.head.head == root.head \
         and before.pos_ == "NOUN" and is_group_noun(before) and not (is_given_name(span[0]) or is_title(span[0]))
+
+
+def names_a_body(mention: Span) -> bool:
+    """A proper name that is a body's by its form: after "the" ("The Bankworkers' Guild"), or ending in a noun for a body."""
+    head = mention.root
+    if head.pos_ != "PROPN" or is_demonym(head):
+        return False
+    start = head.left_edge.i if head.left_edge.i >= mention.start else mention.start
+    return mention.doc[start].lower_ == "the" or is_group_noun(head)
 
 
 def body_name(mention: Span) -> str:
@@ -625,7 +642,8 @@ class Resolver:
         name, title = clean_name(mention)
         titled = head.pos_ == "PROPN" and name and (names_role(title) or any(is_title(t) for t in title)
                                                     or is_personal_name(mention))
-        if not titled and (head.ent_type_ in GROUPS or any(e.label_ in GROUPS for e in self.article.entities(mention))):
+        if not titled and (head.ent_type_ in GROUPS or any(e.label_ in GROUPS for e in self.article.entities(mention))
+                           or names_a_body(mention)):
             return Resolution(Speaker(body_name(mention), None, "organisation"), "organisation")
         if head.pos_ == "PROPN" or capitalised:
             kind = "organisation" if head.ent_type_ in GROUPS and not titled else "person"
@@ -892,7 +910,7 @@ class Resolver:
             return None
         for i, word in self.recent_words(mention[0]):
             body = self.spoken.get(i) if i in self.spoken else self.body_at(word)
-            if body is not None and body.kind == "organisation" and (i in self.spoken or is_subject(word)):
+            if body is not None and body.kind == "organisation" and (i in self.spoken or self.names_subject(word)):
                 self.described_bodies[noun] = body
                 return body
         return None
@@ -921,6 +939,11 @@ class Resolver:
             return None
         name = doc[group_start(word) if tagged else word.left_edge.i:word.i + 1]
         return Speaker(description(name), None, "organisation")
+
+    def names_subject(self, word: Token) -> bool:
+        """Whether the name ending with this word is a subject ("Calder & Moss has agreed": the conjunction too)."""
+        root = self.doc[group_start(word):word.i + 1].root
+        return is_subject(root) or root.dep_ == "conj" and is_subject(root.head)
 
     def in_dateline(self, word: Token) -> bool:
         """Whether a word lies in the dateline that opens its paragraph ("GENEVA (Wire) - ")."""

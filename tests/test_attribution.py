@@ -635,3 +635,19 @@ def test_a_quote_standing_under_a_heading_is_the_headings_person(nlp):
 )
 def test_a_description_is_the_person_it_names(nlp, text, expected):
     assert attributed(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Calder & Moss has agreed to buy Tidewater Savings.\n\n"
+         "The lender said the deal would be \"good for savers.\"",
+         [("good for savers.", "Calder & Moss", "organisation")]),
+        ("The Ferrymen's Guild, which represents 900 crews, said the offer was \"an insult.\"",
+         [("an insult.", "Ferrymen's Guild", "organisation")]),
+    ],
+    ids=["subject-joined-by-ampersand", "the-before-a-name"],
+)
+def test_bodies_by_their_names(nlp, text, expected):
+    assert [(q.content.text, q.speaker.name, q.speaker.kind) for q in parsed(nlp, text)._.quotes
+            if q.kind != "indirect"] == expected
