@@ -39,6 +39,7 @@ DEFINITE = {"the", "this", "that"}
 ELIDING = {"one", "another", "some", "others", "most", "many", "several"}  # stand for people with their noun left out
 PLURAL_ELIDING = {"some", "others", "most", "many", "several"}
 ELIDED_SENTENCES = 3  # the noun left out stands at most this many sentences before
+BODY_SENTENCES = 2  # "the lender" stands for a body named at most this many sentences before (unless its name holds the noun)
 RECENT_PARAGRAPHS = 3  # a pronoun or description looks this many paragraphs back
 RECENT_TOKENS = 400  # and no further back than this (no resolution in PolNeAR train or dev looks past 337)
 COREF_TOKENS = 250  # coreferee reads at most this many tokens before a pronoun
@@ -106,6 +107,11 @@ class Person:
         return max(full, key=lambda form: (self.forms[form], len(form)))
 
     @property
+    def bare(self) -> int:
+        """How often the article calls the person by the surname alone ("Trump", not "Ivanka Trump")."""
+        return sum(count for form, count in self.forms.items() if len(form.split()) == 1)
+
+    @property
     def given(self) -> set[str]:
         """Every word written before the surname, lower-cased ("Miss Jo Smith": miss, jo)."""
         return {word.lower() for form in self.forms for word in form.split()[:-1]}
@@ -150,13 +156,13 @@ class People:
         return person
 
     def get(self, key: str, given: str = "") -> Person | None:
-        """The person a surname (and given name) names: a bare surname is the most mentioned."""
+        """The person a surname (and given name) names: a bare surname is the one the article calls by it most."""
         persons = self.by_surname.get(key, [])
         if given:
             match = [p for p in persons if given in p.given]
             if match:
                 return match[0]
-        return max(persons, key=lambda p: p.mentions) if persons else None
+        return max(persons, key=lambda p: (p.bare, p.mentions)) if persons else None
 
     def __contains__(self, key: str) -> bool:
         return key in self.by_surname
@@ -208,10 +214,13 @@ def role_of(name_span: Span) -> str | None:
     """The title or role written next to a name, as written ("Harbour Minister")."""
     root = name_span.root
     left = [t for t in root.lefts if t.i < name_span.start and t.dep_ in {"compound", "amod", "nmod", "nsubj"}]
+    before = name_span.doc[name_span.start - 1] if name_span.start > 0 else None
+    if before is not None and before.dep_ == "compound" and before.head in name_span:
+        left.append(before)  # "Gov. Jo Smith-Lee", the parse hanging the title on the first surname
     if left:
         start = min(t.left_edge.i for t in left)
         words = [t for t in name_span.doc[start:name_span.start] if t.dep_ not in {"det", "poss", "case", "punct"}]
-        if any(is_role_word(t) for t in words):
+        if any(is_role_word(t) or title_role(t.text) for t in words):
             return as_written(words)
     for child in root.children:
         if child.dep_ == "appos" and is_role_word(child):
@@ -282,6 +291,8 @@ def with_given_names(ent: Span) -> Span:
         if token.pos_ != "PROPN" or token.ent_type_ or is_role_word(token) or not NAME_WORD.match(token.text):
             break
         end += 1  # "Paul Rask" where the tagger saw only "Paul"
+    while end + 1 < len(doc) and joins_name(doc[end]) and doc[end + 1].pos_ == "PROPN" and NAME_WORD.match(doc[end + 1].text):
+        end += 2  # "Irene Vasquez-Holt" where the tagger stopped at the hyphen
     return doc[start:end]
 
 
@@ -314,8 +325,10 @@ def people(doc: Doc) -> People:
     for run in runs:
         if len(run) > 1 and run[-1].lower_ in found and run[0].ent_type_ != "PERSON" and not names_body(run):
             name, _ = clean_name(run)
-            if len(name.split()) > 1 and name not in found.by_surname[surname(name)][0].forms:
-                found.add(name, run.start)
+            persons = found.by_surname[surname(name)]
+            if len(name.split()) > 1 and not any(len(form.split()) > 1 for p in persons for form in p.forms) \
+                    and looks_like_given_name(name.split()[0]):
+                found.add(name, run.start)  # only a surname known so far
     return found
 
 
@@ -327,16 +340,19 @@ def person_spans(doc: Doc, runs: list[Span]):
                and not (is_given_name(ent[0]) or is_title(ent[0]) or ent[0].lower_ in DETERMINERS)}
     tagged = set()
     surnames = {run[-1].lower_ for run in runs if len(run.text.split()) > 1}
+    tagged_alone = Counter(ent.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) == 1)
+    surnames |= {text.lower() for text, count in tagged_alone.items() if count > 1}  # tagged as a name twice or more
     for ent in doc.ents:
         if len(ent) == 1 and (is_demonym(ent[0]) or common_word_alone(ent[0], surnames)):
             continue  # "the Swede", "the Guild said"
         if ent.label_ == "PERSON" and ent.text not in bodies:
             ent = with_given_names(ent)
-            tagged.add((ent.start, ent.end))
+            if clean_name(ent)[0]:
+                tagged.update(range(ent.start, ent.end))
             yield ent
     for run in runs:
-        if len(run) < 2 or (run.start, run.end) in tagged or run.text in bodies:
-            continue
+        if len(run) < 2 or run[-1].i in tagged or run.text in bodies or is_group_noun(run[-1]):
+            continue  # a name the tagger found already, or a body's ("Tax Policy Center")
         first = next((t for t in run if not is_title(t)), None)
         if first is None:
             continue
@@ -366,6 +382,12 @@ def beside_person_noun(span: Span) -> bool:
     root = span.root
     beside = [child for child in root.children if child.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
     return any(word.pos_ == "NOUN" and is_person_noun(word) or is_role_word(word) for word in beside)
+
+
+def looks_like_given_name(word: str) -> bool:
+    """A word that can open a person's name: a given name, or no English common noun ("Kwabena", not "State")."""
+    lower = word.lower()
+    return lower in lexicon.any_given_names() or lower not in lexicon.common_nouns() and word[:1].isupper()
 
 
 def common_word_alone(word: Token, surnames: set[str]) -> bool:
@@ -439,6 +461,9 @@ def body_name(mention: Span) -> str:
     root, doc = mention.root, mention.doc
     if root.pos_ != "PROPN":
         return description(mention)
+    for ent in mention.ents:
+        if ent.label_ in GROUPS and ent.start <= root.i < ent.end:
+            return description(ent)  # "the nonpartisan Commission on Presidential Debates": the entity
     start = root.i
     while start > mention.start:
         before = doc[start - 1]
@@ -447,6 +472,13 @@ def body_name(mention: Span) -> str:
             break
         start -= 1  # "Norland Maritime Workers' Union"
     return description(doc[start:root.i + 1])
+
+
+def is_proper_name(name: str) -> bool:
+    """Whether a name is a proper name ("Workers' Union", "Bank of Leeds"), not a description ("Smith's campaign")."""
+    words = [word for word in name.split() if word.lower() not in {"of", "for", "and", "the", "&", "on", "in"}]
+    return bool(words) and all(word[:1].isupper() for word in words) and not any(
+        word.endswith(("'s", "’s")) for word in words)
 
 
 def name_words(name: str) -> set[str]:
@@ -572,10 +604,13 @@ class Resolver:
         self.coref_runs = 0
         self.genders = {person.name: person.gender for person in self.people.all() if person.gender}
         self.described_bodies: dict[str, Speaker] = {}  # "lender" -> the body "the lender" stood for
+        self.bodies_spoken: list[tuple[int, Speaker]] = []  # the organisations in ``history``
 
     def spoke(self, speaker: Speaker, mention: Span) -> None:
         """Remember who spoke where, for the pronouns that follow."""
         insort(self.history, (mention.start, speaker), key=lambda item: item[0])
+        if speaker.kind == "organisation":
+            insort(self.bodies_spoken, (mention.start, speaker), key=lambda item: item[0])
         self.spoken[mention.end - 1] = speaker
         if len(mention) == 1 and mention[0].lower_ in GENDERED and speaker.kind == "person":
             self.genders.setdefault(speaker.name, GENDERED[mention[0].lower_])  # "she said": no "he" later
@@ -640,8 +675,7 @@ class Resolver:
         if is_role_word(head) or (common and not capitalised):
             return self.described(mention)
         name, title = clean_name(mention)
-        titled = head.pos_ == "PROPN" and name and (names_role(title) or any(is_title(t) for t in title)
-                                                    or is_personal_name(mention))
+        titled = head.pos_ == "PROPN" and name and (names_role(title) or any(is_title(t) for t in title))
         if not titled and (head.ent_type_ in GROUPS or any(e.label_ in GROUPS for e in self.article.entities(mention))
                            or names_a_body(mention)):
             return Resolution(Speaker(body_name(mention), None, "organisation"), "organisation")
@@ -758,7 +792,8 @@ class Resolver:
             person = self.people.get(word.lower_)  # a name the tagger missed here but knows elsewhere
             return person.speaker() if person else None
         if word.tag_ == "NN" and (is_role_word(word) or is_described_person(word)) and word.dep_ not in {"compound", "amod"}:
-            if word.dep_ == "appos" and word.head.pos_ == "PROPN" and word.head.ent_type_ not in GROUPS:
+            if word.dep_ == "appos" and word.head.pos_ == "PROPN" and (
+                    word.head.ent_type_ not in GROUPS or self.is_known_surname(word.head)):
                 return None  # "Walsh, a former labor leader": the name stands for both
             return self.description_at(word)
         if word.tag_ == "NNP" and word.dep_ in {"nsubj", "nsubjpass"} and word.ent_type_ in {"", "PERSON"} \
@@ -897,18 +932,21 @@ class Resolver:
         if head.pos_ != "NOUN" or not is_group_noun(head) or is_person_noun(head):
             return None
         noun = head.lemma_.lower()
-        spoken = [(at, who) for at, who in self.history[:bisect_left(self.history, mention.start, key=lambda item: item[0])]
-                  if who.kind == "organisation"]
+        spoken = self.bodies_spoken[:bisect_left(self.bodies_spoken, mention.start, key=lambda item: item[0])]
         named = self.bodies_by_noun.get(noun, [])
         named = named[:bisect_left(named, mention.start, key=lambda item: item[0])]
-        holding = [(at, who) for at, who in [*spoken[-20:], *named[-1:]] if noun in name_words(who.name)]
+        holding = [(at, who) for at, who in [*spoken[-20:], *named[-1:]]
+                   if noun in name_words(who.name) and is_proper_name(who.name)]
         if holding:
             return max(holding, key=lambda item: item[0])[1]
         if noun in self.described_bodies:
             return self.described_bodies[noun]  # "the lender" once, "the lender" again
         if noun not in lexicon.body_nouns():
             return None
+        sentence = self.article.sentence_of(mention[0])
         for i, word in self.recent_words(mention[0]):
+            if self.article.sentence_of(word) < sentence - BODY_SENTENCES:
+                return None
             body = self.spoken.get(i) if i in self.spoken else self.body_at(word)
             if body is not None and body.kind == "organisation" and (i in self.spoken or self.names_subject(word)):
                 self.described_bodies[noun] = body

@@ -85,7 +85,8 @@ def is_name_prefix(token: Token, rest: int) -> bool:
         return False
     if is_title(token) or is_role_word(token):
         return True
-    return rest > 0 and is_person_noun(token)
+    return rest > 0 and is_person_noun(token) and not is_given_name(token) and token.ent_type_ not in GROUPS - {"ORG"} \
+        and not (token.ent_type_ == "ORG" and token.ent_iob_ == "I")  # "Pensioner Jo Smith", not "Earl Ray Smith", "European Union"
 
 
 def is_person_noun(token: Token) -> bool:
@@ -220,9 +221,9 @@ def fits_gender(speaker: Speaker, gender: str | None) -> bool:
     if speaker.kind == "unnamed" and gender is not None:
         own = noun_gender(role_noun(speaker.name))
         return own is None or own == gender
-    if gender is None or speaker.kind != "person" or len(speaker.name.split()) < 2:
+    if gender is None or speaker.kind != "person":
         return speaker.kind in PEOPLE
-    given = speaker.name.split()[0].lower()
+    given = speaker.name.split()[0].lower()  # a single word too: "Kevin" is no she
     other = "f" if gender == "m" else "m"
     return given not in lexicon.given_names(other)
 

@@ -651,3 +651,15 @@ def test_a_description_is_the_person_it_names(nlp, text, expected):
 def test_bodies_by_their_names(nlp, text, expected):
     assert [(q.content.text, q.speaker.name, q.speaker.kind) for q in parsed(nlp, text)._.quotes
             if q.kind != "indirect"] == expected
+
+
+def test_according_to_relays_when_someone_speaks_in_the_sentence(nlp):
+    text = ("According to the minutes, the harbour engineer, Ola Brandt, told councillors the pier was "
+            "\"beyond saving\".")
+    assert attributed(nlp, text, rules=True) == [("beyond saving", "Ola Brandt", "nearby-verb")]
+
+
+def test_a_participle_after_a_clause_speaks_for_its_subject(nlp):
+    text = ("The local member, Ada Quill, has weighed in, telling the radio that the port had been "
+            "\"let down by everyone, myself included\".")
+    assert attributed(nlp, text) == [("let down by everyone, myself included", "Ada Quill")]
