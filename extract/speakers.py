@@ -443,6 +443,15 @@ def names_body(span: Span) -> bool:
         and before.pos_ == "NOUN" and is_group_noun(before) and not (is_given_name(span[0]) or is_title(span[0]))
 
 
+def is_outlet_name(mention: Span) -> bool:
+    """"the Gazette", "the Advocate": one capitalised noun after "the" inside a sentence names a paper or body."""
+    head = mention.root
+    words = [t for t in mention if not t.is_punct]
+    return len(words) == 2 and words[0].lower_ == "the" and words[1] == head and head.text.istitle() \
+        and head.pos_ in {"NOUN", "PROPN"} and not head.is_sent_start and not words[0].is_sent_start \
+        and not (is_role_word(head) or is_title(head) or is_demonym(head) or head.ent_type_ in {"PERSON", "NORP"})
+
+
 def names_a_body(mention: Span) -> bool:
     """A proper name that is a body's by its form: after "the" ("The Bankworkers' Guild"), or ending in a noun for a body."""
     head = mention.root
@@ -573,7 +582,14 @@ def is_subject(word: Token) -> bool:
     """Whether a word heads (or is the name in) the subject of its clause ("the Smith campaign" is no Smith)."""
     while word.dep_ == "appos" or word.dep_ in {"compound", "flat"} and word.head.pos_ == "PROPN":
         word = word.head
-    return word.dep_ in {"nsubj", "nsubjpass"} or is_inverted_speaker(word)
+    return word.dep_ in {"nsubj", "nsubjpass"} or is_inverted_speaker(word) or is_noun_for_verb(word)
+
+
+def is_noun_for_verb(word: Token) -> bool:
+    """A name before a present-tense verb the tagger took for a plural noun: "Achterhof laughs at this."."""
+    head = word.head
+    return word.dep_ == "compound" and word.ent_type_ == "PERSON" and head.dep_ == "ROOT" and head.tag_ == "NNS" \
+        and head.i == word.i + 1
 
 
 def is_inverted_speaker(word: Token) -> bool:
@@ -672,6 +688,9 @@ class Resolver:
         if person is not None:
             return Resolution(self.with_role(person, mention), "name")
         capitalised = all(t.text[:1].isupper() for t in mention if not t.is_punct)
+        if is_outlet_name(mention):
+            return Resolution(self.body_holding(head.lemma_.lower(), mention.start)
+                              or Speaker(description(mention), None, "organisation"), "organisation")
         if is_role_word(head) or (common and not capitalised):
             return self.described(mention)
         name, title = clean_name(mention)
@@ -788,7 +807,7 @@ class Resolver:
             if following is None or following.ent_type_ != "PERSON" or following.ent_iob_ == "B":
                 person = self.named(self.doc[group_start(word):word.i + 1])
                 return person.speaker() if person else None
-        if self.is_known_surname(word) and word.dep_ != "compound":
+        if self.is_known_surname(word) and (word.dep_ != "compound" or is_noun_for_verb(word)):
             person = self.people.get(word.lower_)  # a name the tagger missed here but knows elsewhere
             return person.speaker() if person else None
         if word.tag_ == "NN" and (is_role_word(word) or is_described_person(word)) and word.dep_ not in {"compound", "amod"}:
@@ -913,8 +932,7 @@ class Resolver:
         if not words or not can_speak(mention.root):
             return None
         kind = "unnamed" if is_person_noun(mention.root) or mention.root.pos_ == "PROPN" else "organisation"
-        if any(e.label_ in GROUPS for e in self.article.entities(mention)) and not (
-                is_role_word(mention.root) or is_demonym(mention.root)):
+        if any(e.label_ in GROUPS for e in self.article.entities(mention)) and not is_person_noun(mention.root):
             kind = "organisation"
         if is_document_noun(mention.root) and not is_person_noun(mention.root):
             kind = "document"
@@ -932,13 +950,9 @@ class Resolver:
         if head.pos_ != "NOUN" or not is_group_noun(head) or is_person_noun(head):
             return None
         noun = head.lemma_.lower()
-        spoken = self.bodies_spoken[:bisect_left(self.bodies_spoken, mention.start, key=lambda item: item[0])]
-        named = self.bodies_by_noun.get(noun, [])
-        named = named[:bisect_left(named, mention.start, key=lambda item: item[0])]
-        holding = [(at, who) for at, who in [*spoken[-20:], *named[-1:]]
-                   if noun in name_words(who.name) and is_proper_name(who.name)]
-        if holding:
-            return max(holding, key=lambda item: item[0])[1]
+        holding = self.body_holding(noun, mention.start)
+        if holding is not None:
+            return holding
         if noun in self.described_bodies:
             return self.described_bodies[noun]  # "the lender" once, "the lender" again
         if noun not in lexicon.body_nouns():
@@ -953,12 +967,24 @@ class Resolver:
                 return body
         return None
 
+    def body_holding(self, noun: str, before: int) -> Speaker | None:
+        """The nearest organisation named before a token whose proper name holds the noun ("Seafarers' Union")."""
+        spoken = self.bodies_spoken[:bisect_left(self.bodies_spoken, before, key=lambda item: item[0])]
+        named = self.bodies_by_noun.get(noun, [])
+        named = named[:bisect_left(named, before, key=lambda item: item[0])]
+        holding = [(at, who) for at, who in [*spoken[-20:], *named[-1:]]
+                   if noun in name_words(who.name) and is_proper_name(who.name)]
+        return max(holding, key=lambda item: item[0])[1] if holding else None
+
     @cached_property
     def bodies_by_noun(self) -> dict[str, list[tuple[int, Speaker]]]:
         """The organisations the article names, in text order, under each word of their names."""
+        named = {run.end - 1: Speaker(run.text, None, "organisation") for run in name_runs(self.doc)
+                 if len(run.text.split()) > 1 and run.root.ent_type_ in {"", "ORG", "FAC", "WORK_OF_ART"}
+                 and run[-1].lower_ not in self.people and not self.quoted(run[0])}  # "Evening Gazette"
         found = defaultdict(list)
         for word in self.doc:
-            body = self.body_at(word)
+            body = self.body_at(word) or named.get(word.i)
             if body is not None:
                 for noun in name_words(body.name):
                     found[noun].append((word.i, body))

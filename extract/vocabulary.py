@@ -108,7 +108,11 @@ def is_demonym(token: Token) -> bool:
             c.dep_ in {"compound", "amod", "poss", "nmod"} for c in children):
         return False
     return token.ent_type_ == "NORP" or token.ent_type_ in {"", "PERSON"} and token.lower_ in lexicon.common_nouns() \
-        and not is_group_noun(token)
+        and not is_group_noun(token) and (token.lower_.endswith(DEMONYM_ENDINGS) or token.lower_ in lexicon.entries(
+            "demonyms"))
+
+
+DEMONYM_ENDINGS = ("an", "ese", "man", "woman", "er", "i", "ite")  # Australian, Maltese, Dutchman, Icelander, Israeli
 
 
 def is_group_noun(head: Token) -> bool:

@@ -663,3 +663,24 @@ def test_a_participle_after_a_clause_speaks_for_its_subject(nlp):
     text = ("The local member, Ada Quill, has weighed in, telling the radio that the port had been "
             "\"let down by everyone, myself included\".")
     assert attributed(nlp, text) == [("let down by everyone, myself included", "Ada Quill")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The Harbour Examiner ran the story first.\n\nAs the Examiner put it in an editorial, the ferry is "
+         "\"a museum piece that floats.\"",
+         [("a museum piece that floats.", "Harbour Examiner", "as-put-it")]),
+        ("As one skipper put it to me, the new pier is \"a very expensive bench.\"",
+         [("a very expensive bench.", "skipper", "as-put-it")]),
+    ],
+    ids=["an-outlet", "a-person-described"],
+)
+def test_as_x_put_it_gives_the_words_to_x(nlp, text, expected):
+    assert attributed(nlp, text, rules=True) == expected
+
+
+def test_a_name_before_a_verb_taken_for_a_noun_is_its_subject(nlp):
+    text = ("Mira Lenz runs the bakery. \"We open at five,\" she says.\n\n"
+            "As one critic put it, her bread is \"worth the queue.\" Lenz laughs at this. \"It is just bread,\" she says.")
+    assert attributed(nlp, text)[-1] == ("It is just bread,", "Mira Lenz")
