@@ -30,7 +30,7 @@ from extract.vocabulary import (
     GENDERED, GROUP_PRONOUNS, GROUPS, NAME_WORD, PEOPLE, QUANTIFIERS, RESOLVABLE, can_speak, fits_gender, gender_of, noun_gender,
     role_noun,
     group_start, is_common_noun, is_demonym, is_document_noun, is_given_name, is_group_noun, is_name_prefix, is_personal_name,
-    is_titled_name, is_person_noun, is_role_word, is_title, names_group,
+    is_person_noun, is_role_word, is_title, names_group,
     title_role,
 )
 

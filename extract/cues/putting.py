@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from extract import lexicon
-from extract.context import QuoteContext
+from extract.context import ArticleContext, QuoteContext
 from extract.cues import Cue, rule
 from extract.grammar import noun_phrase, parsed_subject
 
@@ -19,8 +19,8 @@ def as_put_it(ctx: QuoteContext) -> Cue | None:
     """A clause "as X put it" in a sentence the quote touches, outside the quote: X."""
     article = ctx.article
     for index in article.sentences_touching(ctx.stmt.start, ctx.stmt.end):
-        for verb in article.sentences[index]:
-            if putting(ctx, verb):
+        for verb in article.cached("putting-verbs", index, lambda i: [
+                verb for verb in article.sentences[i] if putting(article, verb)]):
                 subject = parsed_subject(article, verb)
                 if subject is not None and not ctx.in_quote(subject) and not article.quoted(subject):
                     return Cue(ctx.doc[verb.i:verb.i + 1], whole_name(noun_phrase(subject)))
@@ -38,11 +38,11 @@ def whole_name(mention: Span) -> Span:
     return doc[start:mention.end] if mention.root.pos_ == "PROPN" else mention
 
 
-def putting(ctx: QuoteContext, verb: Token) -> bool:
+def putting(article: ArticleContext, verb: Token) -> bool:
     """A verb of saying in a clause opened by "as", outside quotes: "As the Gazette put it", "as she wrote"."""
-    if verb.lemma_.lower() not in lexicon.entries("putting_verbs") or ctx.article.quoted(verb):
+    if verb.lemma_.lower() not in lexicon.entries("putting_verbs") or article.quoted(verb):
         return False
-    if not any(child.lower_ == "as" and child.dep_ in {"mark", "advmod", "prep"} for child in ctx.article.children(
+    if not any(child.lower_ == "as" and child.dep_ in {"mark", "advmod", "prep"} for child in article.children(
             verb, "mark", "advmod", "prep")):
         return False
-    return verb.lemma_.lower() != "put" or bool(ctx.article.children(verb, "dobj"))  # "put it", not "put up"
+    return verb.lemma_.lower() != "put" or bool(article.children(verb, "dobj"))  # "put it", not "put up"
