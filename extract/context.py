@@ -161,11 +161,11 @@ class ArticleContext:
             self._depths[word.i] = depth
         return self._depths[path[0].i] if path else depth
 
-    def cached(self, name: str, paragraph: int, compute):
-        """A per-paragraph fact computed once (``compute(paragraph)``), for the rules that share it."""
-        key = (name, paragraph)
+    def cached(self, name: str, index: int, compute):
+        """A fact of one paragraph or sentence (by its index) computed once (``compute(index)``), for the rules that share it."""
+        key = (name, index)
         if key not in self._caches:
-            self._caches[key] = compute(paragraph)
+            self._caches[key] = compute(index)
         return self._caches[key]
 
     def kind_of(self, stmt: Statement) -> str:

@@ -131,7 +131,27 @@ def parsed_subject(article: ArticleContext, verb: Token) -> Token | None:
             continue
         if verb.dep_ not in CLIMB or verb.head.i == verb.i:
             return None
-        verb = verb.head
+        head = verb.head
+        if article.quoted(head) and not article.quoted(verb) and all(
+                article.quoted(c) for c in article.children(head, *SUBJECTS)):
+            head = verb_before(article, verb)  # the parse hung the clause on a verb inside a quotation
+        if head is None:
+            return None
+        verb = head
+    return None
+
+
+def verb_before(article: ArticleContext, verb: Token) -> Token | None:
+    """The verb outside quotes nearest before a clause the parse hung inside a quotation, in its sentence.
+
+    "Smith has weighed in, telling the radio that the town was \"let down ...,
+    myself included\"": the parse makes "included" the root; "telling" goes with "weighed".
+    """
+    start = article.sentences[article.sentence_of(verb)].start
+    for i in range(verb.i - 1, max(start, verb.i - CLIMB_LIMIT) - 1, -1):
+        word = verb.doc[i]
+        if word.pos_ in {"VERB", "AUX"} and not article.quoted(word) and word.dep_ not in {"aux", "auxpass"}:
+            return word
     return None
 
 

@@ -79,17 +79,57 @@ def person_nouns() -> frozenset[str]:
 
     text = files("coreferee.lang.en.data").joinpath("exclusively_person_words.dat").read_text(encoding="utf8")
     words = {line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")}
-    return frozenset(words) | role_nouns() | entries("person_nouns")
+    return frozenset(words - group_nouns()) | role_nouns() | entries("person_nouns")  # "the lender" is a body
+
+
+def body_nouns() -> frozenset[str]:
+    """Nouns that name a body by what it is ("the lender"): a definite one stands for the body named before."""
+    return entries("body_nouns")
+
+
+@cache
+def name_list(gender: str) -> frozenset[str]:
+    """Coreferee's list of given names of one gender ("m" or "f"); some are in both."""
+    from importlib.resources import files
+
+    name = "male" if gender == "m" else "female"
+    text = files("coreferee.lang.common.data").joinpath(f"{name}_names.dat").read_text(encoding="utf8")
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 @cache
 def given_names(gender: str) -> frozenset[str]:
     """Given names used only for one gender ("m" or "f"), from coreferee's name lists."""
-    from importlib.resources import files
-
-    def read(name: str) -> set[str]:
-        text = files("coreferee.lang.common.data").joinpath(f"{name}_names.dat").read_text(encoding="utf8")
-        return {line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")}
-
-    male, female = read("male"), read("female")
+    male, female = name_list("m"), name_list("f")
     return frozenset((male - female if gender == "m" else female - male) - entries("unisex_names"))
+
+
+@cache
+def any_given_names() -> frozenset[str]:
+    """Given names of either gender, and those used for both."""
+    return name_list("m") | name_list("f") | entries("unisex_names")
+
+
+@cache
+def titles() -> dict[str, str]:
+    """Honorifics and titles written before names, each with the role noun it stands for ("cllr": "councillor")."""
+    return {entry.split()[0]: (entry.split()[1:] or [""])[0] for entry in entries("titles")}
+
+
+@cache
+def common_nouns() -> frozenset[str]:
+    """English common nouns, lower case: the noun index of the model's lemmatizer ("town", "guild").
+
+    A capitalised word in it is no name by itself ("Town had led"); empty
+    without the model (``extract.nlp.MODEL``).
+    """
+    from importlib.resources import files
+    from pathlib import Path
+
+    from spacy.lookups import Lookups
+
+    try:
+        folder = next(Path(str(files("en_core_web_sm"))).glob("*/lemmatizer/lookups"))
+    except (ModuleNotFoundError, StopIteration):
+        return frozenset()
+    return frozenset(Lookups().from_disk(folder).get_table("lemma_index")["noun"])

@@ -95,13 +95,16 @@ class Mark:
         return self.at + len(self.text)
 
 
+BLOCKQUOTE = re.compile(r"[^\S\n]*(?:>[^\S\n]*)*")  # spaces and markdown blockquote marks opening a line
+
+
 def paragraphs(text: str) -> tuple[tuple[int, int], ...]:
-    """Return (start, end) of every non-blank line, stripped of edge spaces."""
+    """Return (start, end) of every non-blank line, stripped of edge spaces and blockquote marks ("> ")."""
     spans = []
     for match in re.finditer(r"[^\n]+", text):
         line = match.group()
-        if line.strip():
-            lead = len(line) - len(line.lstrip())
+        lead = BLOCKQUOTE.match(line).end()
+        if line[lead:].strip():
             spans.append((match.start() + lead, match.start() + len(line.rstrip())))
     return tuple(spans)
 

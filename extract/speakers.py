@@ -17,21 +17,29 @@ import re
 from bisect import bisect_left, insort
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
-from extract import quotes
+from extract import lexicon, quotes, sources
 from extract.context import ArticleContext
-from extract.grammar import ancestors
+from extract.grammar import DATELINE_CHARS, ancestors
 from extract.names import DETERMINERS, surname
 from extract.records import Speaker
 from extract.vocabulary import (
-    GENDERED, GROUP_PRONOUNS, GROUPS, NAME_WORD, PEOPLE, RESOLVABLE, can_speak, fits_gender, gender_of,
-    group_start, is_common_noun, is_document_noun, is_person_noun, is_role_word, names_group,
+    GENDERED, GROUP_PRONOUNS, GROUPS, NAME_WORD, PEOPLE, QUANTIFIERS, RESOLVABLE, can_speak, fits_gender, gender_of, noun_gender,
+    role_noun,
+    group_start, is_common_noun, is_demonym, is_document_noun, is_given_name, is_group_noun, is_name_prefix, is_personal_name,
+    is_person_noun, is_role_word, is_title, names_group,
+    title_role,
 )
 
-HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "gen.", "sen.", "rep.", "gov."}
 INVERTING_VERBS = {"said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "continued", "explained"}
+DEFINITE = {"the", "this", "that"}
+ELIDING = {"one", "another", "some", "others", "most", "many", "several"}  # stand for people with their noun left out
+PLURAL_ELIDING = {"some", "others", "most", "many", "several"}
+ELIDED_SENTENCES = 3  # the noun left out stands at most this many sentences before
+BODY_SENTENCES = 2  # "the lender" stands for a body named at most this many sentences before (unless its name holds the noun)
 RECENT_PARAGRAPHS = 3  # a pronoun or description looks this many paragraphs back
 RECENT_TOKENS = 400  # and no further back than this (no resolution in PolNeAR train or dev looks past 337)
 COREF_TOKENS = 250  # coreferee reads at most this many tokens before a pronoun
@@ -56,6 +64,10 @@ RESOLUTIONS = {
     "description-subject": How(0.7, "coref",
                                "a definite description (\"the senator\") of the nearest earlier subject who fits it"),
     "description-nearest": How(0.6, "coref", "a definite description of the nearest earlier person who fits it"),
+    "description-elided": How(0.7, "coref", "one, another or some with the noun left out (\"One said\"): the people "
+                              "of the nearest earlier noun for persons (\"three nurses\")"),
+    "description-organisation": How(0.7, "coref", "a definite description of a body (\"the lender\") of the organisation "
+                                    "named before it, whose name holds the noun or that spoke"),
     "last-speaker": How(0.6, "coref", "a definite description of the person who spoke last"),
     "pronoun": How(0.85, "coref", "he or she: the subject of the nearest earlier sentence naming a person who fits"),
     "pronoun-nearest": How(0.6, "coref", "he or she: the nearest earlier person who fits, no subject"),
@@ -83,6 +95,8 @@ class Person:
 
     forms: Counter = field(default_factory=Counter)  # full names as written ("Jo Smith")
     roles: Counter = field(default_factory=Counter)
+    titles: Counter = field(default_factory=Counter)  # honorifics written before the name ("Mrs")
+    descriptions: Counter = field(default_factory=Counter)  # nouns set beside the name that are no role ("his wife")
     first: int = 0  # token index of the first mention
     mentions: int = 0
 
@@ -93,6 +107,11 @@ class Person:
         return max(full, key=lambda form: (self.forms[form], len(form)))
 
     @property
+    def bare(self) -> int:
+        """How often the article calls the person by the surname alone ("Trump", not "Ivanka Trump")."""
+        return sum(count for form, count in self.forms.items() if len(form.split()) == 1)
+
+    @property
     def given(self) -> set[str]:
         """Every word written before the surname, lower-cased ("Miss Jo Smith": miss, jo)."""
         return {word.lower() for form in self.forms for word in form.split()[:-1]}
@@ -100,6 +119,14 @@ class Person:
     @property
     def role(self) -> str | None:
         return self.roles.most_common(1)[0][0] if self.roles else None
+
+    @property
+    def gender(self) -> str | None:
+        """"m" or "f" when a title or role says it ("Mrs", "his wife, Jo Smith"), else None."""
+        found = {noun_gender(role_noun(role)) for role in [*self.roles, *self.descriptions]} | {
+            noun_gender(word) for form in self.titles for word in form.split()}
+        found.discard(None)
+        return found.pop() if len(found) == 1 else None
 
     def speaker(self) -> Speaker:
         return Speaker(self.name, self.role, "person")
@@ -129,13 +156,13 @@ class People:
         return person
 
     def get(self, key: str, given: str = "") -> Person | None:
-        """The person a surname (and given name) names: a bare surname is the most mentioned."""
+        """The person a surname (and given name) names: a bare surname is the one the article calls by it most."""
         persons = self.by_surname.get(key, [])
         if given:
             match = [p for p in persons if given in p.given]
             if match:
                 return match[0]
-        return max(persons, key=lambda p: p.mentions) if persons else None
+        return max(persons, key=lambda p: (p.bare, p.mentions)) if persons else None
 
     def __contains__(self, key: str) -> bool:
         return key in self.by_surname
@@ -147,19 +174,29 @@ class People:
 # ---------------------------------------------------------------- names
 
 def clean_name(span: Span) -> tuple[str, list[Token]]:
-    """A person's name without honorifics, titles and possessive; also the title tokens."""
+    """A person's name without honorifics, titles and possessive; also the title tokens.
+
+    "Cllr Jo Smith", "Det Sgt Jo Smith", "Pensioner Jo Smith", "Harbour
+    Minister Jo Smith": Jo Smith (``vocabulary.is_name_prefix``).
+    """
     tokens = [t for t in span if (not t.is_punct or joins_name(t)) and t.lower_ not in {"'s", "’s"}]
     if tokens and tokens[0].is_sent_start and tokens[0].lower_ in INVERTING_VERBS:
         tokens.pop(0)  # "Said Smith:": the verb the tagger took for a name
     title: list[Token] = []
-    while tokens and (tokens[0].lower_ in HONORIFICS or is_role_word(tokens[0]) or not NAME_WORD.match(tokens[0].text)):
+    while tokens and is_name_prefix(tokens[0], len(tokens) - 1):
         title.append(tokens.pop(0))
-    if any(is_role_word(t) for t in tokens[:-1]):
-        cut = max(i for i, t in enumerate(tokens[:-1]) if is_role_word(t)) + 1
-        title, tokens = title + tokens[:cut], tokens[cut:]
+    inside = [i for i, t in enumerate(tokens[:-1]) if (is_role_word(t) or is_title(t)) and not (
+        i == len(tokens) - 2 and is_given_name(t))]  # "Harbour Minister Jo Smith", not "Dean Smith"
+    if inside:
+        title, tokens = title + tokens[:inside[-1] + 1], tokens[inside[-1] + 1:]
     while tokens and tokens[-1].is_punct:
         tokens.pop()
     return "".join(t.text_with_ws for t in tokens).strip(), title
+
+
+def names_role(tokens: list[Token]) -> bool:
+    """Whether words before a name give a role ("Harbour Minister", "Cllr", "Pensioner"), not only "Mrs"."""
+    return any(is_role_word(t) or title_role(t.text) or is_person_noun(t) and not is_title(t) for t in tokens)
 
 
 def as_written(tokens: list[Token]) -> str:
@@ -177,17 +214,35 @@ def role_of(name_span: Span) -> str | None:
     """The title or role written next to a name, as written ("Harbour Minister")."""
     root = name_span.root
     left = [t for t in root.lefts if t.i < name_span.start and t.dep_ in {"compound", "amod", "nmod", "nsubj"}]
+    before = name_span.doc[name_span.start - 1] if name_span.start > 0 else None
+    if before is not None and before.dep_ == "compound" and before.head in name_span:
+        left.append(before)  # "Gov. Jo Smith-Lee", the parse hanging the title on the first surname
     if left:
         start = min(t.left_edge.i for t in left)
         words = [t for t in name_span.doc[start:name_span.start] if t.dep_ not in {"det", "poss", "case", "punct"}]
-        if any(is_role_word(t) for t in words):
+        if any(is_role_word(t) or title_role(t.text) for t in words):
             return as_written(words)
     for child in root.children:
         if child.dep_ == "appos" and is_role_word(child):
             return description(child.doc[child.left_edge.i:child.i + 1])
     if root.dep_ == "appos" and is_role_word(root.head) and not crosses_quote_mark(root.head, root):
         head = root.head
+        owner = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else None
+        if owner is not None and owner.pos_ == "NOUN" and (is_role_word(owner) or is_person_noun(owner)):
+            return description(head.doc[owner.left_edge.i:head.i + 1])  # "a spokesman for the governor, Jo Smith,"
         return description(head.doc[head.left_edge.i:head.i + 1])
+    return None
+
+
+def described_as(name_span: Span) -> str | None:
+    """A noun for a person set beside a name that is no role: "his wife, Jo Smith," or "Jo Smith, a retired nurse,"."""
+    root = name_span.root
+    beside = [child for child in root.children if child.dep_ == "appos"]
+    if root.dep_ == "appos" and not crosses_quote_mark(root.head, root):
+        beside.append(root.head)
+    for word in beside:
+        if word.pos_ == "NOUN" and is_person_noun(word) and not is_role_word(word):
+            return description(word.doc[word.left_edge.i:word.i + 1]) if word.i > root.i else word.lower_
     return None
 
 
@@ -197,9 +252,19 @@ def crosses_quote_mark(first: Token, last: Token) -> bool:
 
 
 def role_head(role: str) -> str:
-    """The noun a role is built on: "campaign chairman" -> "chairman", "Secretary of State" -> "secretary"."""
+    """The noun a role is built on: "campaign chairman" -> "chairman", "Secretary of State" -> "secretary".
+
+    A title stands for its role noun: "Gov." -> "governor", "Det Sgt" -> "sergeant".
+    """
     words = re.split(r"\s+(?:of|for|at|to|in|on)\s+", role.lower(), maxsplit=1)[0].split()
-    return words[-1].strip(",.") if words else ""
+    head = words[-1].strip(",") if words else ""
+    return title_role(head) or head.strip(".")
+
+
+def role_words(role: str) -> set[str]:
+    """The words of a role, lower-cased, each title also as its role noun ("Cllr" -> cllr, councillor)."""
+    words = {word.strip(",.") for word in role.lower().split()}
+    return words | {title_role(word) for word in words if title_role(word)}
 
 
 def description(span: Span) -> str:
@@ -216,7 +281,8 @@ def with_given_names(ent: Span) -> Span:
         token = doc[start - 1]
         if token.pos_ != "PROPN" or token.dep_ != "compound" or token.head not in ent:
             break
-        if is_role_word(token) or token.ent_type_ in GROUPS or not NAME_WORD.match(token.text):
+        if is_role_word(token) and not is_given_name(token) or token.ent_type_ in GROUPS \
+                or not NAME_WORD.match(token.text):
             break
         start -= 1
     end = ent.end
@@ -225,25 +291,214 @@ def with_given_names(ent: Span) -> Span:
         if token.pos_ != "PROPN" or token.ent_type_ or is_role_word(token) or not NAME_WORD.match(token.text):
             break
         end += 1  # "Paul Rask" where the tagger saw only "Paul"
+    while end + 1 < len(doc) and joins_name(doc[end]) and doc[end + 1].pos_ == "PROPN" and NAME_WORD.match(doc[end + 1].text):
+        end += 2  # "Irene Vasquez-Holt" where the tagger stopped at the hyphen
     return doc[start:end]
 
 
 def people(doc: Doc) -> People:
-    """The named people of an article."""
+    """The named people of an article: the tagger's persons, and the names it mislabels or misses.
+
+    Besides the PERSON entities (without those that name a body: "His firm,
+    Asante Atelier,"), a run of proper nouns led by a title ("Cllr Jo Smith"
+    tagged ORG) or by a given name whose last word the article also uses
+    alone ("Hana Kowal" tagged GPE, then "Kowal says") names a person; and
+    once a surname is known, a run ending in it adds its full form ("Kwabena
+    Asante" where the tagger saw nothing).
+    """
     found = People()
-    for ent in doc.ents:
-        if ent.label_ != "PERSON":
-            continue
-        ent = with_given_names(ent)
-        name, title = clean_name(ent)
+    runs = name_runs(doc)
+    for span in person_spans(doc, runs):
+        name, title = clean_name(span)
         if not surname(name) or not NAME_WORD.match(name.split()[-1]) or len(name.split()) > 5:
             continue
-        person = found.add(name, ent.start)
-        role = as_written(title) if any(is_role_word(t) for t in title) else None
-        role = role_of(ent) or role
+        person = found.add(name, span.start)
+        if title:
+            person.titles[as_written(title)] += 1
+        role = as_written(title) if names_role(title) else None
+        role = role_of(span) or role
         if role:
             person.roles[role] += 1
+        described = described_as(span)
+        if described:
+            person.descriptions[described] += 1
+    for run in runs:
+        if len(run) > 1 and run[-1].lower_ in found and run[0].ent_type_ != "PERSON" and not names_body(run):
+            name, _ = clean_name(run)
+            persons = found.by_surname[surname(name)]
+            if len(name.split()) > 1 and not any(len(form.split()) > 1 for p in persons for form in p.forms) \
+                    and looks_like_given_name(name.split()[0]):
+                found.add(name, run.start)  # only a surname known so far
     return found
+
+
+def person_spans(doc: Doc, runs: list[Span]):
+    """The spans that name people: PERSON entities and the runs of proper nouns that look like names."""
+    alone = Counter(run[-1].lower_ for run in runs if len(run.text.split()) == 1)  # "Smith", "Lopez-Cantera"
+    bodies = {span.text for span in [*doc.ents, *runs] if names_body(span)}
+    bodies |= {ent.text for ent in doc.ents if ent.label_ == "ORG" and len(ent) > 1  # tagged ORG elsewhere
+               and not (is_given_name(ent[0]) or is_title(ent[0]) or ent[0].lower_ in DETERMINERS)}
+    tagged = set()
+    surnames = {run[-1].lower_ for run in runs if len(run.text.split()) > 1}
+    tagged_alone = Counter(ent.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) == 1)
+    surnames |= {text.lower() for text, count in tagged_alone.items() if count > 1}  # tagged as a name twice or more
+    for ent in doc.ents:
+        if len(ent) == 1 and (is_demonym(ent[0]) or common_word_alone(ent[0], surnames)):
+            continue  # "the Swede", "the Guild said"
+        if ent.label_ == "PERSON" and ent.text not in bodies:
+            ent = with_given_names(ent)
+            if clean_name(ent)[0]:
+                tagged.update(range(ent.start, ent.end))
+            yield ent
+    for run in runs:
+        if len(run) < 2 or run[-1].i in tagged or run.text in bodies or is_group_noun(run[-1]):
+            continue  # a name the tagger found already, or a body's ("Tax Policy Center")
+        first = next((t for t in run if not is_title(t)), None)
+        if first is None:
+            continue
+        named = is_given_name(first) and first.i < run.end - 1
+        if is_title(run[0]) or after_title(run) or named and (alone[run[-1].lower_] or beside_person_noun(run)) \
+                or after_role(run) and alone[run[-1].lower_] or alone[run[-1].lower_] > 1 and no_common_noun(run):
+            yield run
+
+
+def no_common_noun(run: Span) -> bool:
+    """Whether no word of a run of two or three names is a common noun ("KWAME Asamoah-Boateng", not "Kingsmead Town")."""
+    words = [t for t in run if not joins_name(t)]
+    return 2 <= len(run.text.split()) <= 3 and not any(
+        t.lower_ in lexicon.common_nouns() or t.lemma_.lower() in lexicon.common_nouns() or t.ent_type_ in GROUPS - {"ORG"}
+        for t in words)
+
+
+def after_role(run: Span) -> bool:
+    """Whether a role noun stands just before the run: "Rovers boss Joost Verhagen", "captain Ola Berg"."""
+    before = run.doc[run.start - 1] if run.start > 0 else None
+    return before is not None and before.pos_ == "NOUN" and before.text.islower() and (
+        is_role_word(before) or is_person_noun(before))
+
+
+def beside_person_noun(span: Span) -> bool:
+    """Whether a noun for a person stands beside the name ("Its leader, Ivo Marsh," or "Ivo Marsh, a nurse,")."""
+    root = span.root
+    beside = [child for child in root.children if child.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+    return any(word.pos_ == "NOUN" and is_person_noun(word) or is_role_word(word) for word in beside)
+
+
+def looks_like_given_name(word: str) -> bool:
+    """A word that can open a person's name: a given name, or no English common noun ("Kwabena", not "State")."""
+    lower = word.lower()
+    return lower in lexicon.any_given_names() or lower not in lexicon.common_nouns() and word[:1].isupper()
+
+
+def common_word_alone(word: Token, surnames: set[str]) -> bool:
+    """A common noun tagged as a person's name by itself ("Guild"), that no fuller name of the article ends with."""
+    return word.lower_ in lexicon.common_nouns() and not is_given_name(word) and word.lower_ not in surnames
+
+
+def after_title(run: Span) -> bool:
+    """Whether a title stands just before the run, its full stop split off ("Engr. Jo Smith")."""
+    doc, at = run.doc, run.start - 1
+    if at >= 0 and doc[at].text == ".":
+        at -= 1
+    return at >= 0 and is_title(doc[at]) and doc[at].text[:1].isupper()
+
+
+def name_runs(doc: Doc) -> list[Span]:
+    """Runs of capitalised proper nouns (and hyphens inside them), outside quotes or not: "Cllr Jo Smith-Hale"."""
+    runs, start = [], None
+    for token in doc:
+        word = token.pos_ == "PROPN" and NAME_WORD.match(token.text)
+        word = word or joins_name(token) and start is not None
+        if word and start is not None and token.i > 0 and "\n" in doc[token.i - 1].whitespace_ + doc[token.i - 1].text:
+            word = False
+        if word:
+            start = token.i if start is None else start
+            continue
+        if start is not None:
+            runs.append(doc[start:token.i])
+        start = token.i if token.pos_ == "PROPN" and NAME_WORD.match(token.text) else None
+    if start is not None:
+        runs.append(doc[start:len(doc)])
+    return [run for run in runs if not joins_name(run[-1])]
+
+
+def names_body(span: Span) -> bool:
+    """A name set beside a noun for a body: "His firm, Asante Atelier," or "the authority, Vestland Transit,".
+
+    After "a spokesman for the authority," the parse hangs the name on the
+    spokesman: it names the body unless it starts with a given name or title.
+    """
+    if len(span) > 1 and (is_given_name(span[0]) or is_title(span[0])):
+        return False  # "Harold Beaumont, a retired mail carrier,": a person's name
+    root = span.root
+    beside = [root.head] if root.dep_ == "appos" else []
+    beside += [child for child in root.children if child.dep_ == "appos"]
+    if any(word.pos_ == "NOUN" and is_group_noun(word) and not is_person_noun(word) for word in beside):
+        return True
+    if root.dep_ == "nsubj" and any(t.lower_ == "its" and t.dep_ == "poss" for c in root.head.children
+                                    if c.dep_ in {"dobj", "attr"} for t in c.children):
+        return True  # "Bramble Home cut its forecast"
+    before = span.doc[span.start - 2] if span.start > 1 else None
+    return root.dep_ == "appos" and before is not None and before.dep_ == "pobj" and before.head.head == root.head \
+        and before.pos_ == "NOUN" and is_group_noun(before) and not (is_given_name(span[0]) or is_title(span[0]))
+
+
+def is_outlet_name(mention: Span) -> bool:
+    """"the Gazette", "the Advocate": one capitalised noun after "the" inside a sentence names a paper or body."""
+    head = mention.root
+    words = [t for t in mention if not t.is_punct]
+    return len(words) == 2 and words[0].lower_ == "the" and words[1] == head and head.text.istitle() \
+        and head.pos_ in {"NOUN", "PROPN"} and not head.is_sent_start and not words[0].is_sent_start \
+        and not (is_role_word(head) or is_title(head) or is_demonym(head) or head.ent_type_ in {"PERSON", "NORP"})
+
+
+def names_a_body(mention: Span) -> bool:
+    """A proper name that is a body's by its form: after "the" ("The Bankworkers' Guild"), or ending in a noun for a body."""
+    head = mention.root
+    if head.pos_ != "PROPN" or is_demonym(head):
+        return False
+    start = head.left_edge.i if head.left_edge.i >= mention.start else mention.start
+    return mention.doc[start].lower_ == "the" or is_group_noun(head)
+
+
+def body_name(mention: Span) -> str:
+    """An organisation's name as written, without the words before it that describe it.
+
+    "the opposition Harbour Party" -> "Harbour Party"; a name that starts
+    lower case or is the whole mention stays ("the harbour council").
+    """
+    root, doc = mention.root, mention.doc
+    if root.pos_ != "PROPN":
+        return description(mention)
+    for ent in mention.ents:
+        if ent.label_ in GROUPS and ent.start <= root.i < ent.end:
+            return description(ent)  # "the nonpartisan Commission on Presidential Debates": the entity
+    start = root.i
+    while start > mention.start:
+        before = doc[start - 1]
+        if not (before.text[:1].isupper() and before.pos_ in {"PROPN", "NOUN"} or before.dep_ == "case"
+                and start - 2 >= mention.start and doc[start - 2].text[:1].isupper()):
+            break
+        start -= 1  # "Norland Maritime Workers' Union"
+    return description(doc[start:root.i + 1])
+
+
+def is_proper_name(name: str) -> bool:
+    """Whether a name is a proper name ("Workers' Union", "Bank of Leeds"), not a description ("Smith's campaign")."""
+    words = [word for word in name.split() if word.lower() not in {"of", "for", "and", "the", "&", "on", "in"}]
+    return bool(words) and all(word[:1].isupper() for word in words) and not any(
+        word.endswith(("'s", "’s")) for word in words)
+
+
+def name_words(name: str) -> set[str]:
+    """The words of a name, lower-cased, without possessive marks ("Workers' Union" -> workers, union)."""
+    return {word.lower().strip("'’").removesuffix("'s").removesuffix("’s") for word in name.split()}
+
+
+def is_described_person(word: Token) -> bool:
+    """A noun for a person with its determiner: "a friend", "the midwife", "her mother" (no role, no name)."""
+    return word.pos_ == "NOUN" and is_person_noun(word) and any(
+        child.dep_ in {"det", "poss"} for child in word.children)
 
 
 def is_thing_name(word: Token) -> bool:
@@ -260,21 +515,59 @@ def name_beside(head: Token) -> Span | None:
     """The name a description stands beside: "Rask, a top surrogate," or "another critic, Jo Smith,"."""
     if head.dep_ == "appos" and head.head.pos_ == "PROPN" and head.head.ent_type_ in {"PERSON", ""}:
         return head.doc[head.head.i:head.head.i + 1]
-    return apposed_name(head)
+    return apposed_name(head) or name_given_in_clause(head)
+
+
+NAMING_VERBS = {"give", "identify", "name", "know", "call", "introduce"}  # "who gave his name only as Arvid"
+
+
+def name_given_in_clause(head: Token) -> Span | None:
+    """The name a clause on a description gives: "a passenger, who gave his name only as Arvid," or "identified as"."""
+    for clause in head.children:
+        if clause.dep_ not in {"relcl", "acl"} or clause.lemma_.lower() not in NAMING_VERBS:
+            continue
+        for prep in clause.children:
+            names = [g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"] if prep.lower_ == "as" else []
+            if names:
+                return head.doc[names[0].left_edge.i:names[0].i + 1]
+    return None
 
 
 def apposed_name(head: Token) -> Span | None:
     """A person's name set beside a description ("the chief, Jo Smith,")."""
     doc = head.doc
     for child in head.children:
-        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ not in GROUPS:
-            return doc[max(child.left_edge.i, head.i + 1):child.i + 1]
+        if child.dep_ != "appos" or child.pos_ != "PROPN":
+            continue
+        name = doc[max(child.left_edge.i, head.i + 1):child.i + 1]
+        if child.ent_type_ not in GROUPS or is_personal_name(name):
+            return name
     objects = [g for c in head.rights if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     for obj in objects:  # "the partner at Lenox, Jo Smith,": the parse hangs the name on Lenox
-        names = [c for c in obj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+        names = [doc[max(c.left_edge.i, obj.i + 1):c.i + 1] for c in obj.children if c.dep_ == "appos"]
+        names = [name for name in names if name.root.ent_type_ == "PERSON" or is_personal_name(name)]
         if names:
-            return doc[max(names[0].left_edge.i, obj.i + 1):names[0].i + 1]
+            return names[0]
     return None
+
+
+def apposed_body(head: Token) -> Span | None:
+    """The name set beside a noun for a body: "the union, Aerocrew," or "His firm, Asante Atelier,"."""
+    if head.pos_ != "NOUN" or not is_group_noun(head) or is_person_noun(head):
+        return None
+    doc = head.doc
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > head.i:
+            return doc[max(child.left_edge.i, head.i + 1):child.i + 1]
+    return None
+
+
+def is_elided_of(word: Token) -> bool:
+    """"One of them", "some of the nurses": a quantifier over people named before (not "one of the nurses": that names them)."""
+    if word.lower_ not in ELIDING:
+        return False
+    objects = [g for c in word.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return bool(objects) and objects[0].lower_ in {"them", "those", "these"}
 
 
 CLAUSES = {"advcl", "relcl", "ccomp", "acl", "xcomp", "csubj", "pcomp"}
@@ -289,7 +582,24 @@ def is_subject(word: Token) -> bool:
     """Whether a word heads (or is the name in) the subject of its clause ("the Smith campaign" is no Smith)."""
     while word.dep_ == "appos" or word.dep_ in {"compound", "flat"} and word.head.pos_ == "PROPN":
         word = word.head
-    return word.dep_ in {"nsubj", "nsubjpass"}
+    return word.dep_ in {"nsubj", "nsubjpass"} or is_inverted_speaker(word) or is_noun_for_verb(word)
+
+
+def is_noun_for_verb(word: Token) -> bool:
+    """A name before a present-tense verb the tagger took for a plural noun: "Achterhof laughs at this."."""
+    head = word.head
+    return word.dep_ == "compound" and word.ent_type_ == "PERSON" and head.dep_ == "ROOT" and head.tag_ == "NNS" \
+        and head.i == word.i + 1
+
+
+def is_inverted_speaker(word: Token) -> bool:
+    """A name after the speech verb that follows what it says, parsed as its object: "..., estimated Jo Smith"."""
+    verb = word.head
+    if word.dep_ != "dobj" or word.pos_ != "PROPN" or verb.i > word.i or verb.i == 0:
+        return False
+    before = word.doc[verb.i - 1]
+    return verb.lemma_.lower() in lexicon.speech_verbs() and (before.text == "," or before.text in quotes.MARKS) \
+        and all(t.dep_ in {"compound", "flat"} for t in word.doc[verb.i + 1:word.i])
 
 
 # ---------------------------------------------------------------- in one article
@@ -308,22 +618,61 @@ class Resolver:
         self.pronouns: dict[int, Speaker | None] = {}  # he/she subject -> who it stands for
         self.swept = 0  # pronoun subjects before this token are resolved
         self.coref_runs = 0
+        self.genders = {person.name: person.gender for person in self.people.all() if person.gender}
+        self.described_bodies: dict[str, Speaker] = {}  # "lender" -> the body "the lender" stood for
+        self.bodies_spoken: list[tuple[int, Speaker]] = []  # the organisations in ``history``
 
     def spoke(self, speaker: Speaker, mention: Span) -> None:
         """Remember who spoke where, for the pronouns that follow."""
         insort(self.history, (mention.start, speaker), key=lambda item: item[0])
+        if speaker.kind == "organisation":
+            insort(self.bodies_spoken, (mention.start, speaker), key=lambda item: item[0])
         self.spoken[mention.end - 1] = speaker
+        if len(mention) == 1 and mention[0].lower_ in GENDERED and speaker.kind == "person":
+            self.genders.setdefault(speaker.name, GENDERED[mention[0].lower_])  # "she said": no "he" later
+
+    def fits(self, speaker: Speaker, gender: str | None) -> bool:
+        """Whether a he or she can stand for the speaker: the given name, the description and what the article said of them."""
+        known = self.genders.get(speaker.name)
+        return fits_gender(speaker, gender) and (gender is None or known is None or known == gender)
 
     def resolve(self, mention: Span) -> Resolution | None:
         """Resolve a speaker mention, or None when nothing fits."""
         head = mention.root
         if head.lower_ in RESOLVABLE and len(mention) == 1:
             return self.pronoun(head)
-        if self.is_common(head):
+        if head.lower_ in ELIDING and not self.article.children(head, "prep") or is_elided_of(head):
+            elided = self.elided(head)
+            return Resolution(elided, "description-elided") if elided is not None else None
+        if self.is_common(head) or is_role_word(head) and not self.is_known_surname(head):  # "the local MP, Jo Smith,"
+            body = apposed_body(head)
+            if body is not None:  # "the union, Aerocrew,": the body's name
+                self.described_bodies[head.lemma_.lower()] = Speaker(body.text, None, "organisation")
+                return Resolution(self.described_bodies[head.lemma_.lower()], "organisation")
             named = name_beside(head)
-            if named is not None:
-                return self.resolve_written(named)  # the name says who
+            if named is not None and not names_body(named):
+                found = self.resolve_written(named)  # the name says who
+                if found is not None and found.speaker.kind == "organisation" and is_person_noun(head):
+                    return Resolution(Speaker(found.speaker.name, None, "person"), "proper-name")  # a person's name
+                return found
         return self.resolve_written(mention)
+
+    def elided(self, word: Token) -> Speaker | None:
+        """Whom "one", "another" or "some" stands for, its noun left out: the people of the nearest earlier noun for them.
+
+        "three nurses ... One said": a nurse; "One reviewer wrote ... Another
+        called it": a reviewer; "Some said": nurses.
+        """
+        plural = word.lower_ in PLURAL_ELIDING
+        for _, noun in self.recent_words(word):
+            if self.article.sentence_of(noun) < self.article.sentence_of(word) - ELIDED_SENTENCES:
+                return None
+            if noun.pos_ != "NOUN" or not is_person_noun(noun) or noun.dep_ in {"compound", "amod", "poss"}:
+                continue
+            if noun.tag_ == "NNS" or any(c.lower_ in ELIDING for c in noun.children):
+                name = noun.lower_ if plural and noun.tag_ == "NNS" else noun.lemma_.lower()
+                return Speaker(name, None, "unnamed")
+        return None
 
     def is_common(self, head: Token) -> bool:
         """A common noun, not a surname of someone the article names."""
@@ -332,17 +681,23 @@ class Resolver:
     def resolve_written(self, mention: Span) -> Resolution | None:
         """Resolve a name or description as written, without looking beside it."""
         head = mention.root
+        if is_demonym(head):
+            return self.described(mention)  # "the Swede said": a person the article named before
         common = self.is_common(head)
         person = self.named(mention) if not common else None  # "the Smith aide" is not Smith
         if person is not None:
             return Resolution(self.with_role(person, mention), "name")
         capitalised = all(t.text[:1].isupper() for t in mention if not t.is_punct)
+        if is_outlet_name(mention):
+            return Resolution(self.body_holding(head.lemma_.lower(), mention.start)
+                              or Speaker(description(mention), None, "organisation"), "organisation")
         if is_role_word(head) or (common and not capitalised):
             return self.described(mention)
         name, title = clean_name(mention)
-        titled = head.pos_ == "PROPN" and name and any(is_role_word(t) for t in title)
-        if not titled and (head.ent_type_ in GROUPS or any(e.label_ in GROUPS for e in self.article.entities(mention))):
-            return Resolution(Speaker(description(mention), None, "organisation"), "organisation")
+        titled = head.pos_ == "PROPN" and name and (names_role(title) or any(is_title(t) for t in title))
+        if not titled and (head.ent_type_ in GROUPS or any(e.label_ in GROUPS for e in self.article.entities(mention))
+                           or names_a_body(mention)):
+            return Resolution(Speaker(body_name(mention), None, "organisation"), "organisation")
         if head.pos_ == "PROPN" or capitalised:
             kind = "organisation" if head.ent_type_ in GROUPS and not titled else "person"
             if name:
@@ -365,7 +720,7 @@ class Resolver:
     def with_role(self, person: Person, mention: Span) -> Speaker:
         """The person's speaker record; a role written in the mention counts too."""
         _, title = clean_name(mention)
-        if any(is_role_word(t) for t in title):
+        if names_role(title):
             person.roles[as_written(title)] += 1
         return person.speaker()
 
@@ -391,7 +746,7 @@ class Resolver:
         gender = gender_of(token)
         fallback, subjects, sentence = None, [], None
         for candidate, subject, word in self.candidates(token):
-            if not fits_gender(candidate, gender) or word.tag_ in {"NNS", "NNPS"}:
+            if not self.fits(candidate, gender) or word.tag_ in {"NNS", "NNPS"}:
                 continue
             if subject and sentence in (None, self.article.sentence_of(word)):
                 sentence = self.article.sentence_of(word)
@@ -452,15 +807,19 @@ class Resolver:
             if following is None or following.ent_type_ != "PERSON" or following.ent_iob_ == "B":
                 person = self.named(self.doc[group_start(word):word.i + 1])
                 return person.speaker() if person else None
-        if self.is_known_surname(word) and word.dep_ != "compound":
+        if self.is_known_surname(word) and (word.dep_ != "compound" or is_noun_for_verb(word)):
             person = self.people.get(word.lower_)  # a name the tagger missed here but knows elsewhere
             return person.speaker() if person else None
-        if word.tag_ == "NN" and is_role_word(word) and word.dep_ not in {"compound", "amod"}:
-            if word.dep_ == "appos" and word.head.pos_ == "PROPN" and word.head.ent_type_ not in GROUPS:
+        if word.tag_ == "NN" and (is_role_word(word) or is_described_person(word)) and word.dep_ not in {"compound", "amod"}:
+            if word.dep_ == "appos" and word.head.pos_ == "PROPN" and (
+                    word.head.ent_type_ not in GROUPS or self.is_known_surname(word.head)):
                 return None  # "Walsh, a former labor leader": the name stands for both
             return self.description_at(word)
         if word.tag_ == "NNP" and word.dep_ in {"nsubj", "nsubjpass"} and word.ent_type_ in {"", "PERSON"} \
-                and NAME_WORD.match(word.text) and not word.text.endswith(".") and not is_thing_name(word):
+                and NAME_WORD.match(word.text) and not word.text.endswith(".") and not is_thing_name(word) \
+                and word.lower_ not in QUANTIFIERS and (word.ent_type_ == "PERSON" or is_given_name(word) or any(
+                    t.dep_ == "compound" and t.pos_ == "PROPN" for t in word.lefts)
+                    or word.lower_ not in lexicon.common_nouns()):  # "Town had led" names no one
             name, _ = clean_name(self.doc[word.left_edge.i:word.i + 1])
             person = self.named(self.doc[word.left_edge.i:word.i + 1])
             return person.speaker() if person else Speaker(name or word.text, None, "person")
@@ -566,25 +925,108 @@ class Resolver:
                 last = self.last_person(mention.root)
                 if last is not None:
                     return Resolution(last, "last-speaker")
+        if follow and not indefinite and not plural and mention[0].lower_ in DEFINITE:
+            body = self.body_named_before(mention)
+            if body is not None:
+                return Resolution(body, "description-organisation")
         if not words or not can_speak(mention.root):
             return None
         kind = "unnamed" if is_person_noun(mention.root) or mention.root.pos_ == "PROPN" else "organisation"
-        if any(e.label_ in GROUPS for e in self.article.entities(mention)) and not is_role_word(mention.root):
+        if any(e.label_ in GROUPS for e in self.article.entities(mention)) and not is_person_noun(mention.root):
             kind = "organisation"
         if is_document_noun(mention.root) and not is_person_noun(mention.root):
             kind = "document"
         return Resolution(Speaker(description(mention), None, kind), "description")
+
+    def body_named_before(self, mention: Span) -> Speaker | None:
+        """The organisation a definite description of a body stands for ("the union", "the lender").
+
+        The nearest earlier organisation whose name holds the noun ("the
+        union": "Seafarers' Union"), anywhere before it; for a noun that names
+        a business ("the lender", "the carrier"), else the nearest organisation
+        that spoke or was a subject in the recent paragraphs.
+        """
+        head = mention.root
+        if head.pos_ != "NOUN" or not is_group_noun(head) or is_person_noun(head):
+            return None
+        noun = head.lemma_.lower()
+        holding = self.body_holding(noun, mention.start)
+        if holding is not None:
+            return holding
+        if noun in self.described_bodies:
+            return self.described_bodies[noun]  # "the lender" once, "the lender" again
+        if noun not in lexicon.body_nouns():
+            return None
+        sentence = self.article.sentence_of(mention[0])
+        for i, word in self.recent_words(mention[0]):
+            if self.article.sentence_of(word) < sentence - BODY_SENTENCES:
+                return None
+            body = self.spoken.get(i) if i in self.spoken else self.body_at(word)
+            if body is not None and body.kind == "organisation" and (i in self.spoken or self.names_subject(word)):
+                self.described_bodies[noun] = body
+                return body
+        return None
+
+    def body_holding(self, noun: str, before: int) -> Speaker | None:
+        """The nearest organisation named before a token whose proper name holds the noun ("Seafarers' Union")."""
+        spoken = self.bodies_spoken[:bisect_left(self.bodies_spoken, before, key=lambda item: item[0])]
+        named = self.bodies_by_noun.get(noun, [])
+        named = named[:bisect_left(named, before, key=lambda item: item[0])]
+        holding = [(at, who) for at, who in [*spoken[-20:], *named[-1:]]
+                   if noun in name_words(who.name) and is_proper_name(who.name)]
+        return max(holding, key=lambda item: item[0])[1] if holding else None
+
+    @cached_property
+    def bodies_by_noun(self) -> dict[str, list[tuple[int, Speaker]]]:
+        """The organisations the article names, in text order, under each word of their names."""
+        named = {run.end - 1: Speaker(run.text, None, "organisation") for run in name_runs(self.doc)
+                 if len(run.text.split()) > 1 and run.root.ent_type_ in {"", "ORG", "FAC", "WORK_OF_ART"}
+                 and run[-1].lower_ not in self.people and not self.quoted(run[0])}  # "Evening Gazette"
+        found = defaultdict(list)
+        for word in self.doc:
+            body = self.body_at(word) or named.get(word.i)
+            if body is not None:
+                for noun in name_words(body.name):
+                    found[noun].append((word.i, body))
+        return found
+
+    def body_at(self, word: Token) -> Speaker | None:
+        """The organisation whose name ends with this word: an ORG entity, or a name the tagger missed as a subject."""
+        doc = self.doc
+        if word.pos_ != "PROPN" or self.quoted(word) or word.i + 1 < len(doc) and (
+                doc[word.i + 1].ent_iob_ == "I" or doc[word.i + 1].dep_ == "compound" and doc[word.i + 1].pos_ == "PROPN"):
+            return None
+        tagged = word.ent_type_ == "ORG"
+        untagged = not word.ent_type_ and word.dep_ in {"nsubj", "nsubjpass"} and not self.is_known_surname(word) \
+            and any(t.dep_ in {"compound", "poss"} and t.pos_ == "PROPN" for t in word.lefts)
+        if not (tagged or untagged) or self.in_dateline(word):
+            return None
+        name = doc[group_start(word) if tagged else word.left_edge.i:word.i + 1]
+        return Speaker(description(name), None, "organisation")
+
+    def names_subject(self, word: Token) -> bool:
+        """Whether the name ending with this word is a subject ("Calder & Moss has agreed": the conjunction too)."""
+        root = self.doc[group_start(word):word.i + 1].root
+        return is_subject(root) or root.dep_ == "conj" and is_subject(root.head)
+
+    def in_dateline(self, word: Token) -> bool:
+        """Whether a word lies in the dateline that opens its paragraph ("GENEVA (Wire) - ")."""
+        paragraph = self.article.paragraph_of(word)
+        end = self.article.cached("dateline-end", paragraph, lambda p: self.article.paragraphs[p][0] + sources.dateline_length(
+            self.article.text[self.article.paragraphs[p][0]:self.article.paragraphs[p][0] + DATELINE_CHARS]))
+        return word.idx < end
 
     def by_role(self, mention: Span, words: set[str]) -> Person | None:
         """The person whose role shares most words with a description, nearest first."""
         head = mention.root.lower_
         best, best_score = None, 0
         for person in self.people.all():
-            role_words = {w.lower() for role in person.roles for w in role.split()}
-            heads = {role_head(role) for role in person.roles}
+            roles = [*person.roles, *person.descriptions]
+            written = {w for role in roles for w in role_words(role)}
+            heads = {role_head(role) for role in roles}
             if head not in heads and mention.root.lemma_.lower() not in heads:
                 continue
-            score = len(words & role_words) * 10 - abs(person.first - mention.start) / 1000
+            score = len(words & written) * 10 - abs(person.first - mention.start) / 1000
             if score > best_score:
                 best, best_score = person, score
         return best

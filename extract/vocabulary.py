@@ -21,6 +21,9 @@ GENDERED = {"he": "m", "him": "m", "she": "f", "her": "f"}  # pronouns of one ge
 GROUP_PRONOUNS = frozenset({"it", "they", "them", "we"})  # pronouns an organisation or group speaks through
 SPEAKING_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})  # pronoun subjects that name someone who speaks
 PERSONAL = frozenset({"he", "she", "it", "they", "we"})  # third-person and group subjects a name can stand behind
+QUANTIFIERS = frozenset({"one", "another", "other", "others", "some", "most", "many", "few", "several", "all", "both",
+                         "each", "either", "neither", "none", "nobody", "somebody", "someone", "everyone", "everybody",
+                         "anyone", "anybody", "no", "noone"})  # words that stand for people without naming them
 RESOLVABLE = frozenset({"he", "she", "him", "her", "they", "them", "i", "we", "it", "you", "who"})
 
 # ---------------------------------------------------------------- names and kinds
@@ -35,10 +38,81 @@ def is_role_word(token: Token) -> bool:
     return token.lemma_.lower() in lexicon.role_nouns() or token.lower_ in lexicon.role_nouns()
 
 
+def title_key(word: str) -> str:
+    """A title as the title list spells it: lower case, without its final full stop ("Cllr." -> "cllr")."""
+    return word.lower().rstrip(".")
+
+
+def is_title(token: Token) -> bool:
+    """An honorific or title written before a name ("Mrs", "Dr.", "Cllr", "Alhaji")."""
+    return title_key(token.text) in lexicon.titles()
+
+
+def title_role(word: str) -> str | None:
+    """The role noun a title abbreviates ("Cllr" -> "councillor", "Gov." -> "governor"), if any."""
+    return lexicon.titles().get(title_key(word)) or None
+
+
+def is_given_name(token: Token) -> bool:
+    """A given name of either gender ("Dean", "Hana")."""
+    return token.text.isalpha() and token.lower_ in lexicon.any_given_names()
+
+
+def is_titled_name(token: Token) -> bool:
+    """The last word of a name written after a title or a given name, whatever the tagger made of it ("Cllr Jo Smith")."""
+    before = [child for child in token.lefts if child.dep_ == "compound" and child.pos_ == "PROPN"]
+    return bool(before) and NAME_WORD.match(token.text) is not None and (
+        is_title(before[0]) or is_given_name(before[0]) and before[0].ent_type_ not in GROUPS - {"GPE", "NORP"})
+
+
+def is_personal_name(span) -> bool:
+    """Proper nouns led by a title or a given name, whatever the tagger made of them ("Ivo Marsh" tagged ORG)."""
+    words = [t for t in span if t.pos_ == "PROPN" or is_title(t)]
+    return 2 <= len(words) <= 5 and (is_title(words[0]) or is_given_name(words[0])) and all(
+        NAME_WORD.match(t.text) for t in words)
+
+
+def is_name_prefix(token: Token, rest: int) -> bool:
+    """A word written before a name that is no part of it: an honorific, a title or role, a noun for a person.
+
+    "Cllr", "Detective", "Pensioner", "Daughter" before "Jo Smith". ``rest``
+    is how many words would remain: a given name before a single word stays
+    ("Dean Mottram", "King Charles").
+    """
+    if not NAME_WORD.match(token.text):
+        return True
+    if rest == 1 and is_given_name(token):
+        return False
+    if is_title(token) or is_role_word(token):
+        return True
+    return rest > 0 and is_person_noun(token) and not is_given_name(token) and token.ent_type_ not in GROUPS - {"ORG"} \
+        and not (token.ent_type_ == "ORG" and token.ent_iob_ == "I")  # "Pensioner Jo Smith", not "Earl Ray Smith", "European Union"
+
+
 def is_person_noun(token: Token) -> bool:
     """A noun that names a person by role or trait ("the senator", "the billionaire", "the businesswoman")."""
     nouns = lexicon.person_nouns()
-    return token.lemma_.lower() in nouns or token.lower_ in nouns or gender_of(token) is not None
+    return token.lemma_.lower() in nouns or token.lower_ in nouns or gender_of(token) is not None or is_demonym(token)
+
+
+def is_demonym(token: Token) -> bool:
+    """A person named by nationality or origin: "the Swede", "the Dutchman", "a Scot" (one capitalised noun).
+
+    The tagger calls it NORP, a person or nothing; a body ("the Pentagon",
+    tagged ORG) is none.
+    """
+    if token.tag_ not in {"NN", "NNP"} or not token.text[:1].isupper() or token.text.isupper():
+        return False
+    children = list(token.children)
+    if not any(c.dep_ == "det" and c.lower_ in {"the", "a", "an"} for c in children) or any(
+            c.dep_ in {"compound", "amod", "poss", "nmod"} for c in children):
+        return False
+    return token.ent_type_ == "NORP" or token.ent_type_ in {"", "PERSON"} and token.lower_ in lexicon.common_nouns() \
+        and not is_group_noun(token) and (token.lower_.endswith(DEMONYM_ENDINGS) or token.lower_ in lexicon.entries(
+            "demonyms"))
+
+
+DEMONYM_ENDINGS = ("an", "ese", "man", "woman", "er", "i", "ite")  # Australian, Maltese, Dutchman, Icelander, Israeli
 
 
 def is_group_noun(head: Token) -> bool:
@@ -64,6 +138,8 @@ def is_common_noun(token: Token) -> bool:
 def could_speak(token: Token) -> bool:
     """A person's name, a pronoun that names someone or a noun that names a person."""
     if token.ent_type_ == "PERSON" and (token.pos_ == "PROPN" or token.text.istitle()):
+        return True
+    if token.pos_ == "PROPN" and is_titled_name(token):
         return True
     if token.pos_ == "PRON":
         return token.lower_ in SPEAKING_PRONOUNS
@@ -113,7 +189,7 @@ def gender_of(word: Token) -> str | None:
     lower = word.lower_
     if lower in GENDERED:
         return GENDERED[lower]
-    if word.pos_ != "NOUN":
+    if word.pos_ != "NOUN" and not (word.pos_ == "PROPN" and is_demonym(word)):
         return None
     if lower.endswith(("woman", "women")):
         return "f"
@@ -134,13 +210,32 @@ def gender_fits_name(word: Token, gender: str | None) -> bool:
     return given is None or given.i == word.i or given.lower_ not in lexicon.given_names(other)
 
 
+def noun_gender(word: str) -> str | None:
+    """"m" or "f" for a word that names a man or a woman ("spokeswoman", "wife", "Mrs"), else None."""
+    lower = word.lower().rstrip(".")
+    if lower.endswith(("woman", "women")):
+        return "f"
+    if lower.endswith(("man", "men")) and lower not in {"human", "humans"}:
+        return "m"
+    return lexicon.gendered_nouns().get(lower)
+
+
 def fits_gender(speaker: Speaker, gender: str | None) -> bool:
-    """False when the speaker's given name belongs only to the other gender."""
-    if gender is None or speaker.kind != "person" or len(speaker.name.split()) < 2:
+    """False when the speaker's given name, or the noun that describes them, belongs only to the other gender."""
+    if speaker.kind == "unnamed" and gender is not None:
+        own = noun_gender(role_noun(speaker.name))
+        return own is None or own == gender
+    if gender is None or speaker.kind != "person":
         return speaker.kind in PEOPLE
-    given = speaker.name.split()[0].lower()
+    given = speaker.name.split()[0].lower()  # a single word too: "Kevin" is no she
     other = "f" if gender == "m" else "m"
     return given not in lexicon.given_names(other)
+
+
+def role_noun(description: str) -> str:
+    """The noun a description or role is built on: "spokesman for the port" -> "spokesman"."""
+    words = re.split(r"\s+(?:of|for|at|to|in|on|from|with|who|whose)\s+", description.lower(), maxsplit=1)[0].split()
+    return words[-1].strip(",.") if words else ""
 
 
 def agrees(subject: Token, pronoun: Token) -> bool:

@@ -455,3 +455,232 @@ def test_the_mention_is_the_whole_expression_naming_the_source(nlp, text, expect
 def test_the_cue_is_the_verb_group(nlp, text, expected):
     quote = parsed(nlp, text)._.quotes[0]
     assert quote.cue.text == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Cllr Maeve Dunleavy told the meeting the tip would reopen.\n\n"
+         "\u2018We will sort it by Friday,\u2019 Cllr Dunleavy said.",
+         [("We will sort it by Friday,", "Maeve Dunleavy")]),
+        ("Pensioner Harold Tuck, 88, said the bus had not come for a week.\n\n"
+         "'I waited two hours in the rain,' he said.",
+         [("I waited two hours in the rain,", "Harold Tuck")]),
+        ("Det Insp Yasmin Cole said the van was found abandoned. \"We need witnesses,\" she said.",
+         [("We need witnesses,", "Yasmin Cole")]),
+        ("Alhaji Bello Sani, the chairman of the traders' association, spoke in Kano.\n\n"
+         "\"The market will not move,\" Alhaji Sani said.",
+         [("The market will not move,", "Bello Sani")]),
+        ("Dean Whitlow, 41, was at home. \"I heard a bang,\" Dean Whitlow said.",
+         [("I heard a bang,", "Dean Whitlow")]),
+    ],
+    ids=["councillor-abbreviated", "person-noun-before-a-name", "police-ranks", "nigerian-honorific",
+         "given-name-that-is-a-role"],
+)
+def test_titles_before_a_name_are_not_part_of_it(nlp, text, expected):
+    assert attributed(nlp, text) == expected
+
+
+def test_an_abbreviated_title_matches_the_role_it_stands_for(nlp):
+    text = ("Gov. Irene Vasquez-Holt signed the bill on Monday.\n\n"
+            "\"It is a good day for renters,\" the governor said.")
+    assert attributed(nlp, text) == [("It is a good day for renters,", "Irene Vasquez-Holt")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Tomas Vidal started his firm, Vidal Ironworks, in 1998. Vidal Ironworks now employs 60 people.\n\n"
+         "\"We never borrowed a penny,\" he said.",
+         [("We never borrowed a penny,", "Tomas Vidal", "person")]),
+        ("A spokeswoman for the port authority, Harbour Link, said \"the ferries will run on Sunday.\"",
+         [("the ferries will run on Sunday.", "spokeswoman for the port authority", "unnamed")]),
+        ("The dockers' union, Portwide, called the offer \"a slap in the face.\"",
+         [("a slap in the face.", "Portwide", "organisation")]),
+    ],
+    ids=["firm-named-like-its-founder", "authority-named-beside-its-spokeswoman", "union-named-beside-it"],
+)
+def test_a_name_beside_a_body_names_the_body(nlp, text, expected):
+    assert [(text, q.speaker.name, q.speaker.kind) for text, q in
+            ((q.content.text, q) for q in parsed(nlp, text)._.quotes if q.kind != "indirect")] == expected
+
+
+def test_a_name_after_the_verb_that_follows_the_words_is_the_speaker(nlp):
+    text = ("A spokesman for the port said the cranes were idle.\n\n"
+            "Prices will rise by a fifth next year, predicted Ines Moller, an analyst at Fjord Capital.\n\n"
+            "\"Nobody is ready for it,\" she said.")
+    assert attributed(nlp, text) == [("Nobody is ready for it,", "Ines Moller")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Northwind Freight will close two depots in March, the carrier said on Tuesday. Its chief executive, "
+         "Ada Quill, spoke to analysts.\n\nThe carrier also said it expected \"a very hard winter.\"",
+         [("a very hard winter.", "Northwind Freight", "description-organisation")]),
+        ("The Dockworkers' Alliance voted to strike on Friday. Its leader, Ivo Marsh, said the offer was poor. "
+         "Ministers met employers on Monday.\n\nThe alliance said the strike would go ahead \"unless the offer improves.\"",
+         [("unless the offer improves.", "Dockworkers' Alliance", "description-organisation")]),
+        ("The opposition Harbour Party called the budget \"a plan for nobody.\"",
+         [("a plan for nobody.", "Harbour Party", "organisation")]),
+    ],
+    ids=["business-noun", "noun-in-the-name", "modifiers-before-a-name"],
+)
+def test_a_description_of_a_body_is_the_body_named_before(nlp, text, expected):
+    assert [(q.content.text, q.speaker.name, q.resolution) for q in parsed(nlp, text)._.quotes
+            if q.kind != "indirect"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Fraser Lindsay took four wickets for Thornleigh.\n\n"
+         "\u2018The ball swung all day,\u2019 the Scot said.",
+         [("The ball swung all day,", "Fraser Lindsay")]),
+        ("Lena Varga won the final in three sets.\n\n"
+         "\"I was nervous at the start,\" the Hungarian said.",
+         [("I was nervous at the start,", "Lena Varga")]),
+    ],
+    ids=["scot", "hungarian"],
+)
+def test_a_nationality_describes_the_person_named_before(nlp, text, expected):
+    assert attributed(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ravens had led early on, and for a while it looked grim.\n\n"
+         "United manager Piet Brouwer made two changes at half-time. "
+         "\u2018We were too slow,\u2019 he said.",
+         [("We were too slow,", "Piet Brouwer")]),
+        ("I asked a neighbour who works at the depot what she thought.\n\n"
+         "\"Nobody tells us anything,\" she said.",
+         [("Nobody tells us anything,", "neighbour")]),
+        ("KOFI Adjei-Mensah scored twice as the visitors won.\n\n"
+         "Adjei-Mensah was mobbed by team-mates. Coach Ines Moll watched from the stand.\n\n"
+         "\u2018That was for my mother,\u2019 he laughed.",
+         [("That was for my mother,", "KOFI Adjei-Mensah")]),
+    ],
+    ids=["team-name-is-no-person", "indefinite-description", "name-the-tagger-misses"],
+)
+def test_pronouns_stand_for_people_not_words_that_look_like_names(nlp, text, expected):
+    assert attributed(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The Post spoke to four bus drivers at the depot. One said the brakes had failed twice. "
+         "Another called the timetable \"pure fiction\".",
+         [("the brakes had failed twice", "driver"), ("pure fiction", "driver")]),
+        ("Hundreds of shoppers queued outside. One shopper told us: \"I came at five.\" "
+         "Another said the doors opened late.",
+         [("I came at five.", "shopper"), ("the doors opened late", "shopper")]),
+    ],
+    ids=["one-and-another", "noun-written-once"],
+)
+def test_one_and_another_stand_for_the_people_named_before(nlp, text, expected):
+    assert attributed(nlp, text, kinds=("direct", "mixed", "indirect")) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry company declined to say how many crossings would be cancelled on Friday.",
+        "The council refused to confirm whether the pool would close for good.",
+        "Asked whether she would stand again in May, the mayor smiled and left the room.",
+        "The minister was asked what the new crane would cost the harbour.",
+        "Critics will doubtless argue that the bridge costs too much for a town this size.",
+        "The board is expected to announce that the depot will close next year.",
+    ],
+    ids=["declined", "refused", "asked-of-the-speaker", "was-asked", "will-doubtless", "expected-to"],
+)
+def test_speech_that_reports_no_statement(nlp, text):
+    assert attributed(nlp, text, kinds=("direct", "mixed", "indirect")) == []
+
+
+def test_said_and_asked_by_the_speaker_are_statements(nlp):
+    text = "The mayor said the bridge would reopen in May. Ivo Marsh asked whether the ferry would keep running."
+    assert attributed(nlp, text, kinds=("indirect",)) == [
+        ("the bridge would reopen in May", "mayor"), ("whether the ferry would keep running", "Ivo Marsh")]
+
+
+def test_a_quote_standing_under_a_heading_is_the_headings_person(nlp):
+    text = ("# Five lines we will remember\n\n"
+            "## 1. Dr. Ines Marlow, surgeon, at Kestrel College\n\n"
+            "\"Wash your hands, then wash them again.\"\n\n"
+            "## 2. Astronaut Piet Brouwer, at Vale University\n\n"
+            "> \"Space is quiet. Earth is not.\"\n\n"
+            "Brouwer flew twice.\n\n"
+            "## 3. Novelist Ada Quill\n\n"
+            "\"Write badly first.\"")
+    assert attributed(nlp, text, rules=True) == [
+        ("Wash your hands, then wash them again.", "Ines Marlow", "heading"),
+        ("Space is quiet. Earth is not.", "Piet Brouwer", "heading"),
+        ("Write badly first.", "Ada Quill", "heading")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The local MP, Fergus Lindqvist, said \"the ward must reopen.\"", [("the ward must reopen.", "Fergus Lindqvist")]),
+        ("A spokesman for the governor, Jamal Whitcombe, said \"the figures are final.\"",
+         [("the figures are final.", "Jamal Whitcombe")]),
+        ("Another passenger, who gave his name only as Arvid, said \"the ferry never came.\"",
+         [("the ferry never came.", "Arvid")]),
+        ("A witness, identified only as Mehmet, said \"the van was blue.\"", [("the van was blue.", "Mehmet")]),
+    ],
+    ids=["role-beside-a-name", "spokesman-for-someone", "gave-his-name-as", "identified-as"],
+)
+def test_a_description_is_the_person_it_names(nlp, text, expected):
+    assert attributed(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Calder & Moss has agreed to buy Tidewater Savings.\n\n"
+         "The lender said the deal would be \"good for savers.\"",
+         [("good for savers.", "Calder & Moss", "organisation")]),
+        ("The Ferrymen's Guild, which represents 900 crews, said the offer was \"an insult.\"",
+         [("an insult.", "Ferrymen's Guild", "organisation")]),
+    ],
+    ids=["subject-joined-by-ampersand", "the-before-a-name"],
+)
+def test_bodies_by_their_names(nlp, text, expected):
+    assert [(q.content.text, q.speaker.name, q.speaker.kind) for q in parsed(nlp, text)._.quotes
+            if q.kind != "indirect"] == expected
+
+
+def test_according_to_relays_when_someone_speaks_in_the_sentence(nlp):
+    text = ("According to the minutes, the harbour engineer, Ola Brandt, told councillors the pier was "
+            "\"beyond saving\".")
+    assert attributed(nlp, text, rules=True) == [("beyond saving", "Ola Brandt", "nearby-verb")]
+
+
+def test_a_participle_after_a_clause_speaks_for_its_subject(nlp):
+    text = ("The local member, Ada Quill, has weighed in, telling the radio that the port had been "
+            "\"let down by everyone, myself included\".")
+    assert attributed(nlp, text) == [("let down by everyone, myself included", "Ada Quill")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The Harbour Examiner ran the story first.\n\nAs the Examiner put it in an editorial, the ferry is "
+         "\"a museum piece that floats.\"",
+         [("a museum piece that floats.", "Harbour Examiner", "as-put-it")]),
+        ("As one skipper put it to me, the new pier is \"a very expensive bench.\"",
+         [("a very expensive bench.", "skipper", "as-put-it")]),
+    ],
+    ids=["an-outlet", "a-person-described"],
+)
+def test_as_x_put_it_gives_the_words_to_x(nlp, text, expected):
+    assert attributed(nlp, text, rules=True) == expected
+
+
+def test_a_name_before_a_verb_taken_for_a_noun_is_its_subject(nlp):
+    text = ("Mira Lenz runs the bakery. \"We open at five,\" she says.\n\n"
+            "As one critic put it, her bread is \"worth the queue.\" Lenz laughs at this. \"It is just bread,\" she says.")
+    assert attributed(nlp, text)[-1] == ("It is just bread,", "Mira Lenz")

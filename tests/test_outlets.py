@@ -15,6 +15,7 @@ from extract import sources
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "bench" / "outlets" / "articles"
 GOLD = ROOT / "bench" / "outlets" / "gold"
+SETS = [ROOT / "bench" / "outlets", ROOT / "bench" / "outlets-dev"]  # the check set and the development set
 
 spec = importlib.util.spec_from_file_location("outlets", ROOT / "bench" / "outlets.py")
 outlets = sys.modules["outlets"] = importlib.util.module_from_spec(spec)
@@ -24,31 +25,37 @@ spec.loader.exec_module(outlets)
 # The gold fits the articles as quotedb reads them ------------------------------------
 
 @cache
-def article_texts() -> dict[str, str]:
-    """Every article of the set by its path, with its text as the build reads it."""
-    folder = sources.read_folder(ARTICLES)
-    assert folder.errors == []
-    return {article.path: article.text for article in folder.articles}
+def article_texts(folder: Path = ARTICLES) -> dict[str, str]:
+    """Every article of a set by its path, with its text as the build reads it."""
+    read = sources.read_folder(folder)
+    assert read.errors == []
+    return {article.path: article.text for article in read.articles}
 
 
-GOLD_FILES = sorted(GOLD.glob("*.json"))
+def texts_for(gold_file: Path) -> dict[str, str]:
+    """The articles of the set a gold file belongs to."""
+    return article_texts(gold_file.parent.parent / "articles")
 
 
-def test_every_article_has_one_gold_file():
-    assert sorted(outlets.read_gold(GOLD)) == sorted(article_texts())
+GOLD_FILES = sorted(path for folder in SETS for path in (folder / "gold").glob("*.json"))
+
+
+@pytest.mark.parametrize("folder", SETS, ids=[folder.name for folder in SETS])
+def test_every_article_has_one_gold_file(folder):
+    assert sorted(outlets.read_gold(folder / "gold")) == sorted(article_texts(folder / "articles"))
 
 
 @pytest.mark.parametrize("path", GOLD_FILES, ids=[path.stem for path in GOLD_FILES])
 def test_every_gold_string_occurs_in_its_article(path):
     data = json.loads(path.read_text(encoding="utf8"))
-    gold = outlets.gold_article(data["article"], data, article_texts()[data["article"]])
+    gold = outlets.gold_article(data["article"], data, texts_for(path)[data["article"]])
     assert gold.statements
 
 
 @pytest.mark.parametrize("path", GOLD_FILES, ids=[path.stem for path in GOLD_FILES])
 def test_a_gold_string_found_twice_says_which(path):
     data = json.loads(path.read_text(encoding="utf8"))
-    text = article_texts()[data["article"]]
+    text = texts_for(path)[data["article"]]
     entries = data.get("statements", []) + data.get("borderline", []) + data.get("decoys", [])
     unclear = [entry["text"] for entry in entries if "occurrence" not in entry
                and text.count(entry["text"] if isinstance(entry["text"], str) else entry["text"][0]) > 1]
@@ -58,7 +65,7 @@ def test_a_gold_string_found_twice_says_which(path):
 @pytest.mark.parametrize("path", GOLD_FILES, ids=[path.stem for path in GOLD_FILES])
 def test_gold_statements_do_not_overlap_decoys(path):
     data = json.loads(path.read_text(encoding="utf8"))
-    text = article_texts()[data["article"]]
+    text = texts_for(path)[data["article"]]
     gold = outlets.gold_article(data["article"], data, text)
     statements = outlets.words(text, [span for s in gold.statements for span in s.spans])
     assert [d.why for d in gold.decoys if outlets.words(text, d.spans) & statements] == []

@@ -140,3 +140,10 @@ def test_newswire_quote_runs_over_paragraphs():
 
 def test_stray_doubled_apostrophes_open_nothing():
     assert words("Fine '' said he, and \"this\" stays.") == ["this"]
+
+
+def test_blockquote_marks_open_no_paragraph():
+    from extract.quotes import paragraphs
+
+    text = "> \"Space is quiet.\"\n>\n> Earth is not."
+    assert [text[start:end] for start, end in paragraphs(text)] == ["\"Space is quiet.\"", "Earth is not."]

@@ -74,14 +74,17 @@ def rule(name: str, *, confidence: float, method: str, guard: Callable[[QuoteCon
 
 # The construction families register their rules on import.
 from extract.cues import (  # noqa: E402,F401,I001
-    according, colon, continuation, headline, nouns, reported, sentences, signature, transcripts, verbs)
+    according, colon, continuation, headings, headline, nouns, putting, reported, sentences, signature, transcripts,
+    verbs)
 
 # The order in which rules are tried for a quoted statement: the table of contents.
 CUE_RULES: tuple[Rule, ...] = tuple(REGISTRY[name] for name in (
     "transcript-label",      # colon.py      "SMITH: Are you running?" inside the quote marks
     "speech-verb",           # verbs.py      a speech verb that governs the quote: "...," she said
     "according-to",          # according.py  according to X
+    "as-put-it",             # putting.py    as the Gazette put it, ... "..."
     "signature",             # signature.py  "..." - Jo Smith
+    "heading",               # headings.py   "## 2. Jo Smith, astronaut" above a quote standing alone
     "nearby-verb",           # verbs.py      a speech verb with a subject in the sentences around
     "colon",                 # colon.py      Smith: "..."
     "speech-noun",           # nouns.py      Smith's claim that "..."

@@ -6,11 +6,14 @@ verb attributes the quote too, X is the reporter who relays it.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Token
 
 from extract.context import QuoteContext
 from extract.cues import Cue, rule
 from extract.grammar import according_to, noun_phrase
+from extract.vocabulary import could_speak
 
 
 def paragraph_source(ctx: QuoteContext) -> Token | None:
@@ -20,8 +23,27 @@ def paragraph_source(ctx: QuoteContext) -> Token | None:
 
 @rule("according-to", confidence=0.85, method="according-to")
 def according_to_source(ctx: QuoteContext) -> Cue | None:
-    """An ``according to X`` phrase outside quotes in the quote's paragraph."""
+    """An ``according to X`` phrase outside quotes in the quote's paragraph.
+
+    Where someone speaks in the quote's own sentence ("According to the
+    minutes, Jo Smith told councillors the shell was \"beyond repair\""), X
+    only relays the words: the rules after this one find the speaker.
+    """
     source = paragraph_source(ctx)
-    if source is None:
+    if source is None or speaks_in_the_sentence(ctx):
         return None
     return Cue(ctx.doc[source.head.head.i:source.head.i + 1], noun_phrase(source))
+
+
+def speaks_in_the_sentence(ctx: QuoteContext) -> bool:
+    """Whether a speech verb with a person as its subject stands in a sentence the quote touches."""
+    from extract.cues.verbs import paragraph_speaking_verbs, speaker_of  # verbs reads this module's paragraph_source
+
+    article = ctx.article
+    touched = article.sentences_touching(ctx.stmt.start, ctx.stmt.end)
+    if not touched:
+        return False
+    verbs = paragraph_speaking_verbs(ctx)  # in text order: those of the touched sentences, by bisection
+    first = bisect_left(verbs, article.sentences[touched[0]].start, key=lambda verb: verb.i)
+    last = bisect_left(verbs, article.sentences[touched[-1]].end, key=lambda verb: verb.i)
+    return any(could_speak(speaker_of(article, verb)) for verb in verbs[first:last])

@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from extract.context import ArticleContext
-from extract.cues import Cue, rule
+from extract.cues import Cue, rule, unsaid
 from extract.cues.verbs import speaker_of
 from extract.grammar import cue_span, in_subtree, is_speech_verb, noun_phrase
 
@@ -16,7 +16,7 @@ def reported_clauses(article: ArticleContext) -> list[tuple[Span, Cue]]:
     """Speech verbs outside quotes with a reported clause that holds no quote: the clause and its cue."""
     found = []
     for verb in article.doc:
-        if not is_speech_verb(article, verb) or article.quoted(verb):
+        if not is_speech_verb(article, verb) or article.quoted(verb) or unsaid.reports_nothing(article, verb):
             continue
         subject = speaker_of(article, verb)
         clauses = article.children(verb, "ccomp")

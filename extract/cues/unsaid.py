@@ -1,0 +1,52 @@
+"""Speech verbs that report no statement: refused, asked of the speaker, hypothetical.
+
+"Fjordlink declined to say how many sailings ..." (a refusal), "Asked
+whether she had the votes, ..." (a question put to the speaker, not
+something she said), "critics will doubtless argue that ..." (speech that
+has not happened). Negated speech ("did not say whether") is left out by
+``grammar.is_speech_verb`` already. The verbs that govern a refusal or an
+intention are data (``rules/unsaid_verbs.txt``).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from extract import lexicon
+from extract.context import ArticleContext
+
+MODALS = {"would", "might", "may", "could"}  # "would argue", "might say"
+PASSIVE_MODALS = {"should", "must"}  # "it should be said" (but "I should say that" is said)
+FUTURE = {"will", "'ll", "shall", "wo"}  # "will say" is a statement announced, unless a guess ("will doubtless argue")
+GUESSES = {"doubtless", "undoubtedly", "surely", "probably", "presumably", "likely", "no", "certainly"}
+ASKING = {"ask", "question", "press", "quiz"}
+
+
+def reports_nothing(article: ArticleContext, verb: Token) -> bool:
+    """Whether a speech verb outside quotes reports no statement of its subject."""
+    return refused_or_intended(verb) or asked_of_the_speaker(article, verb) or hypothetical(article, verb)
+
+
+def refused_or_intended(verb: Token) -> bool:
+    """ "declined to say", "refused to confirm", "is expected to announce": the verb is the infinitive of another."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lexicon.entries("unsaid_verbs")
+
+
+def asked_of_the_speaker(article: ArticleContext, verb: Token) -> bool:
+    """ "Asked whether she had the votes, ...", "was asked what ...": a question put to the subject, not by it."""
+    if verb.lemma_.lower() not in ASKING:
+        return False
+    if article.children(verb, "auxpass", "nsubjpass"):
+        return True  # "she was asked whether"
+    subjects = article.children(verb, "nsubj")
+    if not subjects:
+        return verb.tag_ == "VBN" or verb.dep_ in {"advcl", "acl"}  # "Asked whether ...", "when asked what ..."
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    return before is not None and before.text == "," and subjects[-1].i < before.i  # "Abruzzese, asked whether ..., said"
+
+
+def hypothetical(article: ArticleContext, verb: Token) -> bool:
+    """ "will doubtless argue that", "would say that", "it should be said": speech that has not happened."""
+    auxiliaries = [aux.lower_ for aux in article.children(verb, "aux") if not article.quoted(aux)]
+    guessed = any(adverb.lower_ in GUESSES for adverb in article.children(verb, "advmod"))
+    passive = bool(article.children(verb, "auxpass"))
+    return any(aux in MODALS or aux in FUTURE and guessed or aux in PASSIVE_MODALS and passive for aux in auxiliaries)
