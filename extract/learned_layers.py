@@ -128,23 +128,30 @@ def cue_relations(doc: Doc) -> list[tuple[str, str]]:
     """
     cues = list(doc.spans.get("cue", []))
     in_cue = {t.i: cue for cue in cues for t in cue}
+    roots = list({cue.root.i: cue.root for cue in in_cue.values()}.values())
+    sentence_start = [0] * len(doc)
+    for sent in doc.sents:
+        sentence_start[sent.start:sent.end] = [sent.start] * len(sent)
+    by_sentence: dict[int, list[Span]] = {}
+    for cue in cues:
+        by_sentence.setdefault(sentence_start[cue.start], []).append(cue)
     out = []
     for token in doc:
-        near = [c for c in cues if c.sent.start == token.sent.start]
+        near = by_sentence.get(sentence_start[token.i])
         if not near:
             out.append(("cue:none", "cue:none"))
             continue
         nearest = min(near, key=lambda c: abs(c.start - token.i))
         side = "in" if token.i in in_cue else ("before" if token.i < nearest.start else "after")
         place = f"cue:{side}{bucket(min(abs(token.i - nearest.start), abs(token.i - nearest.end + 1)))}"
-        out.append((cue_relation(token, in_cue), place))
+        out.append((cue_relation(token, in_cue, roots), place))
     return out
 
 
-def cue_relation(token: Token, in_cue: dict[int, Span]) -> str:
+def cue_relation(token: Token, in_cue: dict[int, Span], roots: list[Token]) -> str:
+    """``in``, ``arg:DEP`` or ``gov:DEP`` of a cue (``roots``: the cues' heads), else ``none``."""
     if token.i in in_cue:
         return "rel:in"
-    roots = {cue.root.i: cue.root for cue in in_cue.values()}.values()
     node = token
     while True:
         if node.head.i in in_cue and node.head.i != node.i:
