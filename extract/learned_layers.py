@@ -14,6 +14,7 @@ The model's config (``extract/model/attribution-*/config.cfg``) names them:
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from functools import cached_property
 
@@ -62,6 +63,47 @@ class Context:
     def cues(self) -> list[tuple[str, str]]:
         return cue_relations(self.doc)
 
+    @cached_property
+    def branches(self) -> dict[int, Token]:
+        return {}
+
+    @cached_property
+    def arguments(self) -> dict[tuple[int, int], str]:
+        return {}
+
+    def branch(self, token: Token) -> Token:
+        """The token's ancestor that hangs from its sentence's root (the root itself for the root), memoised."""
+        path = []
+        node = token
+        while node.i not in self.branches and node.head.i != node.i and node.head.head.i != node.head.i:
+            path.append(node)
+            node = node.head
+        found = self.branches.get(node.i, node)
+        for visited in path:
+            self.branches[visited.i] = found
+        self.branches[node.i] = found
+        return found
+
+    def argument(self, token: Token, labels: set[str]) -> str:
+        """``argument_feature``, memoised along the path to the root."""
+        key = id(labels)
+        path = []
+        node = token
+        result = "-"
+        while node.head.i != node.i:
+            known = self.arguments.get((key, node.i))
+            if known is not None:
+                result = known
+                break
+            path.append(node)
+            if node.dep_ in labels:
+                result = f"{node.dep_}:{node.head.lemma_.lower()}"
+                break
+            node = node.head
+        for visited in path:
+            self.arguments[(key, visited.i)] = result
+        return result
+
 
 def edge_feature(side: str, token: Token, edge: Callable[[Token], Token]) -> str:
     """The largest subtree that starts (or ends) at ``token``: its label and its head's tag."""
@@ -73,11 +115,9 @@ def edge_feature(side: str, token: Token, edge: Callable[[Token], Token]) -> str
     return f"{side}:{top.dep_}<{top.head.pos_}"
 
 
-def clause_feature(token: Token) -> str:
+def clause_feature(token: Token, context: Context | None = None) -> str:
     """How the token's branch hangs from its sentence's root ("ccomp:say", "nsubj:say")."""
-    branch = token
-    while branch.head.i != branch.i and branch.head.head.i != branch.head.i:
-        branch = branch.head
+    branch = (context or Context(token.doc)).branch(token)
     if branch.head.i == branch.i:
         return f"root:{branch.lemma_.lower()}"
     return f"{branch.dep_}:{branch.head.lemma_.lower()}"
@@ -135,33 +175,83 @@ def cue_relations(doc: Doc) -> list[tuple[str, str]]:
     by_sentence: dict[int, list[Span]] = {}
     for cue in cues:
         by_sentence.setdefault(sentence_start[cue.start], []).append(cue)
+    starts = {key: [cue.start for cue in near] for key, near in by_sentence.items()}
+    relations = CueRelations(doc, in_cue, roots)
     out = []
     for token in doc:
         near = by_sentence.get(sentence_start[token.i])
         if not near:
             out.append(("cue:none", "cue:none"))
             continue
-        nearest = min(near, key=lambda c: abs(c.start - token.i))
+        nearest = nearest_cue(near, starts[sentence_start[token.i]], token.i)
         side = "in" if token.i in in_cue else ("before" if token.i < nearest.start else "after")
         place = f"cue:{side}{bucket(min(abs(token.i - nearest.start), abs(token.i - nearest.end + 1)))}"
-        out.append((cue_relation(token, in_cue, roots), place))
+        out.append((relations.of(token), place))
     return out
 
 
-def cue_relation(token: Token, in_cue: dict[int, Span], roots: list[Token]) -> str:
-    """``in``, ``arg:DEP`` or ``gov:DEP`` of a cue (``roots``: the cues' heads), else ``none``."""
-    if token.i in in_cue:
-        return "rel:in"
-    node = token
-    while True:
-        if node.head.i in in_cue and node.head.i != node.i:
-            return f"rel:arg:{node.dep_}"
-        governed = [root for root in roots if node.is_ancestor(root)]
-        if governed:
-            return f"rel:gov:{governed[0].dep_}"
-        if node.head.i == node.i:
-            return "rel:none"
-        node = node.head
+def nearest_cue(cues: list[Span], starts: list[int], i: int) -> Span:
+    """The cue (of ``cues``, in text order) whose start is nearest to token ``i``; the earlier one on a tie."""
+    at = bisect_left(starts, i)
+    candidates = [cues[k] for k in (at - 1, at) if 0 <= k < len(cues)]
+    return min(candidates, key=lambda c: abs(c.start - i))
+
+
+class CueRelations:
+    """How tokens relate to the cues: ``in``, ``arg:DEP`` or ``gov:DEP`` of a cue, else ``none``.
+
+    ``arg:DEP``: the token lies in the branch DEP hanging from a cue;
+    ``gov:DEP``: a cue's head (the first in ``roots``, the cues' heads in
+    text order) lies below the token's branch. Each token is worked out once.
+    """
+
+    def __init__(self, doc: Doc, in_cue: dict[int, Span], roots: list[Token]):
+        self.in_cue = in_cue
+        self.roots = roots
+        self.below = first_below(doc, {root.i: k for k, root in enumerate(roots)})
+        self.known: dict[int, str] = {}
+
+    def of(self, token: Token) -> str:
+        if token.i in self.in_cue:
+            return "rel:in"
+        path, node, result = [], token, "rel:none"
+        while True:
+            if node.i in self.known:
+                result = self.known[node.i]
+                break
+            path.append(node)
+            if node.head.i in self.in_cue and node.head.i != node.i:
+                result = f"rel:arg:{node.dep_}"
+                break
+            if self.below[node.i] is not None:
+                result = f"rel:gov:{self.roots[self.below[node.i]].dep_}"
+                break
+            if node.head.i == node.i:
+                break
+            node = node.head
+        for visited in path:
+            self.known[visited.i] = result
+        return result
+
+
+def first_below(doc: Doc, order: dict[int, int]) -> list[int | None]:
+    """Per token, the least ``order`` of the tokens strictly below it in the parse (None: none below)."""
+    heads = [t.head.i for t in doc]
+    depth = [0] * len(doc)
+    for i in range(len(doc)):
+        path, node = [], i
+        while heads[node] != node and depth[node] == 0:
+            path.append(node)
+            node = heads[node]
+        for step, visited in enumerate(reversed(path), start=1):
+            depth[visited] = depth[node] + step
+    below: list[int | None] = [None] * len(doc)
+    for i in sorted(range(len(doc)), key=lambda k: -depth[k]):
+        here = [value for value in (order.get(i), below[i]) if value is not None]
+        if here and heads[i] != i:
+            parent = below[heads[i]]
+            below[heads[i]] = min(here) if parent is None else min(parent, min(here))
+    return below
 
 
 def bucket(n: int) -> str:
@@ -173,12 +263,12 @@ FEATURES: dict[str, Callable[[Token, Context], str]] = {
     "arc": lambda t, c: f"{t.dep_}>{t.head.dep_}",
     "left_edge": lambda t, c: edge_feature("L", t, lambda a: a.left_edge),
     "right_edge": lambda t, c: edge_feature("R", t, lambda a: a.right_edge),
-    "clause": lambda t, c: clause_feature(t),
+    "clause": lambda t, c: clause_feature(t, c),
     "head": lambda t, c: f"{t.dep_}:{t.head.lemma_.lower()}",
     "quote": lambda t, c: c.quotes[t.i],
     "position": lambda t, c: position_feature(t),
-    "in_clause": lambda t, c: argument_feature(t, CLAUSES),
-    "in_object": lambda t, c: argument_feature(t, OBJECTS),
+    "in_clause": lambda t, c: c.argument(t, CLAUSES),
+    "in_object": lambda t, c: c.argument(t, OBJECTS),
     "cue_relation": lambda t, c: c.cues[t.i][0],
     "cue_place": lambda t, c: c.cues[t.i][1],
 }
