@@ -276,6 +276,16 @@ def test_descriptions_spelled_differently_are_one_speaker():
     assert sorted(len(group.members) for group in group_speakers(refs)) == [1, 3]
 
 
+def test_a_bare_name_another_article_calls_a_body_is_that_body():
+    from corpus.canonical import group_speakers
+    from extract.records import Speaker
+
+    refs = [Speaker("Harbourside", kind="person"), Speaker("Harbourside", kind="organisation"),
+            Speaker("Holt", kind="person"), Speaker("Tamsin Holt", kind="person")]
+    groups = sorted((group.name, group.kind, len(group.members)) for group in group_speakers(refs))
+    assert groups == [("Harbourside", "organisation", 2), ("Tamsin Holt", "person", 2)]
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [
