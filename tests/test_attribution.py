@@ -413,8 +413,16 @@ def test_apostrophes_make_no_quotes(nlp):
          [("He called it \"a disgrace\" and left.", "Ada Quill", "transcript-turn")]),
         ("Poll: Quill leads in the north.\n\nUPDATE: The debate was moved to Friday.\n\nThe Gap Goes On: "
          "the port stays shut.\n\nNEW HAVEN: The council met on Monday.", []),
+        ("Harbour Minister Ada Quill took calls from listeners.\n\n"
+         "TOMAS (CALLER): The ferry was late every day last week.\n\nQUILL: I will look into it.",
+         [("The ferry was late every day last week.", "TOMAS", "transcript-turn"),
+          ("I will look into it.", "Ada Quill", "transcript-turn")]),
+        ("# Ada Quill on the harbour\n\n**Why did the port close?**\n\n"
+         "**Quill:** The cranes were too old to run safely.",
+         [("The cranes were too old to run safely.", "Ada Quill", "transcript-turn")]),
     ],
-    ids=["debate-transcript", "headline-label", "quote-nested-in-turn", "labels-that-name-no-speaker"],
+    ids=["debate-transcript", "headline-label", "quote-nested-in-turn", "labels-that-name-no-speaker",
+         "label-with-a-note", "label-in-bold"],
 )
 def test_speaker_labelled_transcripts(nlp, text, expected):
     assert attributed(nlp, text, kinds=("direct", "mixed", "indirect"), rules=True) == expected
