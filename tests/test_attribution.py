@@ -541,8 +541,11 @@ def test_a_name_after_the_verb_that_follows_the_words_is_the_speaker(nlp):
          [("unless the offer improves.", "Dockworkers' Alliance", "description-organisation")]),
         ("The opposition Harbour Party called the budget \"a plan for nobody.\"",
          [("a plan for nobody.", "Harbour Party", "organisation")]),
+        ("Forty guests were moved from a hotel booked through SunSeeker Holidays. Their rooms were flooded.\n\n"
+         "The firm said it was \"deeply sorry\" for the trouble.",
+         [("deeply sorry", "SunSeeker Holidays", "description-organisation")]),
     ],
-    ids=["business-noun", "noun-in-the-name", "modifiers-before-a-name"],
+    ids=["business-noun", "noun-in-the-name", "modifiers-before-a-name", "business-named-but-silent"],
 )
 def test_a_description_of_a_body_is_the_body_named_before(nlp, text, expected):
     assert [(q.content.text, q.speaker.name, q.resolution) for q in parsed(nlp, text)._.quotes
