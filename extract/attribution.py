@@ -24,6 +24,7 @@ from extract import cues, quotes, speakers
 from extract.clauses import reported_clause, source_expression
 from extract.context import ArticleContext, Paragraphs, Quoted, QuoteContext, Statement
 from extract.cues import Cue, Rule, Unquoted
+from extract.cues import learned as learned_cues
 from extract.grammar import CLIMB_LIMIT, REPORTING_PREPOSITIONS, SUBJECTS, according_to, has_speech_lemma, is_denied, is_speech_verb
 from extract.records import Quote
 from extract.records import Span as TextSpan
@@ -293,9 +294,22 @@ class Attributor:
         """The whole content of a mixed quote: the clause of its cue's verb that holds it (None: the quote)."""
         if quote.kind != "mixed" or quote.cue is None:
             return None
+        if self.settings.learned:
+            marked = learned_cues.content_around(self.article, stmt.start, stmt.end)
+            if marked is not None:
+                return self.with_marks(marked.start_char, marked.end_char)
         cue = self.article.span(quote.cue.start, quote.cue.end)
         clause = reported_clause(self.article, cue.root, stmt.start, stmt.end) if cue is not None else None
         return text_span(clause)
+
+    def with_marks(self, start: int, end: int) -> TextSpan:
+        """The text from ``start`` to ``end``, with the quote marks at either edge ("the plan \"a disgrace\"")."""
+        text = self.article.text
+        while start > 0 and text[start - 1] in quotes.MARK_CHARS:
+            start -= 1
+        while end < len(text) and text[end] in quotes.MARK_CHARS:
+            end += 1
+        return TextSpan(start, end, text[start:end])
 
     def attribute(self, stmt: Statement) -> tuple[QuoteContext, tuple[Rule, Cue] | None]:
         """The statement's context and the rule and cue that attribute it (past a transcript label)."""

@@ -66,3 +66,11 @@ def test_the_model_can_be_left_out(nlp):
     settings = attribution.Settings(learned=False)
     assert [q for q in attribution.find_quotes(doc, settings) if q.cue_rule == "learned-speech"] == []
     assert [q.cue_rule for q in attribution.find_quotes(doc)] == ["learned-speech"]
+
+
+def test_a_mixed_quote_holds_the_reported_clause_around_it_with_its_marks(nlp):
+    doc = nlp('The harbour master said on Friday that the pier was "perfectly safe" for now.')
+    (quote,) = [q for q in doc._.quotes if q.kind == "mixed"]
+    assert quote.content.text == "perfectly safe"
+    assert quote.reported.text.startswith("that the pier was \"perfectly safe\"")
+    assert doc.text[quote.reported.start:quote.reported.end] == quote.reported.text

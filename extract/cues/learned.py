@@ -30,7 +30,7 @@ DEMONSTRATIVES = {"this", "these", "that", "those"}
 def learned_statements(article: ArticleContext) -> list[Unquoted]:
     """The model's attributions outside quote marks, by someone who can speak: their content pieces and cues."""
     found = []
-    for attribution in learned.attributions(article.doc):
+    for attribution in model_attributions(article):
         pieces = tuple(piece for piece in attribution.content if len(piece))
         cue = attribution.cue
         if not pieces or article.quoted(cue.root) or is_denied(cue) or unsaid.cue_reports_nothing(article, cue):
@@ -44,6 +44,20 @@ def learned_statements(article: ArticleContext) -> list[Unquoted]:
             continue
         found.append(Unquoted(pieces, Cue(cue, speaker, source=attribution.source)))
     return found
+
+
+def model_attributions(article: ArticleContext) -> tuple[learned.LearnedAttribution, ...]:
+    """What the model finds in the article, found once."""
+    return article.cached("learned-attributions", 0, lambda _: learned.attributions(article.doc))
+
+
+def content_around(article: ArticleContext, start: int, end: int) -> Span | None:
+    """The content piece the model marks around the quoted words ``[start, end)``, if longer than them."""
+    for attribution in model_attributions(article):
+        for piece in attribution.content:
+            if piece.start_char <= start and end <= piece.end_char and piece.end_char - piece.start_char > end - start:
+                return piece
+    return None
 
 
 def mention(article: ArticleContext, attribution: learned.LearnedAttribution) -> Span | None:
