@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from functools import cached_property
 
 import numpy
-from spacy.attrs import DEP, HEAD, LEMMA, NORM, POS, TAG
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, NORM, POS, SENT_START, TAG
 from spacy.language import Language
 from spacy.ml.featureextractor import FeatureExtractor
 from spacy.pipeline.ner import EntityRecognizer
@@ -35,6 +35,8 @@ OPENING = {"\u201c", "``", "\u00ab", "\u201e"}
 CLOSING = {"\u201d", "''", "\u00bb"}
 STRAIGHT = {'"'}
 COPIED = [NORM, TAG, POS, LEMMA, DEP, HEAD]
+FEATURES_KEPT = "quotedb_parse_features"  # doc.user_data key of the features of the parse alone
+CUE_FEATURES = {"cue_relation", "cue_place"}
 PARSE_FEATURES = ("arc", "left_edge", "right_edge", "clause", "head", "quote", "position")
 CLAUSES = {"ccomp", "xcomp", "advcl", "parataxis", "acl", "relcl", "pcomp", "csubj", "conj"}
 OBJECTS = {"dobj", "pobj", "attr", "oprd", "dative", "nsubj", "nsubjpass", "appos"}
@@ -43,98 +45,182 @@ OBJECTS = {"dobj", "pobj", "attr", "oprd", "dative", "nsubj", "nsubjpass", "appo
 # --- parse features ---------------------------------------------------------
 
 def parse_features(doc: Doc, names: Sequence[str] = PARSE_FEATURES) -> list[tuple[str, ...]]:
-    """Per token, the strings of the features ``names`` (read from tags and parse)."""
-    context = Context(doc)
-    functions = [FEATURES[name] for name in names]
-    return [tuple(f(t, context) for f in functions) for t in doc]
+    """Per token, the strings of the features ``names`` (read from tags and parse).
+
+    The features of the parse alone are kept in ``doc.user_data`` for the
+    next encoder that reads the same Doc; those of the cues are not (the
+    cues change while a model learns).
+    """
+    kept = doc.user_data.setdefault(FEATURES_KEPT, {})
+    missing = [name for name in names if name not in kept]
+    if missing:
+        context = Context(doc)
+        for name in missing:
+            feature = FEATURES[name]
+            column = [feature(i, context) for i in range(len(doc))]
+            if name in CUE_FEATURES:
+                context.fresh[name] = column
+            else:
+                kept[name] = column
+        columns = [kept[name] if name in kept else context.fresh[name] for name in names]
+    else:
+        columns = [kept[name] for name in names]
+    return list(zip(*columns)) if columns else [() for _ in doc]
 
 
 class Context:
-    """What features read from a whole Doc, computed once per Doc when a feature needs it."""
+    """What features read from a whole Doc: its words and parse as lists by token index, read once."""
 
     def __init__(self, doc: Doc):
         self.doc = doc
+        self.fresh: dict[str, list[str]] = {}  # the cue features computed for this call
+        self.branches: dict[int, int] = {}
+        self.arguments: dict[tuple[int, int], str] = {}
+
+    @cached_property
+    def columns(self) -> numpy.ndarray:
+        return self.doc.to_array([IDX, LENGTH, SENT_START, HEAD, DEP, POS, LEMMA])  # uint64: hashes, offsets
+
+    def strings(self, column: int) -> list[str]:
+        """The strings of a column of ``columns``, each looked up once."""
+        strings, names = self.doc.vocab.strings, {}
+        out = []
+        for key in self.columns[:, column].tolist():
+            if key not in names:
+                names[key] = strings[key]
+            out.append(names[key])
+        return out
+
+    @cached_property
+    def heads(self) -> list[int]:
+        return (numpy.arange(len(self.doc)) + self.columns[:, 3].astype("int64")).tolist()
+
+    @cached_property
+    def deps(self) -> list[str]:
+        return self.strings(4)
+
+    @cached_property
+    def pos(self) -> list[str]:
+        return self.strings(5)
+
+    @cached_property
+    def lemmas(self) -> list[str]:
+        return [lemma.lower() for lemma in self.strings(6)]
+
+    @cached_property
+    def texts(self) -> list[str]:
+        text = self.doc.text
+        return [text[start:start + length] for start, length in self.columns[:, :2].tolist()]
+
+    @cached_property
+    def breaks(self) -> list[bool]:
+        """Whether each token starts a paragraph (a line break ends the token before or its space)."""
+        text, starts = self.doc.text, self.columns[:, 0].tolist()
+        return [i == 0 or "\n" in text[starts[i - 1]:starts[i]] for i in range(len(starts))]
+
+    @cached_property
+    def starts(self) -> list[bool]:
+        return (self.columns[:, 2].astype("int64") == 1).tolist()
+
+    @cached_property
+    def ends(self) -> list[bool]:
+        starts = self.starts
+        return [i + 1 == len(starts) or starts[i + 1] for i in range(len(starts))]
+
+    @cached_property
+    def left(self) -> list[int]:
+        return self.edges()[0]
+
+    @cached_property
+    def right(self) -> list[int]:
+        return self.edges()[1]
+
+    def edges(self) -> tuple[list[int], list[int]]:
+        """The first and last token of each token's subtree."""
+        heads = self.heads
+        left, right = list(range(len(heads))), list(range(len(heads)))
+        for i in sorted(range(len(heads)), key=depths(heads).__getitem__, reverse=True):
+            head = heads[i]
+            if head != i:
+                left[head] = min(left[head], left[i])
+                right[head] = max(right[head], right[i])
+        return left, right
 
     @cached_property
     def quotes(self) -> list[str]:
-        return quote_states(self.doc)
+        return quote_states(self.doc, self.texts)
 
     @cached_property
     def cues(self) -> list[tuple[str, str]]:
         return cue_relations(self.doc)
 
-    @cached_property
-    def branches(self) -> dict[int, Token]:
-        return {}
-
-    @cached_property
-    def arguments(self) -> dict[tuple[int, int], str]:
-        return {}
-
-    def branch(self, token: Token) -> Token:
+    def branch(self, i: int) -> int:
         """The token's ancestor that hangs from its sentence's root (the root itself for the root), memoised."""
+        heads = self.heads
         path = []
-        node = token
-        while node.i not in self.branches and node.head.i != node.i and node.head.head.i != node.head.i:
+        node = i
+        while node not in self.branches and heads[node] != node and heads[heads[node]] != heads[node]:
             path.append(node)
-            node = node.head
-        found = self.branches.get(node.i, node)
+            node = heads[node]
+        found = self.branches.get(node, node)
         for visited in path:
-            self.branches[visited.i] = found
-        self.branches[node.i] = found
+            self.branches[visited] = found
+        self.branches[node] = found
         return found
 
-    def argument(self, token: Token, labels: set[str]) -> str:
-        """``argument_feature``, memoised along the path to the root."""
+    def argument(self, i: int, labels: set[str]) -> str:
+        """The nearest clause (or object) the token lies in, and its head ("ccomp:tell", "dobj:deny"), memoised."""
         key = id(labels)
+        heads, deps = self.heads, self.deps
         path = []
-        node = token
+        node = i
         result = "-"
-        while node.head.i != node.i:
-            known = self.arguments.get((key, node.i))
+        while heads[node] != node:
+            known = self.arguments.get((key, node))
             if known is not None:
                 result = known
                 break
             path.append(node)
-            if node.dep_ in labels:
-                result = f"{node.dep_}:{node.head.lemma_.lower()}"
+            if deps[node] in labels:
+                result = f"{deps[node]}:{self.lemmas[heads[node]]}"
                 break
-            node = node.head
+            node = heads[node]
         for visited in path:
-            self.arguments[(key, visited.i)] = result
+            self.arguments[(key, visited)] = result
         return result
 
+    def edge(self, side: str, i: int) -> str:
+        """The largest subtree that starts (or ends) at the token: its label and its head's tag."""
+        edges = self.left if side == "L" else self.right
+        heads = self.heads
+        top = i
+        while heads[top] != top and edges[heads[top]] == i:
+            top = heads[top]
+        if top == i and edges[i] != i:
+            return f"{side}:-"
+        return f"{side}:{self.deps[top]}<{self.pos[heads[top]]}"
 
-def edge_feature(side: str, token: Token, edge: Callable[[Token], Token]) -> str:
-    """The largest subtree that starts (or ends) at ``token``: its label and its head's tag."""
-    top = token
-    while top.head.i != top.i and edge(top.head).i == token.i:
-        top = top.head
-    if top.i == token.i and edge(token).i != token.i:
-        return f"{side}:-"
-    return f"{side}:{top.dep_}<{top.head.pos_}"
+    def clause(self, i: int) -> str:
+        """How the token's branch hangs from its sentence's root ("ccomp:say", "nsubj:say")."""
+        branch = self.branch(i)
+        if self.heads[branch] == branch:
+            return f"root:{self.lemmas[branch]}"
+        return f"{self.deps[branch]}:{self.lemmas[self.heads[branch]]}"
+
+    def position(self, i: int) -> str:
+        """Whether the token starts or ends its sentence or starts its paragraph."""
+        return "P" * self.breaks[i] + "S" * self.starts[i] + "E" * self.ends[i]
 
 
 def clause_feature(token: Token, context: Context | None = None) -> str:
     """How the token's branch hangs from its sentence's root ("ccomp:say", "nsubj:say")."""
-    branch = (context or Context(token.doc)).branch(token)
-    if branch.head.i == branch.i:
-        return f"root:{branch.lemma_.lower()}"
-    return f"{branch.dep_}:{branch.head.lemma_.lower()}"
+    return (context or Context(token.doc)).clause(token.i)
 
 
-def position_feature(token: Token) -> str:
-    """Whether the token starts or ends its sentence or starts its paragraph."""
-    doc = token.doc
-    paragraph = token.i == 0 or "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_
-    return "P" * paragraph + "S" * bool(token.is_sent_start) + "E" * bool(token.is_sent_end)
-
-
-def quote_states(doc: Doc) -> list[str]:
+def quote_states(doc: Doc, texts: list[str] | None = None) -> list[str]:
     """Per token: ``open``, ``close``, ``in`` or ``out`` of double quote marks, paragraph by paragraph."""
     states, inside = [], False
-    for token in doc:
-        text = token.text
+    for text in texts if texts is not None else [token.text for token in doc]:
         if "\n" in text:
             inside = False
         if text in OPENING or (text in STRAIGHT and not inside):
@@ -146,16 +232,6 @@ def quote_states(doc: Doc) -> list[str]:
         else:
             states.append("Q:in" if inside else "Q:out")
     return states
-
-
-def argument_feature(token: Token, labels: set[str]) -> str:
-    """The nearest clause (or object) the token lies in, and its head ("ccomp:tell", "dobj:deny")."""
-    node = token
-    while node.head.i != node.i:
-        if node.dep_ in labels:
-            return f"{node.dep_}:{node.head.lemma_.lower()}"
-        node = node.head
-    return "-"
 
 
 def cue_relations(doc: Doc) -> list[tuple[str, str]]:
@@ -234,17 +310,23 @@ class CueRelations:
         return result
 
 
-def first_below(doc: Doc, order: dict[int, int]) -> list[int | None]:
-    """Per token, the least ``order`` of the tokens strictly below it in the parse (None: none below)."""
-    heads = [t.head.i for t in doc]
-    depth = [0] * len(doc)
-    for i in range(len(doc)):
+def depths(heads: list[int]) -> list[int]:
+    """How many links each token lies below its sentence's root."""
+    depth = [0] * len(heads)
+    for i in range(len(heads)):
         path, node = [], i
         while heads[node] != node and depth[node] == 0:
             path.append(node)
             node = heads[node]
         for step, visited in enumerate(reversed(path), start=1):
             depth[visited] = depth[node] + step
+    return depth
+
+
+def first_below(doc: Doc, order: dict[int, int]) -> list[int | None]:
+    """Per token, the least ``order`` of the tokens strictly below it in the parse (None: none below)."""
+    heads = [t.head.i for t in doc]
+    depth = depths(heads)
     below: list[int | None] = [None] * len(doc)
     for i in sorted(range(len(doc)), key=lambda k: -depth[k]):
         here = [value for value in (order.get(i), below[i]) if value is not None]
@@ -258,19 +340,19 @@ def bucket(n: int) -> str:
     return next((str(limit) for limit in (0, 1, 2, 3, 5, 8, 13, 21) if n <= limit), "far")
 
 
-# Each feature: (token, the Context of its Doc) -> string.
-FEATURES: dict[str, Callable[[Token, Context], str]] = {
-    "arc": lambda t, c: f"{t.dep_}>{t.head.dep_}",
-    "left_edge": lambda t, c: edge_feature("L", t, lambda a: a.left_edge),
-    "right_edge": lambda t, c: edge_feature("R", t, lambda a: a.right_edge),
-    "clause": lambda t, c: clause_feature(t, c),
-    "head": lambda t, c: f"{t.dep_}:{t.head.lemma_.lower()}",
-    "quote": lambda t, c: c.quotes[t.i],
-    "position": lambda t, c: position_feature(t),
-    "in_clause": lambda t, c: c.argument(t, CLAUSES),
-    "in_object": lambda t, c: c.argument(t, OBJECTS),
-    "cue_relation": lambda t, c: c.cues[t.i][0],
-    "cue_place": lambda t, c: c.cues[t.i][1],
+# Each feature: (token index, the Context of its Doc) -> string.
+FEATURES: dict[str, Callable[[int, Context], str]] = {
+    "arc": lambda i, c: f"{c.deps[i]}>{c.deps[c.heads[i]]}",
+    "left_edge": lambda i, c: c.edge("L", i),
+    "right_edge": lambda i, c: c.edge("R", i),
+    "clause": lambda i, c: c.clause(i),
+    "head": lambda i, c: f"{c.deps[i]}:{c.lemmas[c.heads[i]]}",
+    "quote": lambda i, c: c.quotes[i],
+    "position": lambda i, c: c.position(i),
+    "in_clause": lambda i, c: c.argument(i, CLAUSES),
+    "in_object": lambda i, c: c.argument(i, OBJECTS),
+    "cue_relation": lambda i, c: c.cues[i][0],
+    "cue_place": lambda i, c: c.cues[i][1],
 }
 
 
@@ -361,13 +443,16 @@ class SpanRecognizer(EntityRecognizer):
         return Example(example.predicted, cached[1])
 
 
-def bare_copy(doc: Doc) -> Doc:
+def bare_copy(doc: Doc, index: list[int] | None = None) -> Doc:
     """A copy of a parsed Doc with its words, tags, lemmas and parse only: what the model reads.
 
     No entities (a recognizer would keep them), spans, tensor or user data.
+    ``index`` copies only those tokens: whole sentences, in order.
     """
-    copy = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
-    copy.from_array(COPIED, doc.to_array(COPIED))
+    tokens = list(doc) if index is None else [doc[i] for i in index]
+    copy = Doc(doc.vocab, words=[t.text for t in tokens], spaces=[bool(t.whitespace_) for t in tokens])
+    array = doc.to_array(COPIED)
+    copy.from_array(COPIED, array if index is None else array[index])
     return copy
 
 

@@ -96,9 +96,21 @@ def gap(a: Span, b: Span) -> Span:
     return doc[min(a.end, b.end):max(a.start, b.start)] if a.end <= b.start or b.end <= a.start else doc[0:0]
 
 
+def gap_length(a: Span, b: Span) -> int:
+    """How many tokens lie between two spans (``len(gap(a, b))``, without making the span)."""
+    a_start, a_end, b_start, b_end = a.start, a.end, b.start, b.end
+    return max(a_start, b_start) - min(a_end, b_end) if a_end <= b_start or b_end <= a_start else 0
+
+
 def between_marks(tokens: Span) -> str:
     """The punctuation between two spans, as one string (",", ":", "\u201d,", ...)."""
-    return "".join(t.text for t in tokens if t.is_punct or t.is_quote)[:4] or "_"
+    marks = ""
+    for token in tokens:
+        if token.is_punct or token.is_quote:
+            marks += token.text
+            if len(marks) >= 4:
+                break
+    return marks[:4] or "_"
 
 
 def content_cue_features(piece: Span, cue: Span, layout: Layout, others: dict[str, list[Span]],
@@ -108,13 +120,13 @@ def content_cue_features(piece: Span, cue: Span, layout: Layout, others: dict[st
     ``follows`` says how the piece follows the piece before it (``sequence``),
     ``as_previous`` whether the cue is the one that piece was given.
     """
-    cue_tokens = {t.i for t in cue}
+    cue_tokens = range(cue.start, cue.end)
     root, cue_root = piece.root, cue.root
     if root.head.i in cue_tokens and root.head.i != root.i:
         rel = f"head:{root.dep_}"
     elif root.head.head.i in cue_tokens:
         rel = f"head2:{root.head.dep_}:{root.dep_}"
-    elif cue_root.head.i in {t.i for t in piece} and cue_root.head.i != cue_root.i:
+    elif cue_root.head.i in range(piece.start, piece.end) and cue_root.head.i != cue_root.i:
         rel = f"cue_under:{cue_root.dep_}"
     else:
         rel = "none"
@@ -189,9 +201,9 @@ def nearest_of(anchor: Span, candidate: Span, candidates: list[Span]) -> str:
     where = direction(anchor, candidate)
     if where not in ("before", "after"):
         return where
-    distance = len(gap(anchor, candidate))
+    distance = gap_length(anchor, candidate)
     closer = [c for c in candidates if c != candidate and direction(anchor, c) == where
-              and len(gap(anchor, c)) < distance]
+              and gap_length(anchor, c) < distance]
     return f"{where}{min(len(closer), 2)}"
 
 
