@@ -17,6 +17,7 @@ It reads the Doc and never changes it; it stores nothing.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -29,6 +30,7 @@ import extract.learned_links  # noqa: F401  (registers the parts the model's con
 from extract.learned_layers import bare_copy
 
 VERSION = "0.1"
+NEAR_CUE = 1  # sentences on either side of a cue that the source and content recognizers read
 MODEL_DIR = Path(__file__).parent / "model" / f"attribution-{VERSION}"
 
 
@@ -51,17 +53,46 @@ def load(path: str | Path = MODEL_DIR) -> Language:
 # --- running the model ------------------------------------------------------
 
 def attributions(doc: Doc, model: Language | None = None) -> tuple[LearnedAttribution, ...]:
-    """The attributions the model finds in a parsed ``doc``, in text order."""
+    """The attributions the model finds in a parsed ``doc``, in text order.
+
+    The cue recognizer reads the whole Doc; the rest of the model reads only
+    the sentences with a cue and those beside them (``NEAR_CUE``), where
+    sources and contents lie.
+    """
     if not doc.has_annotation("DEP"):
         raise ValueError("the attribution model needs a parsed Doc")
+    pipeline = (model or load()).pipeline
     copy = bare_copy(doc)
-    for _, component in (model or load()).pipeline:
+    first = next(k for k, (name, _) in enumerate(pipeline) if name == "cue") + 1
+    for _, component in pipeline[:first]:
         component(copy)
-    return tuple(record(doc, group) for group in copy.user_data.get("attributions", []))
+    index = near_cues(copy)
+    if index is not None:
+        cues = [(cue.start, cue.end) for cue in copy.spans.get("cue", [])]
+        position = {i: k for k, i in enumerate(index)}
+        copy = bare_copy(doc, index)
+        copy.spans["cue"] = [copy[position[start]:position[end - 1] + 1] for start, end in cues]
+    for _, component in pipeline[first:]:
+        component(copy)
+    return tuple(record(doc, group, index) for group in copy.user_data.get("attributions", []))
 
 
-def record(doc: Doc, group: dict) -> LearnedAttribution:
-    """A group of token offsets from the links component as a record over ``doc``."""
-    source = doc[slice(*group["source"][0])] if group["source"] else None
-    return LearnedAttribution(doc[slice(*group["cue"][0])], source,
-                              tuple(doc[start:end] for start, end in group["content"]), round(group["link"], 3))
+def near_cues(copy: Doc) -> list[int] | None:
+    """The tokens of the sentences within ``NEAR_CUE`` of a cue, in order; None when that is all of them."""
+    sentences = list(copy.sents)
+    starts = [sentence.start for sentence in sentences]
+    with_cue = {bisect_right(starts, cue.start) - 1 for cue in copy.spans.get("cue", [])}
+    kept = [k for k in range(len(sentences)) if any(k + step in with_cue for step in range(-NEAR_CUE, NEAR_CUE + 1))]
+    if len(kept) == len(sentences):
+        return None
+    return [i for k in kept for i in range(sentences[k].start, sentences[k].end)]
+
+
+def record(doc: Doc, group: dict, index: list[int] | None = None) -> LearnedAttribution:
+    """A group of token offsets from the links component as a record over ``doc`` (``index``: their tokens in it)."""
+    def span(start: int, end: int) -> Span:
+        return doc[start:end] if index is None else doc[index[start]:index[end - 1] + 1]
+
+    source = span(*group["source"][0]) if group["source"] else None
+    return LearnedAttribution(span(*group["cue"][0]), source,
+                              tuple(span(start, end) for start, end in group["content"]), round(group["link"], 3))
