@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 import extract.learned_links  # noqa: F401  (registers the parts the model's config names)
 from extract.learned_layers import bare_copy
 
-VERSION = "0.1"
+VERSION = "0.2"
 NEAR_CUE = 1  # sentences on either side of a cue that the source and content recognizers read
 MODEL_DIR = Path(__file__).parent / "model" / f"attribution-{VERSION}"
 
