@@ -94,15 +94,22 @@ def prepare(nlp: Language) -> None:
 
 
 def lazy_coreferee(nlp: Language):
-    """Coreferee's component, created but not added: called on a Doc when needed.
+    """Coreferee's component, not added to the pipeline: created when a Doc first needs it, then called on it.
 
     A pipeline that already runs coreferee needs no second pass.
     """
     if "coreferee" in nlp.pipe_names:
         return None
-    import coreferee  # noqa: F401  (registers the "coreferee" factory)
+    created = []
 
-    return nlp.create_pipe("coreferee")
+    def run(doc: Doc) -> Doc:
+        if not created:
+            import coreferee  # noqa: F401  (registers the "coreferee" factory)
+
+            created.append(nlp.create_pipe("coreferee"))
+        return created[0](doc)
+
+    return run
 
 
 QUOTE_INFIXES = (
