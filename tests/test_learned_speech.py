@@ -74,3 +74,12 @@ def test_a_mixed_quote_holds_the_reported_clause_around_it_with_its_marks(nlp):
     assert quote.content.text == "perfectly safe"
     assert quote.reported.text.startswith("that the pier was \"perfectly safe\"")
     assert doc.text[quote.reported.start:quote.reported.end] == quote.reported.text
+
+
+def test_whom_the_words_were_said_to_is_no_content(nlp):
+    assert reported(nlp, "The harbour master told reporters on the quay.") == []
+
+
+def test_a_statement_ends_before_the_line_break(nlp):
+    found = reported(nlp, "The harbour master said the pier would reopen in May\n\nThe ferry was late again.")
+    assert [content for content, *_ in found] == ["the pier would reopen in May"]

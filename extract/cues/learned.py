@@ -18,8 +18,8 @@ from extract import learned
 from extract.context import ArticleContext
 from extract.cues import Cue, Unquoted, rule, unsaid
 from extract.cues.verbs import speaker_of
-from extract.grammar import has_speech_lemma, noun_phrase
-from extract.vocabulary import is_document_noun, speaks
+from extract.grammar import has_speech_lemma, noun_phrase, without_spaces
+from extract.vocabulary import could_speak, is_document_noun, speaks
 
 NEGATIONS = {"not", "n't", "never"}
 RELATIVE_TAGS = {"WP", "WDT"}  # who, that
@@ -31,14 +31,14 @@ def learned_statements(article: ArticleContext) -> list[Unquoted]:
     """The model's attributions outside quote marks, by someone who can speak: their content pieces and cues."""
     found = []
     for attribution in model_attributions(article):
-        pieces = tuple(piece for piece in attribution.content if len(piece))
+        pieces = tuple(piece for piece in (without_spaces(piece) for piece in attribution.content) if len(piece))
         cue = attribution.cue
         if not pieces or article.quoted(cue.root) or is_denied(cue) or unsaid.cue_reports_nothing(article, cue):
             continue
         if any(article.quoted.overlaps(piece.start_char, piece.end_char) for piece in pieces):
             continue
-        if not proposition(pieces) and not has_speech_lemma(article, cue.root):
-            continue  # "thanked the home crowd", "scored 14 points": no words reported
+        if not proposition(pieces) and (not has_speech_lemma(article, cue.root) or addressed(pieces)):
+            continue  # "thanked the home crowd", "scored 14 points", "told reporters": no words reported
         speaker = mention(article, attribution)
         if speaker is None or not (speaks(speaker.root) or speaker.root.pos_ == "PROPN") or points_back(speaker.root):
             continue
@@ -56,7 +56,7 @@ def content_around(article: ArticleContext, start: int, end: int) -> Span | None
     for attribution in model_attributions(article):
         for piece in attribution.content:
             if piece.start_char <= start and end <= piece.end_char and piece.end_char - piece.start_char > end - start:
-                return piece
+                return without_spaces(piece)
     return None
 
 
@@ -79,6 +79,12 @@ def without_possessive(mention: Span) -> Span:
     while end > mention.start + 1 and mention.doc[end - 1].dep_ == "case":
         end -= 1
     return mention.doc[mention.start:end]
+
+
+def addressed(pieces: tuple[Span, ...]) -> bool:
+    """Whether the content is only whom the words were said to ("told reporters", "told him")."""
+    root = pieces[0].root
+    return len(pieces) == 1 and root.dep_ in {"dobj", "dative"} and (could_speak(root) or root.pos_ == "PRON")
 
 
 def proposition(pieces: tuple[Span, ...]) -> bool:
