@@ -14,6 +14,7 @@ token offsets, the way ``train.convert`` stores the gold ones:
 from __future__ import annotations
 
 import random
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 WINDOW_SENTENCES = 3  # candidates lie at most this many sentences away
+NEAR_LIMIT = 24  # spans of one element a pair's features read, the nearest (more only in text without sentences)
 NONE = "NONE"
 
 
@@ -71,6 +73,36 @@ class Layout:
 
     def same_paragraph(self, a: Span, b: Span) -> bool:
         return self.paragraph[a.start] == self.paragraph[b.start]
+
+
+class Nearby:
+    """The spans of each element near a span, found by bisection on their sentences.
+
+    A pair's features only count spans that lie between its two ends, so
+    those within the candidates' reach are all they need. In a stretch
+    crowded with spans (one endless sentence) only the ``NEAR_LIMIT``
+    nearest are kept, so the work per span stays bounded.
+    """
+
+    def __init__(self, spans: dict[str, list[Span]], layout: Layout):
+        self.spans = spans
+        self.layout = layout
+        self.first = {el: [int(layout.sentence[s.start]) for s in found] for el, found in spans.items()}
+        self.last = {el: [int(layout.sentence[s.end - 1]) for s in found] for el, found in spans.items()}
+
+    def near(self, element: str, span: Span, reach: int) -> list[int]:
+        """Indices (in text order) of the spans of ``element`` within ``reach`` sentences of ``span``."""
+        low = int(self.layout.sentence[span.start]) - reach
+        high = int(self.layout.sentence[span.end - 1]) + reach
+        found = range(bisect_left(self.last[element], low), bisect_right(self.first[element], high))
+        if len(found) <= NEAR_LIMIT:
+            return list(found)
+        spans = self.spans[element]
+        return sorted(sorted(found, key=lambda k: gap_length(span, spans[k]))[:NEAR_LIMIT])
+
+    def around(self, span: Span, reach: int, elements: tuple[str, ...]) -> dict[str, list[Span]]:
+        """The spans of each of ``elements`` near ``span``."""
+        return {el: [self.spans[el][k] for k in self.near(el, span, reach)] for el in elements}
 
 
 # --- features of a pair -----------------------------------------------------
@@ -157,8 +189,11 @@ def content_cue_features(piece: Span, cue: Span, layout: Layout, others: dict[st
 
 
 def cue_source_features(cue: Span, source: Span | None, layout: Layout, contents: list[Span],
-                        others: dict[str, list[Span]]) -> list[str]:
-    """Features of a cue and a candidate source (``None``: the cue has no source)."""
+                        others: dict[str, list[Span]], n_sources: int) -> list[str]:
+    """Features of a cue and a candidate source (``None``: the cue has no source).
+
+    ``others`` holds the sources near the cue, ``n_sources`` counts those of the whole Doc.
+    """
     cue_root = cue.root
     lemma, tag = cue_root.lemma_.lower(), cue_root.tag_
     if source is None:
@@ -166,7 +201,7 @@ def cue_source_features(cue: Span, source: Span | None, layout: Layout, contents
         subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in cue_root.children)
         return ["none", f"none|lemma={lemma}", f"none|tag={tag}", f"none|dep={cue_root.dep_}",
                 f"none|passive={passive}", f"none|subject={subject}",
-                f"none|first={cue[0].lower_}", f"none|n_sources={min(len(others['source']), 3)}"]
+                f"none|first={cue[0].lower_}", f"none|n_sources={min(n_sources, 3)}"]
     cue_tokens = {t.i for t in cue}
     root = source.root
     if root.head.i in cue_tokens and root.head.i != root.i:
@@ -259,17 +294,19 @@ class LinkComponent:
     def link(self, doc: Doc) -> list[dict]:
         layout = Layout(doc)
         others = spans_of(doc)
+        nearby = Nearby(others, layout)
         cues = others["cue"]
         chosen: dict[int, list[tuple[Span, float]]] = {}
         previous, previous_cue = None, None
         for piece in others["content"]:
-            candidates = self.cue_candidates(piece, cues, layout)
+            candidates = self.cue_candidates(piece, cues, layout, nearby)
             follows = sequence(previous, piece, layout)
             previous, previous_cue, best = piece, None, None
             if not candidates:
                 continue
+            local = nearby.around(piece, WINDOW_SENTENCES, ("cue", "content"))
             probs = self.content.probabilities([self.content.indices(
-                content_cue_features(piece, cues[c], layout, others, follows, c == previous_cue))
+                content_cue_features(piece, cues[c], layout, local, follows, c == previous_cue))
                 for c in candidates])
             best = int(numpy.argmax(probs))
             previous_cue = candidates[best]
@@ -281,25 +318,34 @@ class LinkComponent:
         groups = []
         for index, parts in sorted(chosen.items(), key=lambda kv: kv[1][0][0].start):
             cue, contents = cues[index], merged([p for p, _ in parts])
-            source, source_prob = self.choose_source(cue, contents, layout, others)
+            source, source_prob = self.choose_source(cue, contents, layout, nearby)
             groups.append({"cue": [[cue.start, cue.end]],
                            "source": [[source.start, source.end]] if source is not None else [],
                            "content": [[p.start, p.end] for p in contents],
                            "link": min([source_prob] + [prob for _, prob in parts])})
         return groups
 
-    def cue_candidates(self, piece: Span, cues: list[Span], layout: Layout) -> list[int]:
-        return [i for i, cue in enumerate(cues) if abs(layout.sentences_apart(piece, cue)) <= WINDOW_SENTENCES
-                and direction(piece, cue) != "inside"]
+    def cue_candidates(self, piece: Span, cues: list[Span], layout: Layout, nearby: Nearby) -> list[int]:
+        return [i for i in nearby.near("cue", piece, WINDOW_SENTENCES)
+                if abs(layout.sentences_apart(piece, cues[i])) <= WINDOW_SENTENCES
+                and direction(piece, cues[i]) != "inside"]
 
     def source_candidates(self, cue: Span, sources: list[Span], layout: Layout) -> list[Span | None]:
         return [None] + [s for s in sources if abs(layout.sentences_apart(cue, s)) <= 1
                          and direction(cue, s) in ("before", "after")]
 
-    def choose_source(self, cue, contents, layout, others) -> tuple[Span | None, float]:
-        candidates = self.source_candidates(cue, others["source"], layout)
-        probs = self.source.probabilities(
-            [self.source.indices(cue_source_features(cue, s, layout, contents, others)) for s in candidates])
+    def source_features(self, cue: Span, contents: list[Span], layout: Layout,
+                        nearby: Nearby) -> tuple[list[Span | None], list[numpy.ndarray]]:
+        """The candidate sources of a cue (None first) and the features of each."""
+        local = nearby.around(cue, 1, ("source",))
+        candidates = self.source_candidates(cue, local["source"], layout)
+        n_sources = len(nearby.spans["source"])
+        return candidates, [self.source.indices(cue_source_features(cue, s, layout, contents, local, n_sources))
+                            for s in candidates]
+
+    def choose_source(self, cue, contents, layout, nearby) -> tuple[Span | None, float]:
+        candidates, features = self.source_features(cue, contents, layout, nearby)
+        probs = self.source.probabilities(features)
         best = int(numpy.argmax(probs))
         return candidates[best], float(probs[best])
 
@@ -320,6 +366,7 @@ class LinkComponent:
         """The ranking problems of one gold Doc: (candidate features, index of the right one)."""
         layout = Layout(doc)
         others = spans_of(doc)
+        nearby = Nearby(others, layout)
         cues = others["cue"]
         cue_index = {(c.start, c.end): i for i, c in enumerate(cues)}
         gold = doc.user_data.get("attributions", [])
@@ -328,11 +375,12 @@ class LinkComponent:
         for piece in others["content"]:
             group = gold_group(piece, gold)
             right_cue = cue_index.get(tuple(group["cue"][0])) if group and group["cue"] else None
-            candidates = self.cue_candidates(piece, cues, layout)
+            candidates = self.cue_candidates(piece, cues, layout, nearby)
             follows = sequence(previous, piece, layout)
             if right_cue in candidates and len(candidates) > 1:
+                local = nearby.around(piece, WINDOW_SENTENCES, ("cue", "content"))
                 content_problems.append(([self.content.indices(
-                    content_cue_features(piece, cues[c], layout, others, follows, c == previous_cue))
+                    content_cue_features(piece, cues[c], layout, local, follows, c == previous_cue))
                     for c in candidates], candidates.index(right_cue)))
             previous, previous_cue = piece, right_cue
         for group in gold:
@@ -340,12 +388,11 @@ class LinkComponent:
                 continue
             cue = doc[group["cue"][0][0]:group["cue"][0][1]]
             contents = merged([doc[s:e] for s, e in group["content"]])
-            candidates = self.source_candidates(cue, others["source"], layout)
+            candidates, features = self.source_features(cue, contents, layout, nearby)
             want = list(group["source"][0]) if group["source"] else None
             right = [k for k, s in enumerate(candidates) if (None if s is None else [s.start, s.end]) == want]
             if right:
-                source_problems.append(([self.source.indices(cue_source_features(cue, s, layout, contents, others))
-                                         for s in candidates], right[0]))
+                source_problems.append((features, right[0]))
         return content_problems, source_problems
 
     # serialization ----------------------------------------------------------
