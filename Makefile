@@ -21,6 +21,10 @@ EVAL_DB ?= polnear-dev.db
 SEEDS ?= $(SHARED)/data/seeds
 BENCH_DIR ?= $(SHARED)/data/polnear/dev/text
 BENCH_ARGS ?=
+MODEL_VERSION ?= 0.2
+MODEL_DIR ?= extract/model/attribution-$(MODEL_VERSION)
+TRAIN_WORK ?= build/train
+SEED ?= 0
 OUTLETS ?= bench/outlets
 OUTLETS_DB ?= outlets.db
 OUTLETS_ARGS ?= --errors 3
@@ -30,7 +34,7 @@ INSTALLED := $(VENV)/.installed
 # A value as one shell word, whatever it holds (spaces, colons, quotes).
 quote = '$(subst ','\'',$(1))'
 
-.PHONY: setup build serve export test eval outlets clean
+.PHONY: setup build serve export test eval outlets train clean
 
 setup: $(INSTALLED)
 
@@ -87,6 +91,12 @@ eval: $(INSTALLED)
 outlets: $(INSTALLED)
 	$(BIN)/quotedb build "$(OUTLETS)/articles" --db "$(OUTLETS_DB)"
 	$(BIN)/python bench/outlets.py "$(OUTLETS_DB)" "$(OUTLETS)/gold" $(OUTLETS_ARGS)
+
+# The attribution model (extract/learned.py) from PolNeAR train, with a fixed
+# seed, under nice: the parsed articles and checkpoints go to TRAIN_WORK, the
+# model to MODEL_DIR (committed). `train/evaluate.py` scores it alone on dev.
+train: $(INSTALLED)
+	nice $(BIN)/python -m train.train "$(POLNEAR)/train" "$(MODEL_DIR)" --work "$(TRAIN_WORK)" --seed $(SEED)
 
 # Build speed against a bare spaCy parse, rebuilds; BENCH_ARGS=--search adds
 # Datasette over a million quotes (see bench/bench.py).

@@ -19,11 +19,16 @@ def group_speakers(refs: list[Speaker]) -> list[CanonicalSpeaker]:
 
     People are grouped by surname; inside a surname, names with different
     first names stay apart and a bare surname joins the most frequent full
-    name. Other speakers group by their lower-cased name.
+    name. Other speakers group by their lower-cased name. A bare one-word
+    name that some article calls a body is that body ("the West", "Apple").
     """
+    bodies = {description_key(ref.name) for ref in refs if ref.kind == "organisation"}
     by_key: dict[tuple, list[Speaker]] = defaultdict(list)
     for ref in refs:
-        key = ("person", surname(ref.name)) if ref.kind == "person" else (ref.kind, description_key(ref.name))
+        body = ref.kind == "person" and len(ref.name.split()) == 1 and not ref.role and \
+            description_key(ref.name) in bodies
+        key = ("person", surname(ref.name)) if ref.kind == "person" and not body else \
+            ("organisation" if body else ref.kind, description_key(ref.name))
         by_key[key].append(ref)
     groups: list[CanonicalSpeaker] = []
     for (kind, _), members in sorted(by_key.items()):
@@ -58,4 +63,6 @@ def canonical(members: list[Speaker]) -> CanonicalSpeaker:
     name = max(names, key=lambda n: (len(n.split()) <= 4, names[n], len(n)))
     roles = Counter(ref.role for ref in members if ref.role)
     role = roles.most_common(1)[0][0] if roles else None
-    return CanonicalSpeaker(name, role, members[0].kind, tuple(dict.fromkeys(members)))
+    kinds = Counter(ref.kind for ref in members)
+    kind = "organisation" if kinds["organisation"] else members[0].kind
+    return CanonicalSpeaker(name, role, kind, tuple(dict.fromkeys(members)))

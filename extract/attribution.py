@@ -22,8 +22,9 @@ from spacy.tokens import Doc, Span
 
 from extract import cues, quotes, speakers
 from extract.clauses import reported_clause, source_expression
-from extract.context import ArticleContext, Paragraphs, QuoteContext, Statement
-from extract.cues import Cue, Rule
+from extract.context import ArticleContext, Paragraphs, Quoted, QuoteContext, Statement
+from extract.cues import Cue, Rule, Unquoted
+from extract.cues import learned as learned_cues
 from extract.grammar import CLIMB_LIMIT, REPORTING_PREPOSITIONS, SUBJECTS, according_to, has_speech_lemma, is_denied, is_speech_verb
 from extract.records import Quote
 from extract.records import Span as TextSpan
@@ -41,6 +42,7 @@ class Settings:
 
     indirect: bool = True
     max_gap_words: int = 12
+    learned: bool = True  # reported speech found by the attribution model too (``learned-speech``)
 
 
 # ---------------------------------------------------------------- statements
@@ -155,6 +157,17 @@ def text_span(span: Span | None) -> TextSpan | None:
     return TextSpan(span.start_char, span.end_char, span.text)
 
 
+def merged(spans) -> list[tuple[int, int]]:
+    """(start, end) spans with the overlapping ones merged, in order."""
+    result: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if result and start < result[-1][1]:
+            result[-1] = (result[-1][0], max(end, result[-1][1]))
+        else:
+            result.append((start, end))
+    return result
+
+
 def legacy_method(rule: Rule, resolution: speakers.Resolution | None) -> str:
     """The ``method`` older databases stored: the resolution's name for it, else the rule's."""
     how = speakers.RESOLUTIONS[resolution.how] if resolution is not None else None
@@ -181,15 +194,15 @@ class Attributor:
         self.add(headline)
         turns = self.attempt(0, self.turns)
         in_turn = self.in_turns(turns)
-        pending = [clause for clause in (self.attempt(0, self.reported) if self.settings.indirect else [])
-                   if not in_turn(clause[0].start_char)]
+        pending = [found for found in (self.attempt(0, self.reported) if self.settings.indirect else [])
+                   if not in_turn(found[0].start_char)]
         pending = sorted(pending + turns, key=lambda found: found[0].start_char)
         for passage in passages([stmt for stmt in stmts if not in_turn(stmt.start)]):
             while pending and pending[0][0].start_char < passage[0].start:
-                self.add(self.attempt(pending[0][0].start_char, self.unquoted, pending.pop(0)))
+                self.add(self.attempt(pending[0][0].start_char, self.unquoted, *pending.pop(0)))
             self.add(self.attempt(passage[0].start, self.passage_quotes, passage))
         for found in pending:
-            self.add(self.attempt(found[0].start_char, self.unquoted, found))
+            self.add(self.attempt(found[0].start_char, self.unquoted, *found))
         return self.found
 
     def attempt(self, start: int, make, *args) -> list:
@@ -216,35 +229,40 @@ class Attributor:
         content, cue = signed
         return [self.quote(rule, cue, content.start_char, content.end_char, "indirect", 0)]
 
-    def reported(self) -> list[tuple[Span, Cue]]:
-        return cues.REGISTRY["reported-speech"].find(self.article)
+    def reported(self) -> list[tuple[Unquoted, Rule, str]]:
+        """Reported speech without quote marks: what the model finds, then what the speech-verb rule adds."""
+        found = []
+        if self.settings.learned:
+            found = [(statement, cues.REGISTRY["learned-speech"], "indirect")
+                     for statement in cues.REGISTRY["learned-speech"].find(self.article)]
+        taken = Quoted(merged((piece.start_char, piece.end_char) for clause, _, _ in found for piece in clause.pieces))
+        found += [(clause, cues.REGISTRY["reported-speech"], "indirect")
+                  for clause in cues.REGISTRY["reported-speech"].find(self.article)
+                  if not taken.overlaps(clause.start_char, clause.end_char)]
+        return found
 
-    def reported_quote(self, clause: tuple[Span, Cue]) -> list[Quote]:
-        content, cue = clause
-        paragraph = self.article.paragraphs.index(content.start_char)
-        return [self.quote(cues.REGISTRY["reported-speech"], cue, content.start_char, content.end_char,
-                           "indirect", paragraph)]
-
-    def turns(self) -> list[tuple[Span, Cue, Rule]]:
-        """Labelled turns of transcripts and interviews ("PENCE: ...", "Q: ..."), each with its rule."""
-        return [(content, cue, rule) for rule in (cues.REGISTRY["transcript-turn"], cues.REGISTRY["interview-turn"])
+    def turns(self) -> list[tuple[Unquoted, Rule, str]]:
+        """Labelled turns of transcripts and interviews ("PENCE: ...", "Q: ..."): direct, their words are the speaker's."""
+        return [(Unquoted((content,), cue), rule, "direct")
+                for rule in (cues.REGISTRY["transcript-turn"], cues.REGISTRY["interview-turn"])
                 for content, cue in rule.find(self.article)]
 
-    def in_turns(self, turns: list[tuple[Span, Cue, Rule]]):
+    def in_turns(self, turns: list[tuple[Unquoted, Rule, str]]):
         """Whether an offset lies inside one of the turns (which run to the ends of their paragraphs)."""
         first = {}
-        for content, _, _ in turns:
-            paragraph = self.article.paragraphs.index(content.start_char)
-            first[paragraph] = min(first.get(paragraph, content.start_char), content.start_char)
+        for turn, _, _ in turns:
+            paragraph = self.article.paragraphs.index(turn.start_char)
+            first[paragraph] = min(first.get(paragraph, turn.start_char), turn.start_char)
         return lambda offset: offset >= first.get(self.article.paragraphs.index(offset), len(self.article.text))
 
-    def unquoted(self, found: tuple) -> list[Quote]:
-        """A statement without quote marks: a reported clause, or a turn (direct: its words are the speaker's)."""
-        if len(found) == 2:
-            return self.reported_quote(found)
-        content, cue, rule = found
-        paragraph = self.article.paragraphs.index(content.start_char)
-        return [self.quote(rule, cue, content.start_char, content.end_char, "direct", paragraph)]
+    def unquoted(self, found: Unquoted, rule: Rule, kind: str) -> list[Quote]:
+        """A statement without quote marks; one found in pieces is a passage of them."""
+        paragraph = self.article.paragraphs.index(found.start_char)
+        quote = self.quote(rule, found.cue, found.start_char, found.end_char, kind, paragraph)
+        if len(found.pieces) == 1:
+            return [quote]
+        first = len(self.found)
+        return [replace(quote, content=text_span(piece), passage=first) for piece in found.pieces]
 
     # -- quoted statements
 
@@ -276,9 +294,22 @@ class Attributor:
         """The whole content of a mixed quote: the clause of its cue's verb that holds it (None: the quote)."""
         if quote.kind != "mixed" or quote.cue is None:
             return None
+        if self.settings.learned:
+            marked = learned_cues.content_around(self.article, stmt.start, stmt.end)
+            if marked is not None:
+                return self.with_marks(marked.start_char, marked.end_char)
         cue = self.article.span(quote.cue.start, quote.cue.end)
         clause = reported_clause(self.article, cue.root, stmt.start, stmt.end) if cue is not None else None
         return text_span(clause)
+
+    def with_marks(self, start: int, end: int) -> TextSpan:
+        """The text from ``start`` to ``end``, with the quote marks at either edge ("the plan \"a disgrace\"")."""
+        text = self.article.text
+        while start > 0 and text[start - 1] in quotes.MARK_CHARS:
+            start -= 1
+        while end < len(text) and text[end] in quotes.MARK_CHARS:
+            end += 1
+        return TextSpan(start, end, text[start:end])
 
     def attribute(self, stmt: Statement) -> tuple[QuoteContext, tuple[Rule, Cue] | None]:
         """The statement's context and the rule and cue that attribute it (past a transcript label)."""
@@ -315,7 +346,7 @@ class Attributor:
             resolver.spoke(relayed.speaker, cue.reporter)
         how = resolution.how if resolution is not None else "unresolved"
         confidence = rule.confidence * speakers.RESOLUTIONS[how].confidence
-        source = source_expression(self.article, cue.mention, cue.cue) if cue.mention is not None else None
+        source = cue.source or (source_expression(self.article, cue.mention, cue.cue) if cue.mention is not None else None)
         return Quote(TextSpan(start, end, self.article.text[start:end]), kind, text_span(cue.cue),
                      text_span(source), resolution.speaker if resolution else None,
                      relayed.speaker if relayed else None, legacy_method(rule, resolution), round(confidence, 2),

@@ -219,6 +219,16 @@ def adjacent_speaker(article: ArticleContext, verb: Token) -> Token | None:
 
 # ---------------------------------------------------------------- noun phrases
 
+def without_spaces(span: Span) -> Span:
+    """The span without the line breaks and spaces at its ends."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].is_space:
+        start += 1
+    while end > start and span.doc[end - 1].is_space:
+        end -= 1
+    return span.doc[start:end]
+
+
 def noun_phrase(token: Token) -> Span:
     """The mention around a head token: its pre-modifiers and compounds."""
     doc = token.doc

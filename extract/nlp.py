@@ -40,8 +40,8 @@ class QuoteComponent:
     resolved without it, which spares most of its cost.
     """
 
-    def __init__(self, nlp: Language, *, indirect: bool, max_gap_words: int, coref: bool):
-        self.settings = attribution.Settings(indirect=indirect, max_gap_words=max_gap_words)
+    def __init__(self, nlp: Language, *, indirect: bool, max_gap_words: int, coref: bool, learned: bool = True):
+        self.settings = attribution.Settings(indirect=indirect, max_gap_words=max_gap_words, learned=learned)
         self.coref = lazy_coreferee(nlp) if coref else None
 
     def __call__(self, doc: Doc) -> Doc:
@@ -67,15 +67,16 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
 @Language.factory(
     "quotedb",
-    default_config={"indirect": True, "max_gap_words": 12, "coref": True},
+    default_config={"indirect": True, "max_gap_words": 12, "coref": True, "learned": True},
     requires=["token.tag", "token.pos", "token.lemma", "token.dep", "token.head", "token.is_sent_start",
               "token.ent_type", "token.ent_iob", "doc.ents"],
     assigns=["doc._.quotes", "doc._.quote_errors"],
 )
-def make_quote_component(nlp: Language, name: str, *, indirect: bool, max_gap_words: int, coref: bool):
+def make_quote_component(nlp: Language, name: str, *, indirect: bool, max_gap_words: int, coref: bool,
+                         learned: bool):
     """Build the quote-finding component (``nlp.add_pipe("quotedb")``), and prepare the pipeline for it."""
     prepare(nlp)
-    return QuoteComponent(nlp, indirect=indirect, max_gap_words=max_gap_words, coref=coref)
+    return QuoteComponent(nlp, indirect=indirect, max_gap_words=max_gap_words, coref=coref, learned=learned)
 
 
 def prepare(nlp: Language) -> None:
@@ -93,15 +94,22 @@ def prepare(nlp: Language) -> None:
 
 
 def lazy_coreferee(nlp: Language):
-    """Coreferee's component, created but not added: called on a Doc when needed.
+    """Coreferee's component, not added to the pipeline: created when a Doc first needs it, then called on it.
 
     A pipeline that already runs coreferee needs no second pass.
     """
     if "coreferee" in nlp.pipe_names:
         return None
-    import coreferee  # noqa: F401  (registers the "coreferee" factory)
+    created = []
 
-    return nlp.create_pipe("coreferee")
+    def run(doc: Doc) -> Doc:
+        if not created:
+            import coreferee  # noqa: F401  (registers the "coreferee" factory)
+
+            created.append(nlp.create_pipe("coreferee"))
+        return created[0](doc)
+
+    return run
 
 
 QUOTE_INFIXES = (

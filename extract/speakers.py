@@ -944,7 +944,8 @@ class Resolver:
         The nearest earlier organisation whose name holds the noun ("the
         union": "Seafarers' Union"), anywhere before it; for a noun that names
         a business ("the lender", "the carrier"), else the nearest organisation
-        that spoke or was a subject in the recent paragraphs.
+        that spoke or was a subject in the recent sentences, else the nearest
+        one named there.
         """
         head = mention.root
         if head.pos_ != "NOUN" or not is_group_noun(head) or is_person_noun(head):
@@ -958,14 +959,19 @@ class Resolver:
         if noun not in lexicon.body_nouns():
             return None
         sentence = self.article.sentence_of(mention[0])
+        named = None  # the nearest organisation named in another role ("booked through SunSeeker Holidays")
         for i, word in self.recent_words(mention[0]):
             if self.article.sentence_of(word) < sentence - BODY_SENTENCES:
-                return None
+                break
             body = self.spoken.get(i) if i in self.spoken else self.body_at(word)
             if body is not None and body.kind == "organisation" and (i in self.spoken or self.names_subject(word)):
                 self.described_bodies[noun] = body
                 return body
-        return None
+            if named is None and body is not None and body.kind == "organisation" and word.ent_type_ == "ORG":
+                named = body
+        if named is not None:
+            self.described_bodies[noun] = named
+        return named
 
     def body_holding(self, noun: str, before: int) -> Speaker | None:
         """The nearest organisation named before a token whose proper name holds the noun ("Seafarers' Union")."""

@@ -34,8 +34,18 @@ NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
 
 
 def is_role_word(token: Token) -> bool:
-    """A noun that names a role or title ("spokesman", "President")."""
-    return token.lemma_.lower() in lexicon.role_nouns() or token.lower_ in lexicon.role_nouns()
+    """A noun that names a role or title ("spokesman", "President"), also in the plural ("Presidents")."""
+    roles = lexicon.role_nouns()
+    return token.lemma_.lower() in roles or token.lower_ in roles or singular(token.lower_) in roles
+
+
+def singular(word: str) -> str:
+    """A plural noun's singular by its ending ("ministers" -> "minister", "secretaries" -> "secretary")."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
 
 
 def title_key(word: str) -> str:

@@ -76,14 +76,16 @@ def fingerprint(package: Path = PACKAGE, models: tuple[str, ...] = MODELS) -> st
     """A hash of a package's code and rules, and of the versions of the ``models`` packages.
 
     The extractor's fingerprint covers the per-article extraction (``extract/``
-    with its rule files) and the spaCy, model and coreferee versions: when it
+    with its rule files and the attribution model's files) and the spaCy,
+    model and coreferee versions: when it
     changes, every article is extracted again. The database package's (with
     no models) decides when the schema is applied again. The stages across
     articles (``corpus/``) run on every build and need neither.
     """
     digest = hashlib.sha256()
     for path in sorted(package.rglob("*")):
-        if path.suffix in {".py", ".txt"} and "__pycache__" not in path.parts:
+        if path.is_file() and (path.suffix in {".py", ".txt"} or "model" in path.relative_to(package).parts[:1]) \
+                and "__pycache__" not in path.parts:
             digest.update(path.relative_to(package).as_posix().encode())
             digest.update(path.read_bytes())
     for name in models:

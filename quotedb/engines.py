@@ -102,6 +102,7 @@ class Worker:
         self.ready = False
         self.article = None  # the item it is doing
         self.deadline = time.monotonic() + START_SECONDS  # to be ready by; then the item's
+        self.asked_to_stop = False
 
     @property
     def idle(self) -> bool:
@@ -155,14 +156,7 @@ class Worker:
 
     def stop(self, *, kill: bool = False) -> None:
         """End the process: asked to when it is idle, killed otherwise."""
-        if self.process.poll() is None:
-            if kill or not self.idle:
-                self.process.kill()
-            else:
-                try:
-                    self.inbox.send(None)
-                except OSError:
-                    self.process.kill()
+        self.ask_to_stop(kill=kill)
         try:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
@@ -170,6 +164,18 @@ class Worker:
             self.process.wait()
         self.inbox.close()
         self.outbox.close()
+
+    def ask_to_stop(self, *, kill: bool = False) -> None:
+        """Tell the process to end (when it is idle; killed otherwise), without waiting for it."""
+        if self.process.poll() is None and not (self.asked_to_stop and not kill):
+            self.asked_to_stop = True
+            if kill or not self.idle:
+                self.process.kill()
+            else:
+                try:
+                    self.inbox.send(None)
+                except OSError:
+                    self.process.kill()
 
 
 # ---------------------------------------------------------------- a pool of them
@@ -216,7 +222,9 @@ class Pool:
             self.workers.append(Worker(self.budget, self.task, **self.names))
 
     def close(self) -> None:
-        """End every worker process."""
+        """End every worker process (all asked first, so they end together)."""
+        for worker in self.workers:
+            worker.ask_to_stop()
         for worker in self.workers:
             worker.stop()
         self.workers = []

@@ -39,8 +39,9 @@ def main(argv: list[str]) -> None:
             item = receiving.recv()
         except EOFError:  # the parent closed the pipe, or died
             return
-        if item is None:
-            return
+        if item is None:  # asked to stop: every answer is sent, so skip tearing down the loaded models
+            sending.close()
+            os._exit(0)
         sending.send(answer(task, item))
 
 

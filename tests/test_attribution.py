@@ -276,6 +276,16 @@ def test_descriptions_spelled_differently_are_one_speaker():
     assert sorted(len(group.members) for group in group_speakers(refs)) == [1, 3]
 
 
+def test_a_bare_name_another_article_calls_a_body_is_that_body():
+    from corpus.canonical import group_speakers
+    from extract.records import Speaker
+
+    refs = [Speaker("Harbourside", kind="person"), Speaker("Harbourside", kind="organisation"),
+            Speaker("Holt", kind="person"), Speaker("Tamsin Holt", kind="person")]
+    groups = sorted((group.name, group.kind, len(group.members)) for group in group_speakers(refs))
+    assert groups == [("Harbourside", "organisation", 2), ("Tamsin Holt", "person", 2)]
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [
@@ -403,8 +413,16 @@ def test_apostrophes_make_no_quotes(nlp):
          [("He called it \"a disgrace\" and left.", "Ada Quill", "transcript-turn")]),
         ("Poll: Quill leads in the north.\n\nUPDATE: The debate was moved to Friday.\n\nThe Gap Goes On: "
          "the port stays shut.\n\nNEW HAVEN: The council met on Monday.", []),
+        ("Harbour Minister Ada Quill took calls from listeners.\n\n"
+         "TOMAS (CALLER): The ferry was late every day last week.\n\nQUILL: I will look into it.",
+         [("The ferry was late every day last week.", "TOMAS", "transcript-turn"),
+          ("I will look into it.", "Ada Quill", "transcript-turn")]),
+        ("# Ada Quill on the harbour\n\n**Why did the port close?**\n\n"
+         "**Quill:** The cranes were too old to run safely.",
+         [("The cranes were too old to run safely.", "Ada Quill", "transcript-turn")]),
     ],
-    ids=["debate-transcript", "headline-label", "quote-nested-in-turn", "labels-that-name-no-speaker"],
+    ids=["debate-transcript", "headline-label", "quote-nested-in-turn", "labels-that-name-no-speaker",
+         "label-with-a-note", "label-in-bold"],
 )
 def test_speaker_labelled_transcripts(nlp, text, expected):
     assert attributed(nlp, text, kinds=("direct", "mixed", "indirect"), rules=True) == expected
@@ -523,8 +541,11 @@ def test_a_name_after_the_verb_that_follows_the_words_is_the_speaker(nlp):
          [("unless the offer improves.", "Dockworkers' Alliance", "description-organisation")]),
         ("The opposition Harbour Party called the budget \"a plan for nobody.\"",
          [("a plan for nobody.", "Harbour Party", "organisation")]),
+        ("Forty guests were moved from a hotel booked through SunSeeker Holidays. Their rooms were flooded.\n\n"
+         "The firm said it was \"deeply sorry\" for the trouble.",
+         [("deeply sorry", "SunSeeker Holidays", "description-organisation")]),
     ],
-    ids=["business-noun", "noun-in-the-name", "modifiers-before-a-name"],
+    ids=["business-noun", "noun-in-the-name", "modifiers-before-a-name", "business-named-but-silent"],
 )
 def test_a_description_of_a_body_is_the_body_named_before(nlp, text, expected):
     assert [(q.content.text, q.speaker.name, q.resolution) for q in parsed(nlp, text)._.quotes

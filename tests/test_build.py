@@ -65,3 +65,23 @@ def test_bad_files_are_reported_and_stored_articles_kept(folder, tmp_path):
     assert all(reason for _, reason in errors)
     assert set(before) < set(quotes)  # nothing stored was lost, the good new article was built
     assert ("pier.txt", "The pier is safe again,", "Rosa Lind") in quotes
+
+
+def test_the_fingerprint_covers_code_rules_and_the_model_files(tmp_path):
+    from quotedb.build import fingerprint
+
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "model" / "attribution-9" / "cue").mkdir(parents=True)
+    (tmp_path / "stage.py").write_text("X = 1\n")
+    (tmp_path / "rules" / "verbs.txt").write_text("say\n")
+    weights = tmp_path / "model" / "attribution-9" / "cue" / "model"
+    weights.write_bytes(b"\x00\x01")
+    (tmp_path / "notes.md").write_text("not extraction code\n")
+    first = fingerprint(tmp_path, models=())
+    (tmp_path / "notes.md").write_text("changed\n")
+    assert fingerprint(tmp_path, models=()) == first
+    for path, content in ((weights, b"\x00\x02"), (tmp_path / "rules" / "verbs.txt", b"tell\n"),
+                          (tmp_path / "stage.py", b"X = 2\n")):
+        before = fingerprint(tmp_path, models=())
+        path.write_bytes(content)
+        assert fingerprint(tmp_path, models=()) != before

@@ -8,10 +8,11 @@ which they are tried for a quoted statement, and so the table of contents
 of attribution. ``find_cue`` is the loop: the first rule whose guard holds
 and that finds a cue wins.
 
-Five rules find statements rather than cues for quoted ones, and are
+Six rules find statements rather than cues for quoted ones, and are
 applied by ``extract.attribution``: ``headline`` (a headline signed
-"- Name"), ``reported-speech`` (reported speech without quote marks),
-``transcript-turn`` and ``interview-turn`` (a paragraph opening with a
+"- Name"), ``reported-speech`` (reported speech without quote marks: a
+speech verb and its clause), ``learned-speech`` (reported speech the
+attribution model finds, ``learned.py``), ``transcript-turn`` and ``interview-turn`` (a paragraph opening with a
 speaker label, "PENCE: ..." or "Q: ..."; ``transcripts.py``) and
 ``continuation`` (a quote without a cue continues the last speaker).
 
@@ -33,13 +34,31 @@ class Cue:
     """What a rule found: the cue words, who they name as speaker and who relays the words.
 
     ``content_start`` moves the start of the quote's words (past a
-    transcript label inside the quote marks: ``"SMITH: ...``).
+    transcript label inside the quote marks: ``"SMITH: ...``); ``source``
+    is the whole expression naming the source where the rule knows it.
     """
 
     cue: Span | None
     mention: Span | None
     reporter: Span | None = None
     content_start: int | None = None
+    source: Span | None = None  # the whole source expression, where the rule knows it (else derived from mention)
+
+
+@dataclass(frozen=True)
+class Unquoted:
+    """A statement without quote marks that a statement rule found: its content pieces and its cue."""
+
+    pieces: tuple[Span, ...]
+    cue: Cue
+
+    @property
+    def start_char(self) -> int:
+        return self.pieces[0].start_char
+
+    @property
+    def end_char(self) -> int:
+        return self.pieces[-1].end_char
 
 
 @dataclass(frozen=True)
@@ -74,7 +93,7 @@ def rule(name: str, *, confidence: float, method: str, guard: Callable[[QuoteCon
 
 # The construction families register their rules on import.
 from extract.cues import (  # noqa: E402,F401,I001
-    according, colon, continuation, headings, headline, nouns, putting, reported, sentences, signature, transcripts,
+    according, colon, continuation, headings, headline, learned, nouns, putting, reported, sentences, signature, transcripts,
     verbs)
 
 # The order in which rules are tried for a quoted statement: the table of contents.
@@ -95,7 +114,7 @@ CUE_RULES: tuple[Rule, ...] = tuple(REGISTRY[name] for name in (
     "preceding-sentence",    # sentences.py  the subject of the sentence just before the quote
 ))
 STATEMENT_RULES: tuple[Rule, ...] = tuple(REGISTRY[name] for name in (
-    "headline", "reported-speech", "transcript-turn", "interview-turn", "continuation"))
+    "headline", "reported-speech", "learned-speech", "transcript-turn", "interview-turn", "continuation"))
 
 
 def find_cue(ctx: QuoteContext) -> tuple[Rule, Cue] | None:

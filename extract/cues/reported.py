@@ -1,18 +1,16 @@
 """Reported speech without quote marks: "Smith said (that) the port would reopen"."""
 from __future__ import annotations
 
-from spacy.tokens import Span
-
 from extract.context import ArticleContext
-from extract.cues import Cue, rule, unsaid
+from extract.cues import Cue, Unquoted, rule, unsaid
 from extract.cues.verbs import speaker_of
-from extract.grammar import cue_span, in_subtree, is_speech_verb, noun_phrase
+from extract.grammar import cue_span, in_subtree, is_speech_verb, noun_phrase, without_spaces
 
 MIN_CLAUSE_TOKENS = 3
 
 
 @rule("reported-speech", confidence=0.9, method="subject", introduces=True)
-def reported_clauses(article: ArticleContext) -> list[tuple[Span, Cue]]:
+def reported_clauses(article: ArticleContext) -> list[Unquoted]:
     """Speech verbs outside quotes with a reported clause that holds no quote: the clause and its cue."""
     found = []
     for verb in article.doc:
@@ -22,8 +20,8 @@ def reported_clauses(article: ArticleContext) -> list[tuple[Span, Cue]]:
         clauses = article.children(verb, "ccomp")
         if not clauses or subject is None or in_subtree(subject, clauses[0]):
             continue
-        clause = article.doc[clauses[0].left_edge.i:clauses[0].right_edge.i + 1]
+        clause = without_spaces(article.doc[clauses[0].left_edge.i:clauses[0].right_edge.i + 1])
         if article.quoted.overlaps(clause.start_char, clause.end_char) or len(clause) < MIN_CLAUSE_TOKENS:
             continue
-        found.append((clause, Cue(cue_span(article, verb, clause.start_char), noun_phrase(subject))))
+        found.append(Unquoted((clause,), Cue(cue_span(article, verb, clause.start_char), noun_phrase(subject))))
     return found

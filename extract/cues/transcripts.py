@@ -4,7 +4,8 @@
 ("PENCE: We will win this state."; the headline "Smith: Port will reopen")
 is that speaker's statement: the label is the mention, the colon the cue
 and the words after it, up to the paragraph's end, the content. The label
-is one to four names or capitalised words (not a place, not a story label
+is one to four names or capitalised words, perhaps with a note
+("BRENDA (CALLER):") or in bold ("**Dube:**") (not a place, not a story label
 of ``rules/labels.txt``: "Poll:", "UPDATE:", no small words as in a section
 title: "The Gap Goes On:"), and the words hold a verb unless they are the
 headline's ("Clinton: 45 percent" is a poll line, not a turn).
@@ -33,7 +34,9 @@ from extract.context import ArticleContext
 from extract.cues import Cue, rule
 from extract.grammar import noun_phrase, parsed_subject
 
-LABEL = re.compile(r"([A-Z][\w.'\u2019\- ]{0,40}?)[^\S\n]?:[^\S\n]+(?=\S)")
+# a label, with a note after it ("BRENDA (CALLER):") and in bold or italics ("**Dube:**")
+LABEL = re.compile(r"(?:\*\*|__|\*|_)?([A-Z][\w.'\u2019\- ]{0,40}?)(?:[^\S\n]*\([^()\n:]{1,30}\))?[^\S\n]?:"
+                   r"(?:\*\*|__|\*|_)?[^\S\n]+(?=\S)")
 INTERVIEW_LABEL = re.compile(r"(Q|A|Question|Answer)[^\S\n]?:[^\S\n]+(?=\S)")
 INLINE_ANSWER = re.compile(r"(?<=[?.!])[^\S\n]+(A|Answer):[^\S\n]+(?=\S)")  # "Q: Why? A: Because."
 MOST_LABEL_WORDS = 4

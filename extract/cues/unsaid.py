@@ -9,7 +9,7 @@ intention are data (``rules/unsaid_verbs.txt``).
 """
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from extract import lexicon
 from extract.context import ArticleContext
@@ -24,6 +24,15 @@ ASKING = {"ask", "question", "press", "quiz"}
 def reports_nothing(article: ArticleContext, verb: Token) -> bool:
     """Whether a speech verb outside quotes reports no statement of its subject."""
     return refused_or_intended(verb) or asked_of_the_speaker(article, verb) or hypothetical(article, verb)
+
+
+def cue_reports_nothing(article: ArticleContext, cue: Span) -> bool:
+    """Whether a cue of several words reports no statement: one of its verbs does, or it is a refusal
+    ("declined to comment": the refusing verb with its infinitive)."""
+    if any(reports_nothing(article, token) for token in cue if token.pos_ in {"VERB", "AUX"}):
+        return True
+    root = cue.root
+    return root.lemma_.lower() in lexicon.entries("unsaid_verbs") and bool(article.children(root, "xcomp"))
 
 
 def refused_or_intended(verb: Token) -> bool:

@@ -1,0 +1,102 @@
+"""Reported speech the attribution model finds: "Smith warned the council against ...", "the plan, officials say, ...".
+
+The rules read the quote marks; the model (``extract.learned``, trained on
+PolNeAR) reads everything else. This rule keeps the model's attributions
+whose content holds no quote mark and whose cue lies outside quotes, and
+leaves out speech that reports nothing (``unsaid``), negated speech,
+speech by no one who can speak (``vocabulary.speaks``) and contents that
+say nothing (no verb) after a cue that is no speech verb ("thanked the
+crowd", "scored 14 points"; but "denied the charges"): each one is a
+statement of its own, with the model's cue, source and content pieces. The
+speaker is the head of the model's source, resolved like any mention.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from extract import learned
+from extract.context import ArticleContext
+from extract.cues import Cue, Unquoted, rule, unsaid
+from extract.cues.verbs import speaker_of
+from extract.grammar import has_speech_lemma, noun_phrase, without_spaces
+from extract.vocabulary import could_speak, is_document_noun, speaks
+
+NEGATIONS = {"not", "n't", "never"}
+RELATIVE_TAGS = {"WP", "WDT"}  # who, that
+DEMONSTRATIVES = {"this", "these", "that", "those"}
+
+
+@rule("learned-speech", confidence=0.8, method="subject", introduces=True)
+def learned_statements(article: ArticleContext) -> list[Unquoted]:
+    """The model's attributions outside quote marks, by someone who can speak: their content pieces and cues."""
+    found = []
+    for attribution in model_attributions(article):
+        pieces = tuple(piece for piece in (without_spaces(piece) for piece in attribution.content) if len(piece))
+        cue = attribution.cue
+        if not pieces or article.quoted(cue.root) or is_denied(cue) or unsaid.cue_reports_nothing(article, cue):
+            continue
+        if any(article.quoted.overlaps(piece.start_char, piece.end_char) for piece in pieces):
+            continue
+        if not proposition(pieces) and (not has_speech_lemma(article, cue.root) or addressed(pieces)):
+            continue  # "thanked the home crowd", "scored 14 points", "told reporters": no words reported
+        speaker = mention(article, attribution)
+        if speaker is None or not (speaks(speaker.root) or speaker.root.pos_ == "PROPN") or points_back(speaker.root):
+            continue
+        found.append(Unquoted(pieces, Cue(cue, speaker, source=attribution.source)))
+    return found
+
+
+def model_attributions(article: ArticleContext) -> tuple[learned.LearnedAttribution, ...]:
+    """What the model finds in the article, found once."""
+    return article.cached("learned-attributions", 0, lambda _: learned.attributions(article.doc))
+
+
+def content_around(article: ArticleContext, start: int, end: int) -> Span | None:
+    """The content piece the model marks around the quoted words ``[start, end)``, if longer than them."""
+    for attribution in model_attributions(article):
+        for piece in attribution.content:
+            if piece.start_char <= start and end <= piece.end_char and piece.end_char - piece.start_char > end - start:
+                return without_spaces(piece)
+    return None
+
+
+def mention(article: ArticleContext, attribution: learned.LearnedAttribution) -> Span | None:
+    """The speaker mention: the head of the model's source, else the subject of a verb cue."""
+    if attribution.source is not None:
+        head = attribution.source.root
+        if head.tag_ in RELATIVE_TAGS and head.head.dep_ == "relcl":
+            head = head.head.head  # "officials who said": the officials
+        return without_possessive(noun_phrase(head))
+    if attribution.cue.root.pos_ in {"VERB", "AUX"}:
+        subject = speaker_of(article, attribution.cue.root)
+        return noun_phrase(subject) if subject is not None else None
+    return None
+
+
+def without_possessive(mention: Span) -> Span:
+    """The mention without its possessive ending: "Jo Smith's claim" is Jo Smith's."""
+    end = mention.end
+    while end > mention.start + 1 and mention.doc[end - 1].dep_ == "case":
+        end -= 1
+    return mention.doc[mention.start:end]
+
+
+def addressed(pieces: tuple[Span, ...]) -> bool:
+    """Whether the content is only whom the words were said to ("told reporters", "told him")."""
+    root = pieces[0].root
+    return len(pieces) == 1 and root.dep_ in {"dobj", "dative"} and (could_speak(root) or root.pos_ == "PRON")
+
+
+def proposition(pieces: tuple[Span, ...]) -> bool:
+    """Whether the content says something (has a verb), rather than name a thing ("the home crowd")."""
+    return any(token.pos_ in {"VERB", "AUX"} for piece in pieces for token in piece)
+
+
+def is_denied(cue: Span) -> bool:
+    """A negated cue: "did not say", "never claimed"."""
+    return any(token.dep_ == "neg" or token.lower_ in NEGATIONS for token in cue)
+
+
+def points_back(head: Token) -> bool:
+    """A text pointed back to ("these statements", "that report"): words already attributed, to someone else."""
+    return is_document_noun(head) and any(child.lower_ in DEMONSTRATIVES for child in head.children)

@@ -1,0 +1,85 @@
+"""Reported speech the attribution model finds (the ``learned-speech`` rule), on sentences written for these tests."""
+import pytest
+
+from extract import attribution
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from extract import nlp as pipeline
+
+    return pipeline.load()
+
+
+def reported(nlp, text):
+    """(content, cue, speaker name, rule, passage) of each indirect statement, and no errors."""
+    doc = nlp(text)
+    assert doc._.quote_errors == ()
+    return [(q.content.text, q.cue.text if q.cue else None, q.speaker.name if q.speaker else None, q.cue_rule,
+             q.passage) for q in doc._.quotes if q.kind == "indirect"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ferry will stop running in March, according to the harbour authority.",
+     ("The ferry will stop running in March", "according to", "harbour authority")),
+    ("Mayor Ines Varga warned against a rushed vote on the new bridge.",
+     ("a rushed vote on the new bridge", "warned against", "Ines Varga")),
+    ("Tomas Berg, the harbour master, urged residents to stay away from the pier.",
+     ("residents to stay away from the pier", "urged", "Tomas Berg")),
+    ("The report concludes that the pier cannot be saved.",
+     ("that the pier cannot be saved", "concludes", "report")),
+], ids=["according-to", "phrasal-cue", "urged-to", "document"])
+def test_reported_speech_the_verb_rule_misses(nlp, text, expected):
+    assert [found[:3] for found in reported(nlp, text)] == [expected]
+    assert reported(nlp, text)[0][3] == "learned-speech"
+
+
+def test_a_statement_broken_by_its_attribution_is_one_passage_of_pieces(nlp):
+    found = reported(nlp, "The plan, council officials say, is on hold until the spring.")
+    assert [(content, speaker) for content, _, speaker, _, _ in found] == [
+        ("The plan", "council officials"), ("is on hold until the spring", "council officials")]
+    assert len({passage for *_, passage in found}) == 1 and found[0][4] is not None
+
+
+def test_a_possessive_speaker_is_the_person(nlp):
+    found = reported(nlp, "Ines Varga's claim that the bridge was safe drew laughter from the gallery.")
+    assert [(cue, speaker) for _, cue, speaker, _, _ in found] == [("claim", "Ines Varga")]
+
+
+@pytest.mark.parametrize("text", [
+    "The striker thanked the home crowd after the match.",
+    "The mayor never claimed the bridge was safe.",
+    "The harbour board declined to comment on the vote.",
+    "According to these figures, the pier loses money every winter.",
+], ids=["no-words-reported", "negated", "refused", "a-text-pointed-back-to"])
+def test_what_the_model_marks_but_reports_no_statement(nlp, text):
+    assert reported(nlp, text) == []
+
+
+def test_the_model_can_be_left_out(nlp):
+    text = "Mayor Ines Varga warned against a rushed vote on the new bridge."
+    doc = nlp.make_doc(text)
+    for _, component in nlp.pipeline[:-1]:
+        doc = component(doc)
+    settings = attribution.Settings(learned=False)
+    assert [q for q in attribution.find_quotes(doc, settings) if q.cue_rule == "learned-speech"] == []
+    assert [q.cue_rule for q in attribution.find_quotes(doc)] == ["learned-speech"]
+
+
+def test_a_mixed_quote_holds_the_reported_clause_around_it_with_its_marks(nlp):
+    doc = nlp('The harbour master said on Friday that the pier was "perfectly safe" for now.')
+    (quote,) = [q for q in doc._.quotes if q.kind == "mixed"]
+    assert quote.content.text == "perfectly safe"
+    assert quote.reported.text.startswith("that the pier was \"perfectly safe\"")
+    assert doc.text[quote.reported.start:quote.reported.end] == quote.reported.text
+
+
+def test_whom_the_words_were_said_to_is_no_content(nlp):
+    assert reported(nlp, "The harbour master told reporters on the quay.") == []
+
+
+def test_a_statement_ends_before_the_line_break(nlp):
+    found = reported(nlp, "The harbour master said the pier would reopen in May\n\nThe ferry was late again.")
+    assert [content for content, *_ in found] == ["the pier would reopen in May"]
