@@ -111,3 +111,11 @@ def unlistable(monkeypatch):
 
     monkeypatch.setattr(os, "scandir", scandir)
     return names
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The pipeline ``quotedb build`` uses, loaded once for every test that reads real text."""
+    from extract import nlp as pipeline
+
+    return pipeline.load()

@@ -4,13 +4,6 @@ import pytest
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from extract import nlp as pipeline
-
-    return pipeline.load()
-
-
 def parsed(nlp, text):
     """The Doc of a text, whose quotes were all attributed without an error."""
     doc = nlp(text)

@@ -9,8 +9,6 @@ import io
 import json
 import re
 import shutil
-import sqlite3
-from contextlib import closing
 from pathlib import Path
 from urllib.parse import quote
 

@@ -6,13 +6,6 @@ from extract import attribution
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from extract import nlp as pipeline
-
-    return pipeline.load()
-
-
 def reported(nlp, text):
     """(content, cue, speaker name, rule, passage) of each indirect statement, and no errors."""
     doc = nlp(text)

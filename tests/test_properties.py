@@ -67,13 +67,6 @@ def test_a_plain_quote_is_found_whatever_surrounds_it(pair, tail):
 
 # ---------------------------------------------------------------- with the model
 
-@pytest.fixture(scope="module")
-def nlp():
-    from extract import nlp as pipeline
-
-    return pipeline.load()
-
-
 def spans_of(quote):
     """The content, cue and mention spans of a quote that are set."""
     return [span for span in (quote.content, quote.cue, quote.mention) if span is not None]
