@@ -2,6 +2,7 @@
 
 The rules read the quote marks; the model (``extract.learned``, trained on
 PolNeAR) reads everything else. This rule keeps the model's attributions
+with content it marked itself (not guessed from the parse for a lone cue)
 whose content holds no quote mark and whose cue lies outside quotes, and
 leaves out speech that reports nothing (``unsaid``), negated speech,
 speech by no one who can speak (``vocabulary.speaks``) and contents that
@@ -33,6 +34,8 @@ def learned_statements(article: ArticleContext) -> list[Unquoted]:
     for attribution in model_attributions(article):
         pieces = tuple(piece for piece in (without_spaces(piece) for piece in attribution.content) if len(piece))
         cue = attribution.cue
+        if attribution.score <= 0:
+            continue  # a cue the model found no content for, its clause guessed from the parse: the rules decide
         if not pieces or article.quoted(cue.root) or is_denied(cue) or unsaid.cue_reports_nothing(article, cue):
             continue
         if any(article.quoted.overlaps(piece.start_char, piece.end_char) for piece in pieces):
