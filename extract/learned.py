@@ -30,6 +30,7 @@ import extract.learned_links  # noqa: F401  (registers the parts the model's con
 from extract.learned_layers import bare_copy
 
 VERSION = "0.2"
+CHUNK_TOKENS = 5000  # the longest stretch of whole sentences the model reads at once (most articles are one)
 NEAR_CUE = 1  # sentences on either side of a cue that the source and content recognizers read
 MODEL_DIR = Path(__file__).parent / "model" / f"attribution-{VERSION}"
 
@@ -55,26 +56,51 @@ def load(path: str | Path = MODEL_DIR) -> Language:
 def attributions(doc: Doc, model: Language | None = None) -> tuple[LearnedAttribution, ...]:
     """The attributions the model finds in a parsed ``doc``, in text order.
 
-    The cue recognizer reads the whole Doc; the rest of the model reads only
-    the sentences with a cue and those beside them (``NEAR_CUE``), where
-    sources and contents lie.
+    A long Doc is read in stretches of whole sentences of at most
+    ``CHUNK_TOKENS`` tokens (a longer sentence is no prose and is left to the
+    rules), so the memory the model takes stays bounded.
     """
     if not doc.has_annotation("DEP"):
         raise ValueError("the attribution model needs a parsed Doc")
     pipeline = (model or load()).pipeline
-    copy = bare_copy(doc)
+    return tuple(found for index in chunks(doc) for found in read(doc, pipeline, index))
+
+
+def chunks(doc: Doc) -> list[list[int] | None]:
+    """The stretches of the Doc the model reads, as token indices (None: the whole Doc)."""
+    if len(doc) <= CHUNK_TOKENS:
+        return [None]
+    stretches: list[list[int]] = [[]]
+    for sentence in doc.sents:
+        if len(sentence) > CHUNK_TOKENS:
+            continue
+        if len(stretches[-1]) + len(sentence) > CHUNK_TOKENS:
+            stretches.append([])
+        stretches[-1].extend(range(sentence.start, sentence.end))
+    return [stretch for stretch in stretches if stretch]
+
+
+def read(doc: Doc, pipeline: list, index: list[int] | None) -> list[LearnedAttribution]:
+    """The attributions in the tokens ``index`` of the Doc (None: all of it).
+
+    The cue recognizer reads them all; the rest of the model reads only the
+    sentences with a cue and those beside them (``NEAR_CUE``), where
+    sources and contents lie.
+    """
+    copy = bare_copy(doc, index)
     first = next(k for k, (name, _) in enumerate(pipeline) if name == "cue") + 1
     for _, component in pipeline[:first]:
         component(copy)
-    index = near_cues(copy)
-    if index is not None:
+    near = near_cues(copy)
+    if near is not None:
         cues = [(cue.start, cue.end) for cue in copy.spans.get("cue", [])]
-        position = {i: k for k, i in enumerate(index)}
-        copy = bare_copy(doc, index)
+        position = {i: k for k, i in enumerate(near)}
+        copy = bare_copy(copy, near)
         copy.spans["cue"] = [copy[position[start]:position[end - 1] + 1] for start, end in cues]
+        index = near if index is None else [index[i] for i in near]
     for _, component in pipeline[first:]:
         component(copy)
-    return tuple(record(doc, group, index) for group in copy.user_data.get("attributions", []))
+    return [record(doc, group, index) for group in copy.user_data.get("attributions", [])]
 
 
 def near_cues(copy: Doc) -> list[int] | None:

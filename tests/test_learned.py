@@ -50,3 +50,22 @@ def test_records_hold_spans_of_the_given_doc_and_a_score(nlp):
     assert attribution.cue.doc is doc
     assert 0.0 < attribution.score <= 1.0
     assert not doc.spans and doc.ents  # the production Doc keeps its entities and gets no spans
+
+
+def test_a_long_doc_is_read_in_stretches_of_whole_sentences(nlp, monkeypatch):
+    text = ("The harbour master said that the pier would reopen in May. " * 3
+            + "Ada Quill told reporters that the ferry would run again. " * 3)
+    doc = nlp(text)
+    whole = found(nlp, text)
+    monkeypatch.setattr(learned, "CHUNK_TOKENS", 30)  # two sentences a stretch
+    assert len(learned.chunks(doc)) == 3
+    assert all(len(stretch) <= 30 for stretch in learned.chunks(doc))
+    assert found(nlp, text) == whole
+
+
+def test_a_sentence_longer_than_a_stretch_is_left_to_the_rules(nlp, monkeypatch):
+    doc = nlp("The harbour master said that the pier, which was built in 1890 by a firm from the north, "
+              "would reopen in May after a long and costly repair.")
+    monkeypatch.setattr(learned, "CHUNK_TOKENS", 10)
+    assert learned.chunks(doc) == []
+    assert learned.attributions(doc) == ()
