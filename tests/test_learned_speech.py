@@ -61,6 +61,18 @@ def test_the_model_can_be_left_out(nlp):
     assert [q.cue_rule for q in attribution.find_quotes(doc)] == ["learned-speech"]
 
 
+def test_the_component_setting_leaves_the_model_out():
+    """The README's ``nlp.add_pipe("quotedb", config={"learned": False})``."""
+    import spacy
+
+    import extract.nlp  # noqa: F401  (registers the component)
+
+    own = spacy.load("en_core_web_sm")
+    own.add_pipe("quotedb", config={"learned": False, "coref": False})
+    doc = own("Mayor Ines Varga warned against a rushed vote on the new bridge.")
+    assert [q.cue_rule for q in doc._.quotes] == []
+
+
 def test_a_mixed_quote_holds_the_reported_clause_around_it_with_its_marks(nlp):
     doc = nlp('The harbour master said on Friday that the pier was "perfectly safe" for now.')
     (quote,) = [q for q in doc._.quotes if q.kind == "mixed"]
