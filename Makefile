@@ -70,7 +70,7 @@ serve: $(INSTALLED)
 		--plugins-dir plugins --template-dir templates \
 		-h $(HOST) -p $(PORT) --setting sql_time_limit_ms 2000 --setting suggest_facets off \
 		--setting default_page_size 50 --setting max_csv_mb 0 \
-		--setting facet_time_limit_ms 100
+		--setting facet_time_limit_ms 25
 
 export: $(INSTALLED)
 	$(BIN)/quotedb export $(call quote,$(DB)) --csv $(call quote,$(CSV))

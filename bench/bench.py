@@ -64,6 +64,7 @@ from collections import Counter
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -431,6 +432,7 @@ def explorer_pages(db_path: Path, db: str, terms: dict[str, list[str]], n: int =
     """Addresses of each page of the explorer (plugins/quotedb_site.py), the heaviest first.
 
     ``speaker_top`` is the most quoted speaker (the largest speaker page),
+    ``quotes_view_outlet`` every outlet's quotes (the largest first),
     ``speaker``, ``article`` and ``statement`` ``n`` rows drawn evenly,
     ``search_*`` the search page for the common and typical words.
     """
@@ -444,11 +446,15 @@ def explorer_pages(db_path: Path, db: str, terms: dict[str, list[str]], n: int =
         articles = ids("select id from articles order by id")
         statements = ids("select statement_id from quotes where statement_id is not null"
                          " group by statement_id order by count(*) desc")
+        outlets = [row[0] for row in conn.execute(
+            "select outlet from articles join quotes on quotes.article_id = articles.id where outlet is not null"
+            " group by outlet order by count(*) desc")]
     return {
         "home": [f"{db.rsplit('/', 1)[0]}/"],
         "database": [db],
         "quotes_view": [f"{db}/quotes_view"],
         "quotes_view_speaker": [f"{db}/quotes_view?speaker_id={speaker}" for speaker in top + evenly(speakers, n)],
+        "quotes_view_outlet": [f"{db}/quotes_view?{urlencode({'outlet': outlet})}" for outlet in outlets],
         "speaker_top": [f"{db}/speakers/{speaker}" for speaker in top],
         "speaker": [f"{db}/speakers/{speaker}" for speaker in evenly(speakers, n)],
         "article": [f"{db}/articles/{article}" for article in evenly(articles, n)],
