@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from extract.context import ArticleContext
-from extract.grammar import CLIMB_LIMIT
+from extract.grammar import CLIMB_LIMIT, is_relative
 
 
 def reported_clause(article: ArticleContext, verb: Token, start: int, end: int) -> Span | None:
@@ -40,6 +40,9 @@ def source_expression(article: ArticleContext, mention: Span, cue: Span | None) 
     or a whole clause.
     """
     head = mention.root
+    relative = relative_subject(article, cue)
+    if relative is not None:
+        return relative
     whole = trimmed(article.doc[head.left_edge.i:head.right_edge.i + 1])
     if whole is None or len(whole) > SOURCE_MOST_TOKENS or whole.start > mention.start or whole.end < mention.end:
         return mention
@@ -49,6 +52,17 @@ def source_expression(article: ArticleContext, mention: Span, cue: Span | None) 
             mention.start_char, mention.end_char):
         return mention
     return whole
+
+
+def relative_subject(article: ArticleContext, cue: Span | None) -> Span | None:
+    """A relative pronoun that is the cue's subject ("an architect who said"): the source as written beside the
+    cue, as PolNeAR marks it; the speaker is still the person it stands for."""
+    if cue is None:
+        return None
+    for subject in article.children(cue.root, "nsubj"):
+        if is_relative(subject):
+            return article.doc[subject.i:subject.i + 1]
+    return None
 
 
 def child_towards(verb: Token, word: Token) -> Token | None:

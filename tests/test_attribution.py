@@ -698,3 +698,9 @@ def test_a_name_before_a_verb_taken_for_a_noun_is_its_subject(nlp):
     text = ("Mira Lenz runs the bakery. \"We open at five,\" she says.\n\n"
             "As one critic put it, her bread is \"worth the queue.\" Lenz laughs at this. \"It is just bread,\" she says.")
     assert attributed(nlp, text)[-1] == ("It is just bread,", "Mira Lenz")
+
+
+def test_a_relative_pronoun_is_the_mention_and_its_noun_the_speaker(nlp):
+    doc = parsed(nlp, "The council hired Ines Moller, an engineer who said, \"The roof will leak by winter.\"")
+    (quote,) = [q for q in doc._.quotes if q.kind == "direct"]
+    assert (quote.mention.text, quote.speaker.name) == ("who", "Ines Moller")
