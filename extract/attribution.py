@@ -242,7 +242,7 @@ class Attributor:
         return found
 
     def turns(self) -> list[tuple[Unquoted, Rule, str]]:
-        """Labelled turns of transcripts and interviews ("PENCE: ...", "Q: ..."): direct, their words are the speaker's."""
+        """Labelled turns of transcripts and interviews ("QUILL: ...", "Q: ..."): direct, their words are the speaker's."""
         return [(Unquoted((content,), cue), rule, "direct")
                 for rule in (cues.REGISTRY["transcript-turn"], cues.REGISTRY["interview-turn"])
                 for content, cue in rule.find(self.article)]

@@ -108,7 +108,7 @@ class Person:
 
     @property
     def bare(self) -> int:
-        """How often the article calls the person by the surname alone ("Trump", not "Ivanka Trump")."""
+        """How often the article calls the person by the surname alone ("Quill", not "Ada Quill")."""
         return sum(count for form, count in self.forms.items() if len(form.split()) == 1)
 
     @property

@@ -13,7 +13,7 @@ applied by ``extract.attribution``: ``headline`` (a headline signed
 "- Name"), ``reported-speech`` (reported speech without quote marks: a
 speech verb and its clause), ``learned-speech`` (reported speech the
 attribution model finds, ``learned.py``), ``transcript-turn`` and ``interview-turn`` (a paragraph opening with a
-speaker label, "PENCE: ..." or "Q: ..."; ``transcripts.py``) and
+speaker label, "QUILL: ..." or "Q: ..."; ``transcripts.py``) and
 ``continuation`` (a quote without a cue continues the last speaker).
 
 ``method`` is the name older databases stored for the rule (the column

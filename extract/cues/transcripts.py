@@ -1,14 +1,14 @@
 """Transcripts and interviews: a speaker label opens the paragraph, no quote marks.
 
 ``transcript-turn``: a paragraph that opens with a label naming a speaker
-("PENCE: We will win this state."; the headline "Smith: Port will reopen")
+("QUILL: We will win this state."; the headline "Smith: Port will reopen")
 is that speaker's statement: the label is the mention, the colon the cue
 and the words after it, up to the paragraph's end, the content. The label
 is one to four names or capitalised words, perhaps with a note
 ("BRENDA (CALLER):") or in bold ("**Dube:**") (not a place, not a story label
 of ``rules/labels.txt``: "Poll:", "UPDATE:", no small words as in a section
 title: "The Gap Goes On:"), and the words hold a verb unless they are the
-headline's ("Clinton: 45 percent" is a poll line, not a turn).
+headline's ("Quill: 45 percent" is a poll line, not a turn).
 
 ``interview-turn``: the "Q:" and "A:" turns of an interview, also on one
 line ("Q: Why? A: Because."). An answer is the interviewee's: the last
@@ -58,7 +58,7 @@ class Turn:
 
 @rule("transcript-turn", confidence=0.85, method="colon")
 def labelled_turns(article: ArticleContext) -> list[tuple[Span, Cue]]:
-    """A speaker label opening a paragraph without quote marks ("PENCE: We will win."): its words and the label."""
+    """A speaker label opening a paragraph without quote marks ("QUILL: We will win."): its words and the label."""
     return [(turn.content, Cue(turn.colon, turn.label)) for turn in speaker_turns(article)]
 
 
@@ -93,10 +93,10 @@ def turn_at(article: ArticleContext, index: int, label_start: int, label_end: in
 
 
 def names_speaker(article: ArticleContext, label: Span, names: set[str]) -> bool:
-    """One to four names or capitalised words, no place or story label ("PENCE", "Pat Caddell", not "Poll").
+    """One to four names or capitalised words, no place or story label ("QUILL", "Ada Quill", not "Poll").
 
     Capitalised words the tagger took for nouns name a speaker when the
-    article names them in a name (``names``: "Sanders:" and "Bernie Sanders").
+    article names them in a name (``names``: "Quill:" and "Ada Quill").
     """
     words = [t for t in label if not t.is_punct]
     if not 0 < len(words) <= MOST_LABEL_WORDS or label.text.lower() in lexicon.entries("labels"):
