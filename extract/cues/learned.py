@@ -19,11 +19,10 @@ from extract import learned
 from extract.context import ArticleContext
 from extract.cues import Cue, Unquoted, rule, unsaid
 from extract.cues.verbs import speaker_of
-from extract.grammar import has_speech_lemma, noun_phrase, without_spaces
+from extract.grammar import has_speech_lemma, is_relative, noun_phrase, without_spaces
 from extract.vocabulary import could_speak, is_document_noun, speaks
 
 NEGATIONS = {"not", "n't", "never"}
-RELATIVE_TAGS = {"WP", "WDT"}  # who, that
 DEMONSTRATIVES = {"this", "these", "that", "those"}
 
 
@@ -67,7 +66,7 @@ def mention(article: ArticleContext, attribution: learned.LearnedAttribution) ->
     """The speaker mention: the head of the model's source, else the subject of a verb cue."""
     if attribution.source is not None:
         head = attribution.source.root
-        if head.tag_ in RELATIVE_TAGS and head.head.dep_ == "relcl":
+        if is_relative(head):
             head = head.head.head  # "officials who said": the officials
         return without_possessive(noun_phrase(head))
     if attribution.cue.root.pos_ in {"VERB", "AUX"}:
