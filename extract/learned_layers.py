@@ -152,7 +152,7 @@ class Context:
 
     @cached_property
     def cues(self) -> list[tuple[str, str]]:
-        return cue_relations(self.doc)
+        return cue_relations(self.doc, self.heads)
 
     def branch(self, i: int) -> int:
         """The token's ancestor that hangs from its sentence's root (the root itself for the root), memoised."""
@@ -234,13 +234,14 @@ def quote_states(doc: Doc, texts: list[str] | None = None) -> list[str]:
     return states
 
 
-def cue_relations(doc: Doc) -> list[tuple[str, str]]:
+def cue_relations(doc: Doc, heads: list[int] | None = None) -> list[tuple[str, str]]:
     """Per token, how it relates to the cues of its sentence (``doc.spans["cue"]``), and where they are.
 
     The relation is ``in`` (part of a cue), ``arg:DEP`` (in the branch DEP
     that hangs from a cue: ``arg:nsubj`` for its subject, ``arg:ccomp`` for
     its clause), ``gov:DEP`` (a cue hangs from the token's branch) or
     ``none``; the place is the side and distance of the nearest cue.
+    ``heads`` are the tokens' heads by index, when already read.
     """
     cues = list(doc.spans.get("cue", []))
     in_cue = {t.i: cue for cue in cues for t in cue}
@@ -252,7 +253,7 @@ def cue_relations(doc: Doc) -> list[tuple[str, str]]:
     for cue in cues:
         by_sentence.setdefault(sentence_start[cue.start], []).append(cue)
     starts = {key: [cue.start for cue in near] for key, near in by_sentence.items()}
-    relations = CueRelations(doc, in_cue, roots)
+    relations = CueRelations(heads if heads is not None else [t.head.i for t in doc], in_cue, roots)
     out = []
     for token in doc:
         near = by_sentence.get(sentence_start[token.i])
@@ -281,10 +282,10 @@ class CueRelations:
     text order) lies below the token's branch. Each token is worked out once.
     """
 
-    def __init__(self, doc: Doc, in_cue: dict[int, Span], roots: list[Token]):
+    def __init__(self, heads: list[int], in_cue: dict[int, Span], roots: list[Token]):
         self.in_cue = in_cue
         self.roots = roots
-        self.below = first_below(doc, {root.i: k for k, root in enumerate(roots)})
+        self.below = first_below(heads, {root.i: k for k, root in enumerate(roots)})
         self.known: dict[int, str] = {}
 
     def of(self, token: Token) -> str:
@@ -323,12 +324,11 @@ def depths(heads: list[int]) -> list[int]:
     return depth
 
 
-def first_below(doc: Doc, order: dict[int, int]) -> list[int | None]:
-    """Per token, the least ``order`` of the tokens strictly below it in the parse (None: none below)."""
-    heads = [t.head.i for t in doc]
+def first_below(heads: list[int], order: dict[int, int]) -> list[int | None]:
+    """Per token (by ``heads``, each token's head), the least ``order`` of the tokens strictly below it (None: none)."""
     depth = depths(heads)
-    below: list[int | None] = [None] * len(doc)
-    for i in sorted(range(len(doc)), key=lambda k: -depth[k]):
+    below: list[int | None] = [None] * len(heads)
+    for i in sorted(range(len(heads)), key=lambda k: -depth[k]):
         here = [value for value in (order.get(i), below[i]) if value is not None]
         if here and heads[i] != i:
             parent = below[heads[i]]
