@@ -5,15 +5,17 @@ pipeline of one's own with ``nlp.add_pipe("quotedb")`` after a tagger,
 parser and entity recognizer (for pronoun speakers it runs coreferee itself
 when needed, unless the pipeline has it). Adding it brings what it needs
 before the parser too: a tokenizer that splits quote marks glued to words
-and ``quotedb_paragraphs``, which starts a sentence at every line break, so
-that ``quotedb build`` and one's own pipeline find the same quotes. It sets
+and ``quotedb_paragraphs``, which starts a sentence at every line break,
+and after the entity recognizer ``quotedb_surnames``, which tags a surname
+alone as the person the article names in full, so that ``quotedb build``
+and one's own pipeline find the same quotes. It sets
 ``doc._.quotes`` and ``doc._.quote_errors``.
 """
 from __future__ import annotations
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex
 
 from extract import attribution
@@ -21,6 +23,8 @@ from extract import attribution
 MODEL = "en_core_web_sm"
 UNUSED = ("senter",)  # the parser sets sentence boundaries already
 PARAGRAPHS = "quotedb_paragraphs"
+SURNAMES = "quotedb_surnames"
+THING_LABELS = {"LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"}  # what a surname alone is mistaken for
 NEEDED = ("tagger", "parser", "ner")  # what the rules read: tags and lemmas, the parse, the entities
 
 if not Doc.has_extension("quotes"):
@@ -65,6 +69,25 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component(SURNAMES, assigns=["doc.ents"])
+def surnames_of_people(doc: Doc) -> Doc:
+    """One name, one kind in an article: a surname tagged alone as a place or thing is the person named in full.
+
+    "Rep. Ada Everest ... Everest said": the entity recognizer often takes a
+    surname standing alone for a place (LOC, FAC) or a thing (PRODUCT,
+    WORK_OF_ART, EVENT) although the article gave the whole name as a
+    PERSON. Organisations, countries and cities keep their label, which
+    the speaker rules read as bodies that speak.
+    """
+    surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    if not surnames:
+        return doc
+    doc.ents = [Span(doc, ent.start, ent.end, label="PERSON")
+                if len(ent) == 1 and ent.label_ in THING_LABELS and ent.text in surnames else ent
+                for ent in doc.ents]
+    return doc
+
+
 @Language.factory(
     "quotedb",
     default_config={"indirect": True, "max_gap_words": 12, "coref": True, "learned": True},
@@ -91,6 +114,8 @@ def prepare(nlp: Language) -> None:
     split_quote_marks(nlp)
     if PARAGRAPHS not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")
+    if SURNAMES not in nlp.pipe_names:
+        nlp.add_pipe(SURNAMES, after="ner")
 
 
 def lazy_coreferee(nlp: Language):

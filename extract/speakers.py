@@ -357,9 +357,16 @@ def person_spans(doc: Doc, runs: list[Span]):
         if first is None:
             continue
         named = is_given_name(first) and first.i < run.end - 1
-        if is_title(run[0]) or after_title(run) or named and (alone[run[-1].lower_] or beside_person_noun(run)) \
+        if is_title(run[0]) or after_title(run) or led_by_role(run) or named and (alone[run[-1].lower_] or beside_person_noun(run)) \
                 or after_role(run) and alone[run[-1].lower_] or alone[run[-1].lower_] > 1 and no_common_noun(run):
             yield run
+
+
+def led_by_role(run: Span) -> bool:
+    """Whether a capitalised role word leads the run and only names follow it ("Mayor Ines Varga", not "Mayor Office")."""
+    rest = [t for t in run[1:] if not joins_name(t)]
+    return is_role_word(run[0]) and run[0].text[:1].isupper() and bool(rest) and not any(
+        is_role_word(t) or is_title(t) or t.lower_ in lexicon.common_nouns() for t in rest)
 
 
 def no_common_noun(run: Span) -> bool:

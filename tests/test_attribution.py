@@ -704,3 +704,29 @@ def test_a_relative_pronoun_is_the_mention_and_its_noun_the_speaker(nlp):
     doc = parsed(nlp, "The council hired Ines Moller, an engineer who said, \"The roof will leak by winter.\"")
     (quote,) = [q for q in doc._.quotes if q.kind == "direct"]
     assert (quote.mention.text, quote.speaker.name) == ("who", "Ines Moller")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('Mayor Ines Varga spoke on Monday. "We won the cup at last," she said.', "Ines Varga"),
+        ('Coach Anouk Verbeke praised the squad. "They never gave up," she said.', "Anouk Verbeke"),
+    ],
+    ids=["mayor", "coach"],
+)
+def test_a_name_after_a_capitalised_role_is_a_person_whatever_the_tagger_made_of_it(nlp, text, expected):
+    assert [name for _, name in attributed(nlp, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('Rep. Adam Everest spoke on Monday. Everest called on the administration to "really act on this" soon.',
+         "Adam Everest"),
+        ('Rep. Adam Shannon spoke on Monday. Shannon called on the administration to "really act on this" soon.',
+         "Adam Shannon"),
+    ],
+    ids=["tagged-a-place", "tagged-a-building"],
+)
+def test_a_surname_the_tagger_takes_for_a_place_is_the_person_the_article_names_in_full(nlp, text, expected):
+    assert [name for _, name in attributed(nlp, text)] == [expected]
