@@ -168,6 +168,14 @@ def merged(spans) -> list[tuple[int, int]]:
     return result
 
 
+def in_text_order(found: list[Quote]) -> list[Quote]:
+    """The quotes sorted by where they start, each passage still naming its first part."""
+    order = sorted(range(len(found)), key=lambda index: found[index].content.start)
+    moved = {old: new for new, old in enumerate(order)}
+    return [replace(found[index], passage=moved[found[index].passage]) if found[index].passage is not None
+            else found[index] for index in order]
+
+
 def legacy_method(rule: Rule, resolution: speakers.Resolution | None) -> str:
     """The ``method`` older databases stored: the resolution's name for it, else the rule's."""
     how = speakers.RESOLUTIONS[resolution.how] if resolution is not None else None
@@ -196,14 +204,21 @@ class Attributor:
         in_turn = self.in_turns(turns)
         pending = [found for found in (self.attempt(0, self.reported) if self.settings.indirect else [])
                    if not in_turn(found[0].start_char)]
-        pending = sorted(pending + turns, key=lambda found: found[0].start_char)
+        mixed = [found for found in pending if found[2] == "mixed"]
+        pending = sorted([found for found in pending if found[2] != "mixed"] + turns,
+                         key=lambda found: found[0].start_char)
         for passage in passages([stmt for stmt in stmts if not in_turn(stmt.start)]):
             while pending and pending[0][0].start_char < passage[0].start:
                 self.add(self.attempt(pending[0][0].start_char, self.unquoted, *pending.pop(0)))
             self.add(self.attempt(passage[0].start, self.passage_quotes, passage))
         for found in pending:
             self.add(self.attempt(found[0].start_char, self.unquoted, *found))
-        return self.found
+        attributed = Quoted(merged((quote.content.start, quote.content.end) for quote in self.found))
+        for found in mixed:
+            if not any(attributed.overlaps(piece.start_char, piece.end_char) for piece in found[0].pieces) \
+                    and not self.only_titles(found[0]):
+                self.add(self.attempt(found[0].start_char, self.mixed, *found))
+        return in_text_order(self.found) if mixed else self.found
 
     def attempt(self, start: int, make, *args) -> list:
         """What ``make(*args)`` returns; after an odd parse, nothing, and the error is reported with its offset."""
@@ -235,11 +250,21 @@ class Attributor:
         if self.settings.learned:
             found = [(statement, cues.REGISTRY["learned-speech"], "indirect")
                      for statement in cues.REGISTRY["learned-speech"].find(self.article)]
+        found = [(statement, rule, "mixed" if self.holds_quotes(statement) else kind) for statement, rule, kind in found]
         taken = Quoted(merged((piece.start_char, piece.end_char) for clause, _, _ in found for piece in clause.pieces))
         found += [(clause, cues.REGISTRY["reported-speech"], "indirect")
                   for clause in cues.REGISTRY["reported-speech"].find(self.article)
                   if not taken.overlaps(clause.start_char, clause.end_char)]
         return found
+
+    def holds_quotes(self, statement: Unquoted) -> bool:
+        """Whether quoted words lie inside the statement's content."""
+        return any(self.article.quoted.overlaps(piece.start_char, piece.end_char) for piece in statement.pieces)
+
+    def only_titles(self, statement: Unquoted) -> bool:
+        """Whether every quotation inside the statement is a title ("during a \"Town Hall Forum\""), not words said."""
+        return all(is_title(self.inner(start, end).text) for piece in statement.pieces
+                   for start, end in self.article.quoted.inside(piece.start_char, piece.end_char))
 
     def turns(self) -> list[tuple[Unquoted, Rule, str]]:
         """Labelled turns of transcripts and interviews ("QUILL: ...", "Q: ..."): direct, their words are the speaker's."""
@@ -263,6 +288,25 @@ class Attributor:
             return [quote]
         first = len(self.found)
         return [replace(quote, content=text_span(piece), passage=first) for piece in found.pieces]
+
+    def mixed(self, found: Unquoted, rule: Rule, kind: str) -> list[Quote]:
+        """Reported speech around quoted words no rule attributed: a row for each quotation, the clause its content."""
+        quote = self.quote(rule, found.cue, found.start_char, found.end_char, kind,
+                           self.article.paragraphs.index(found.start_char))
+        rows = [(self.inner(start, end), self.with_marks(piece.start_char, piece.end_char))
+                for piece in found.pieces
+                for start, end in self.article.quoted.inside(piece.start_char, piece.end_char)]
+        first = len(self.found) if len(rows) > 1 else None
+        return [replace(quote, content=content, reported=reported, passage=first) for content, reported in rows]
+
+    def inner(self, start: int, end: int) -> TextSpan:
+        """The words of a quotation ``[start, end)`` without its quote marks."""
+        text = self.article.text
+        while start < end and text[start] in quotes.MARK_CHARS:
+            start += 1
+        while end > start and text[end - 1] in quotes.MARK_CHARS:
+            end -= 1
+        return TextSpan(start, end, text[start:end])
 
     # -- quoted statements
 
@@ -300,13 +344,15 @@ class Attributor:
                 return self.with_marks(marked.start_char, marked.end_char)
         cue = self.article.span(quote.cue.start, quote.cue.end)
         clause = reported_clause(self.article, cue.root, stmt.start, stmt.end) if cue is not None else None
-        return text_span(clause)
+        return self.with_marks(clause.start_char, clause.end_char) if clause is not None else None
 
     def with_marks(self, start: int, end: int) -> TextSpan:
-        """The text from ``start`` to ``end``, with the quote marks at either edge ("the plan \"a disgrace\"")."""
+        """The text from ``start`` to ``end`` with the quote marks at its edges, and a full stop inside the closing one."""
         text = self.article.text
         while start > 0 and text[start - 1] in quotes.MARK_CHARS:
             start -= 1
+        if end + 1 < len(text) and text[end] in ".,!?" and text[end + 1] in quotes.MARK_CHARS:
+            end += 1  # the full stop inside the closing mark: "a \"quiet courage.\""
         while end < len(text) and text[end] in quotes.MARK_CHARS:
             end += 1
         return TextSpan(start, end, text[start:end])

@@ -60,6 +60,12 @@ class Quoted:
     def __call__(self, token: Token) -> bool:
         return self.at(token.idx)
 
+    def inside(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The quotations overlapping ``[start, end)``, in text order."""
+        first = max(bisect_right(self.starts, start) - 1, 0)
+        last = bisect_left(self.starts, end)
+        return [(s, e) for s, e in self.spans[first:last] if e > start]
+
     def overlaps(self, start: int, end: int) -> bool:
         """Whether a quotation overlaps ``[start, end)``."""
         at = bisect_left(self.starts, end)  # quotations starting before ``end``: the last may overlap

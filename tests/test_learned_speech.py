@@ -88,3 +88,30 @@ def test_whom_the_words_were_said_to_is_no_content(nlp):
 def test_a_statement_ends_before_the_line_break(nlp):
     found = reported(nlp, "The harbour master said the pier would reopen in May\n\nThe ferry was late again.")
     assert [content for content, *_ in found] == ["the pier would reopen in May"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('More than 9,000 parents joined a "walk-in" at 300 schools across the county, according to the organisers.',
+     ("walk-in", 'More than 9,000 parents joined a "walk-in" at 300 schools across the county', "organisers")),
+    ('The union accused the board of a "cover-up" that put nurses at risk, its leader said.',
+     ("cover-up", 'The union accused the board of a "cover-up" that put nurses at risk', "its leader")),
+], ids=["according-to", "said-after"])
+def test_reported_speech_around_quoted_words_no_rule_attributes_is_a_mixed_statement(nlp, text, expected):
+    doc = nlp(text)
+    assert [(q.content.text, q.reported.text, q.speaker.name, q.cue_rule) for q in doc._.quotes] == [
+        (*expected, "learned-speech")]
+    assert doc._.quotes[0].kind == "mixed"
+
+
+@pytest.mark.parametrize("text", [
+    'Ines Varga spoke during a "Town Hall Forum" about the harbour, her office said.',
+    'The mayor attacked the ferry company over its "lies" about the timetable.',
+], ids=["title", "a-term-in-a-noun-phrase"])
+def test_reported_speech_around_a_title_or_a_term_is_no_mixed_statement(nlp, text):
+    assert [q for q in nlp(text)._.quotes if q.kind == "mixed"] == []
+
+
+def test_a_mixed_statement_keeps_the_full_stop_inside_its_closing_mark(nlp):
+    doc = nlp('Ines Varga said she admired the crew for what she called a "quiet kind of courage."')
+    (quote,) = doc._.quotes
+    assert quote.reported.text.endswith('courage."')

@@ -3,7 +3,9 @@
 The rules read the quote marks; the model (``extract.learned``, trained on
 PolNeAR) reads everything else. This rule keeps the model's attributions
 with content it marked itself (not guessed from the parse for a lone cue)
-whose content holds no quote mark and whose cue lies outside quotes, and
+whose cue lies outside quotes and whose content cuts no quotation in two
+(a content holding quoted words is a mixed statement, kept where no rule
+attributed those words: "touted a plan of \"peace through strength\""), and
 leaves out speech that reports nothing (``unsaid``), negated speech,
 speech by no one who can speak (``vocabulary.speaks``) and contents that
 say nothing (no verb) after a cue that is no speech verb ("thanked the
@@ -37,8 +39,10 @@ def learned_statements(article: ArticleContext) -> list[Unquoted]:
             continue  # a cue the model found no content for, its clause guessed from the parse: the rules decide
         if not pieces or article.quoted(cue.root) or is_denied(cue) or unsaid.cue_reports_nothing(article, cue):
             continue
-        if any(article.quoted.overlaps(piece.start_char, piece.end_char) for piece in pieces):
-            continue
+        if not holds_whole_quotes(article, pieces):
+            continue  # a content cutting a quotation in two
+        if not proposition(pieces) and any(article.quoted.overlaps(piece.start_char, piece.end_char) for piece in pieces):
+            continue  # a term in quote marks inside a noun phrase ("the firm over its \"lies\"")
         if not proposition(pieces) and (not has_speech_lemma(article, cue.root) or addressed(pieces)):
             continue  # "thanked the home crowd", "scored 14 points", "told reporters": no words reported
         speaker = mention(article, attribution)
@@ -51,6 +55,12 @@ def learned_statements(article: ArticleContext) -> list[Unquoted]:
 def model_attributions(article: ArticleContext) -> tuple[learned.LearnedAttribution, ...]:
     """What the model finds in the article, found once."""
     return article.cached("learned-attributions", 0, lambda _: learned.attributions(article.doc))
+
+
+def holds_whole_quotes(article: ArticleContext, pieces: tuple[Span, ...]) -> bool:
+    """Whether every quotation the content pieces overlap lies whole inside one of them."""
+    return all(any(piece.start_char <= start and end <= piece.end_char for piece in pieces)
+               for piece in pieces for start, end in article.quoted.inside(piece.start_char, piece.end_char))
 
 
 def content_around(article: ArticleContext, start: int, end: int) -> Span | None:
