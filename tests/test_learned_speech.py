@@ -115,3 +115,13 @@ def test_a_mixed_statement_keeps_the_full_stop_inside_its_closing_mark(nlp):
     doc = nlp('Ines Varga said she admired the crew for what she called a "quiet kind of courage."')
     (quote,) = doc._.quotes
     assert quote.reported.text.endswith('courage."')
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Asked about the ferry, 40 percent of voters said the timetable should change.",
+     ("the timetable should change", "voters")),
+    ("Each of the candidates said the other lacked the judgment to lead the harbour board.",
+     ("the other lacked the judgment to lead the harbour board", "candidates")),
+], ids=["a-share-of-those-asked", "each-of"])
+def test_people_left_unnamed_are_a_source(nlp, text, expected):
+    assert [(content, speaker) for content, _, speaker, _, _ in reported(nlp, text)] == [expected]

@@ -22,10 +22,11 @@ from extract.context import ArticleContext
 from extract.cues import Cue, Unquoted, rule, unsaid
 from extract.cues.verbs import speaker_of
 from extract.grammar import has_speech_lemma, is_relative, noun_phrase, without_spaces
-from extract.vocabulary import could_speak, is_document_noun, speaks
+from extract.vocabulary import QUANTIFIERS, could_speak, is_document_noun, speaks
 
 NEGATIONS = {"not", "n't", "never"}
 DEMONSTRATIVES = {"this", "these", "that", "those"}
+POSSESSIVES = {"his", "her", "their", "our"}
 
 
 @rule("learned-speech", confidence=0.8, method="subject", introduces=True)
@@ -46,7 +47,7 @@ def learned_statements(article: ArticleContext) -> list[Unquoted]:
         if not proposition(pieces) and (not has_speech_lemma(article, cue.root) or addressed(pieces)):
             continue  # "thanked the home crowd", "scored 14 points", "told reporters": no words reported
         speaker = mention(article, attribution)
-        if speaker is None or not (speaks(speaker.root) or speaker.root.pos_ == "PROPN") or points_back(speaker.root):
+        if speaker is None or not can_be_source(speaker.root) or points_back(speaker.root):
             continue
         found.append(Unquoted(pieces, Cue(cue, speaker, source=attribution.source)))
     return found
@@ -75,14 +76,33 @@ def content_around(article: ArticleContext, start: int, end: int) -> Span | None
 def mention(article: ArticleContext, attribution: learned.LearnedAttribution) -> Span | None:
     """The speaker mention: the head of the model's source, else the subject of a verb cue."""
     if attribution.source is not None:
-        head = attribution.source.root
+        head = among(attribution.source.root)
         if is_relative(head):
-            head = head.head.head  # "officials who said": the officials
+            head = among(head.head.head)  # "officials who said": the officials
         return without_possessive(noun_phrase(head))
     if attribution.cue.root.pos_ in {"VERB", "AUX"}:
         subject = speaker_of(article, attribution.cue.root)
-        return noun_phrase(subject) if subject is not None else None
+        return noun_phrase(among(subject)) if subject is not None else None
     return None
+
+
+def among(head: Token) -> Token:
+    """The people a quantifier or share picks from ("each of the candidates", "40 percent of riders"), else the head."""
+    if head.lower_ not in QUANTIFIERS and head.ent_type_ != "PERCENT":
+        return head
+    group = next((grand for child in head.children if child.dep_ == "prep" and child.lower_ == "of"
+                  for grand in child.children if grand.dep_ == "pobj"), None)
+    return group if group is not None and not is_relative(group) else head
+
+
+def can_be_source(head: Token) -> bool:
+    """Whether the head of a source can speak: who ``vocabulary.speaks``, a name, or people left unnamed.
+
+    Unnamed people: "some", "each", "most of whom", a share of those asked
+    ("19 percent"), whose words they are ("his promise").
+    """
+    return speaks(head) or head.pos_ == "PROPN" or head.lower_ in QUANTIFIERS | POSSESSIVES \
+        or head.ent_type_ == "PERCENT"
 
 
 def without_possessive(mention: Span) -> Span:
