@@ -700,6 +700,8 @@ class Resolver:
                               or Speaker(description(mention), None, "organisation"), "organisation")
         if is_role_word(head) or (common and not capitalised):
             return self.described(mention)
+        if head.lower_ in QUANTIFIERS:
+            return None  # "Nobody", "Everyone" written with a capital: no name
         name, title = clean_name(mention)
         titled = head.pos_ == "PROPN" and name and (names_role(title) or any(is_title(t) for t in title))
         if not titled and (head.ent_type_ in GROUPS or any(e.label_ in GROUPS for e in self.article.entities(mention))

@@ -102,7 +102,17 @@ def is_name_prefix(token: Token, rest: int) -> bool:
 def is_person_noun(token: Token) -> bool:
     """A noun that names a person by role or trait ("the senator", "the billionaire", "the businesswoman")."""
     nouns = lexicon.person_nouns()
-    return token.lemma_.lower() in nouns or token.lower_ in nouns or gender_of(token) is not None or is_demonym(token)
+    return token.lemma_.lower() in nouns or token.lower_ in nouns or hyphenated(token) in nouns \
+        or gender_of(token) is not None or is_demonym(token)
+
+
+def hyphenated(token: Token) -> str:
+    """The hyphenated word a token ends, lower case ("centre-half", split by the tokenizer), else the token."""
+    start = token.i
+    while start >= 2 and token.doc[start - 1].text == "-" and not token.doc[start - 1].whitespace_ \
+            and not token.doc[start - 2].whitespace_:
+        start -= 2
+    return token.doc[start:token.i + 1].text.lower()
 
 
 def is_demonym(token: Token) -> bool:

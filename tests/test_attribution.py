@@ -730,3 +730,31 @@ def test_a_name_after_a_capitalised_role_is_a_person_whatever_the_tagger_made_of
 )
 def test_a_surname_the_tagger_takes_for_a_place_is_the_person_the_article_names_in_full(nlp, text, expected):
     assert [name for _, name in attributed(nlp, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Rovers captain Ola Brandt said the win could turn the season. 'We needed that,' said the centre-half.",
+         "Ola Brandt"),
+        ("Ola Brandt saved two penalties. 'I guessed right twice,' said the goalkeeper.", "Ola Brandt"),
+    ],
+    ids=["hyphenated-position", "position"],
+)
+def test_a_player_described_by_position_is_the_player(nlp, text, expected):
+    assert [name for _, name in attributed(nlp, text)] == [expected]
+
+
+def test_nobody_is_no_speaker_and_reports_nothing(nlp):
+    text = ('Nobody asked whether the ferry was safe.\n\nI asked a friend who works at the port what she made of it. '
+            '"Honestly, it is fine," she told me.')
+    quotes = parsed(nlp, text)._.quotes
+    assert [(q.kind, q.speaker.name if q.speaker else None) for q in quotes] == [("direct", "friend")]
+
+
+@pytest.mark.parametrize("text", [
+    "No one said that the ferry was safe.",
+    "Neither candidate said how the plan would be paid for.",
+], ids=["no-one", "neither"])
+def test_speech_by_no_one_is_no_statement(nlp, text):
+    assert parsed(nlp, text)._.quotes == ()

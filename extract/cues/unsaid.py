@@ -3,7 +3,7 @@
 "Fjordlink declined to say how many sailings ..." (a refusal), "Asked
 whether she had the votes, ..." (a question put to the speaker, not
 something she said), "critics will doubtless argue that ..." (speech that
-has not happened). Negated speech ("did not say whether") is left out by
+has not happened), "Nobody asked whether ..." (speech by no one). Negated speech ("did not say whether") is left out by
 ``grammar.is_speech_verb`` already. The verbs that govern a refusal or an
 intention are data (``rules/unsaid_verbs.txt``).
 """
@@ -19,11 +19,19 @@ PASSIVE_MODALS = {"should", "must"}  # "it should be said" (but "I should say th
 FUTURE = {"will", "'ll", "shall", "wo"}  # "will say" is a statement announced, unless a guess ("will doubtless argue")
 GUESSES = {"doubtless", "undoubtedly", "surely", "probably", "presumably", "likely", "no", "certainly"}
 ASKING = {"ask", "question", "press", "quiz"}
+NO_ONE = {"nobody", "noone", "none", "neither", "no"}  # subjects, or their determiners ("no one", "neither side")
 
 
 def reports_nothing(article: ArticleContext, verb: Token) -> bool:
     """Whether a speech verb outside quotes reports no statement of its subject."""
-    return refused_or_intended(verb) or asked_of_the_speaker(article, verb) or hypothetical(article, verb)
+    return refused_or_intended(verb) or asked_of_the_speaker(article, verb) or hypothetical(article, verb) \
+        or said_by_no_one(article, verb)
+
+
+def said_by_no_one(article: ArticleContext, verb: Token) -> bool:
+    """ "Nobody asked whether ...", "No one said that ...": speech its subject denies ever happened."""
+    return any(subject.lower_ in NO_ONE or any(det.lower_ in NO_ONE for det in article.children(subject, "det"))
+               for subject in article.children(verb, "nsubj"))
 
 
 def cue_reports_nothing(article: ArticleContext, cue: Span) -> bool:
