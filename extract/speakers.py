@@ -762,10 +762,18 @@ class Resolver:
                 subjects.append((clause_depth(word), candidate))
             elif sentence is not None and self.article.sentence_of(word) != sentence:
                 break
+            elif fallback is None and self.met_by_writer(word):
+                return Resolution(candidate, "pronoun-nearest")  # "I asked a friend what she thought. '...,' she said"
             fallback = fallback or candidate
         if subjects:
             return Resolution(min(subjects, key=lambda item: item[0])[1], "pronoun")
         return Resolution(fallback, "pronoun-nearest") if fallback else None
+
+    def met_by_writer(self, word: Token) -> bool:
+        """Whether a person is the object of the writer's own verb ("I asked a friend", "we met a nurse")."""
+        verb = word.head if word.dep_ in {"dobj", "dative"} else word.head.head if word.dep_ == "pobj" else None
+        return verb is not None and verb.pos_ == "VERB" and any(
+            subject.lower_ in {"i", "we"} and not self.quoted(subject) for subject in self.article.children(verb, "nsubj"))
 
     def candidates(self, token: Token):
         """People and singular role descriptions before the token, nearest first, with subject flags."""

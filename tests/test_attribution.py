@@ -758,3 +758,17 @@ def test_nobody_is_no_speaker_and_reports_nothing(nlp):
 ], ids=["no-one", "neither"])
 def test_speech_by_no_one_is_no_statement(nlp, text):
     assert parsed(nlp, text)._.quotes == ()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('Mayor Ines Varga opened the new pier on Monday. I asked a nurse who works at the clinic what she made of it. '
+         '"It is long overdue," she told me.', "nurse"),
+        ('Ada Quill has run the studio for decades. When I repeat the story to Quill, she laughs. '
+         '"I got that from my father," she says.', "Ada Quill"),
+    ],
+    ids=["asked-a-nurse", "repeat-to"],
+)
+def test_a_person_the_writer_meets_is_who_she_means_next(nlp, text, expected):
+    assert [name for _, name in attributed(nlp, text)] == [expected]
