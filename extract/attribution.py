@@ -41,7 +41,7 @@ class Settings:
     """Component settings (see ``nlp.make_quote_component``)."""
 
     indirect: bool = True
-    max_gap_words: int = 12
+    max_gap_words: int = 20
     learned: bool = True  # reported speech found by the attribution model too (``learned-speech``)
 
 

@@ -90,7 +90,7 @@ def surnames_of_people(doc: Doc) -> Doc:
 
 @Language.factory(
     "quotedb",
-    default_config={"indirect": True, "max_gap_words": 12, "coref": True, "learned": True},
+    default_config={"indirect": True, "max_gap_words": 20, "coref": True, "learned": True},
     requires=["token.tag", "token.pos", "token.lemma", "token.dep", "token.head", "token.is_sent_start",
               "token.ent_type", "token.ent_iob", "doc.ents"],
     assigns=["doc._.quotes", "doc._.quote_errors"],

@@ -193,6 +193,14 @@ def test_split_quote_parts_share_one_passage(nlp):
         ("The first part is done,", "said", 0), ("and the second starts soon.", "said", 0), ("Next!", "called", None)]
 
 
+def test_a_quote_broken_by_a_long_attribution_is_one_passage(nlp):
+    text = ('"We will not close the pier," said Ines Varga, the long-serving harbour master of the eastern port, '
+            'at a meeting on Monday. "It stays open all winter."')
+    quotes = parsed(nlp, text)._.quotes
+    assert [(q.content.text, q.passage) for q in quotes] == [("We will not close the pier,", 0),
+                                                            ("It stays open all winter.", 0)]
+
+
 def test_numbered_proper_noun_is_no_person(nlp):
     text = ("Ava Lind made a film about the law.\n\n"
             "Lind said the 13th Amendment was worth a film because \"nobody reads it,\" she said.")
