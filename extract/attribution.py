@@ -193,10 +193,11 @@ class Attributor:
         self.found: list[Quote] = []
         self.last_attributed: Quote | None = None  # the last quote with a speaker, which a continuation follows
 
-    def run(self, stmts: list[Statement]) -> list[Quote]:
+    def run(self, stmts: list[Statement], nested: list[tuple[int, int]] = ()) -> list[Quote]:
         """Every statement of the article: the headline, reported speech, transcript turns and the quotes, in text order.
 
-        Quotes and reported speech inside a transcript turn are nested in it.
+        Quotes and reported speech inside a transcript turn are nested in it;
+        ``nested`` are the quotations inside quotes, said by someone the quote names.
         """
         headline = self.attempt(0, self.headline)
         self.add(headline)
@@ -218,7 +219,9 @@ class Attributor:
             if not any(attributed.overlaps(piece.start_char, piece.end_char) for piece in found[0].pieces) \
                     and not self.only_titles(found[0]):
                 self.add(self.attempt(found[0].start_char, self.mixed, *found))
-        return in_text_order(self.found) if mixed else self.found
+        inner = [quote for quotation in nested for quote in self.attempt(quotation[0], self.nested, quotation)]
+        self.found.extend(inner)
+        return in_text_order(self.found) if mixed or inner else self.found
 
     def attempt(self, start: int, make, *args) -> list:
         """What ``make(*args)`` returns; after an odd parse, nothing, and the error is reported with its offset."""
@@ -298,6 +301,22 @@ class Attributor:
                 for start, end in self.article.quoted.inside(piece.start_char, piece.end_char)]
         first = len(self.found) if len(rows) > 1 else None
         return [replace(quote, content=content, reported=reported, passage=first) for content, reported in rows]
+
+    def nested(self, inner: tuple[int, int]) -> list[Quote]:
+        """A quotation inside a direct quote, said by the subject of the speech verb over it; the quoted relays it."""
+        outer = next((quote for quote in self.found if quote.kind == "direct"
+                      and quote.content.start <= inner[0] and inner[1] <= quote.content.end), None)
+        rule = cues.REGISTRY["nested-quote"]
+        cue = rule.find(self.article, inner, (outer.content.start, outer.content.end)) if outer else None
+        if cue is None:
+            return []
+        described = None
+        if cue.mention.root.pos_ == "NOUN":  # "the rep just said, '...'": someone the quote brings in, not followed back
+            described = self.resolver.described(cue.mention, follow=False)
+        quote = self.quote(rule, cue, inner[0], inner[1], "direct", self.article.paragraphs.index(inner[0]), described)
+        if quote.speaker is None or quote.speaker == outer.speaker or len(quote.content.text.split()) <= SHORT_QUOTE_WORDS:
+            return []  # "he said 'uh huh'": too short, said by no one the article names, or by the quoted person
+        return [replace(quote, reporter=outer.speaker)]
 
     def inner(self, start: int, end: int) -> TextSpan:
         """The words of a quotation ``[start, end)`` without its quote marks."""
@@ -381,10 +400,12 @@ class Attributor:
 
     # -- the record
 
-    def quote(self, rule: Rule, cue: Cue, start: int, end: int, kind: str, paragraph: int) -> Quote:
-        """Resolve the cue's mention and reporter, and build the Quote record."""
+    def quote(self, rule: Rule, cue: Cue, start: int, end: int, kind: str, paragraph: int,
+              resolution: speakers.Resolution | None = None) -> Quote:
+        """Resolve the cue's mention (unless ``resolution`` is given) and reporter, and build the Quote record."""
         resolver = self.resolver
-        resolution = resolver.resolve(cue.mention) if cue.mention is not None else None
+        if resolution is None and cue.mention is not None:
+            resolution = resolver.resolve(cue.mention)
         relayed = resolver.resolve(cue.reporter) if cue.reporter is not None else None
         if resolution is not None:
             resolver.spoke(resolution.speaker, cue.mention)
@@ -410,4 +431,5 @@ def find_quotes(doc: Doc, settings: Settings = Settings(), errors: list[str] | N
     paragraphs = Paragraphs(doc.text)
     parts = quotes.quoted_parts(paragraphs.text, paragraphs.spans)
     article = ArticleContext(doc, [part.outer for part in parts], paragraphs)
-    return Attributor(article, settings, errors, coref).run(statements(article, parts, settings))
+    nested = quotes.nested_quotations(paragraphs.text, paragraphs.spans)
+    return Attributor(article, settings, errors, coref).run(statements(article, parts, settings), nested)

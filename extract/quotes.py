@@ -297,6 +297,25 @@ def pair_marks(text: str, start: int, end: int) -> tuple[list[tuple[Mark, Mark]]
     return pairs, left_open
 
 
+def nested_quotations(text: str, spans: tuple[tuple[int, int], ...] | None = None) -> list[tuple[int, int]]:
+    """The words of each quotation inside another ("She said, 'Who is going to clean this?'" in a quote), by start.
+
+    The other style's marks inside a quotation; a quotation closed in its
+    paragraph only.
+    """
+    found = []
+    for start, end in paragraphs(text) if spans is None else spans:
+        marks = marks_in(text, start, end)
+        pairs = pair_double(text, marks)[0] + pair_single(text, marks, start, end)[0]
+        outer = [(o.at, c.end) for o, c in pairs]
+        for opened, closing in pairs:
+            inside = any(s <= opened.at and closing.end <= e and (s, e) != (opened.at, closing.end) for s, e in outer)
+            words = words_between(text, opened.end, closing.at) if inside else None
+            if words is not None:
+                found.append(words)
+    return sorted(found)
+
+
 def reopens(text: str, paragraph: tuple[int, int] | None, opened: Mark) -> bool:
     """Whether a paragraph starts by reopening the quote opened with ``opened``."""
     if paragraph is None:

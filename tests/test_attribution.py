@@ -780,3 +780,21 @@ def test_speech_by_no_one_is_no_statement(nlp, text):
 )
 def test_a_person_the_writer_meets_is_who_she_means_next(nlp, text, expected):
     assert [name for _, name in attributed(nlp, text)] == [expected]
+
+
+def test_a_quote_inside_a_quote_is_said_by_whom_the_quote_names_and_relayed_by_the_quoted(nlp):
+    text = ("'The waiter just said, \"It is always like this, what do you expect?\" and walked off,' "
+            "Ines Varga said.")
+    quotes = parsed(nlp, text)._.quotes
+    inner = [q for q in quotes if q.cue_rule == "nested-quote"]
+    assert [(q.content.text, q.kind, q.speaker.name, q.reporter.name) for q in inner] == [
+        ("It is always like this, what do you expect?", "direct", "waiter", "Ines Varga")]
+
+
+@pytest.mark.parametrize("text", [
+    "\"I told him, 'Get out of my office and stay out,' and he left,\" said Ines Varga.",
+    "\"We call it 'the long tunnel of doom' and nobody minds,\" said Ines Varga.",
+    "\"They named it 'Harbour Light' after my mother,\" said Ines Varga.",
+], ids=["the-quoted-quoting-themselves", "a-name-given", "a-title"])
+def test_a_quote_inside_a_quote_that_no_one_else_says_is_no_statement(nlp, text):
+    assert [q for q in parsed(nlp, text)._.quotes if q.cue_rule == "nested-quote"] == []

@@ -93,8 +93,8 @@ def rule(name: str, *, confidence: float, method: str, guard: Callable[[QuoteCon
 
 # The construction families register their rules on import.
 from extract.cues import (  # noqa: E402,F401,I001
-    according, colon, continuation, headings, headline, learned, nouns, putting, reported, sentences, signature, transcripts,
-    verbs)
+    according, colon, continuation, headings, headline, learned, nested, nouns, putting, reported, sentences, signature,
+    transcripts, verbs)
 
 # The order in which rules are tried for a quoted statement: the table of contents.
 CUE_RULES: tuple[Rule, ...] = tuple(REGISTRY[name] for name in (
@@ -114,7 +114,7 @@ CUE_RULES: tuple[Rule, ...] = tuple(REGISTRY[name] for name in (
     "preceding-sentence",    # sentences.py  the subject of the sentence just before the quote
 ))
 STATEMENT_RULES: tuple[Rule, ...] = tuple(REGISTRY[name] for name in (
-    "headline", "reported-speech", "learned-speech", "transcript-turn", "interview-turn", "continuation"))
+    "headline", "reported-speech", "learned-speech", "transcript-turn", "interview-turn", "continuation", "nested-quote"))
 
 
 def find_cue(ctx: QuoteContext) -> tuple[Rule, Cue] | None:
