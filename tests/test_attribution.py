@@ -798,3 +798,16 @@ def test_a_quote_inside_a_quote_is_said_by_whom_the_quote_names_and_relayed_by_t
 ], ids=["the-quoted-quoting-themselves", "a-name-given", "a-title"])
 def test_a_quote_inside_a_quote_that_no_one_else_says_is_no_statement(nlp, text):
     assert [q for q in parsed(nlp, text)._.quotes if q.cue_rule == "nested-quote"] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('The advert ends with footage of Ines Varga saying during the debate last week, "That makes me smart," '
+         'when her rival attacked her.', "Ines Varga"),
+        ('Ines Varga attacked the plan on Monday, saying, "It will never work."', "Ines Varga"),
+    ],
+    ids=["footage-of-a-name-saying", "saying-after-a-clause"],
+)
+def test_a_speech_participle_just_before_the_quote_introduces_it(nlp, text, expected):
+    assert [name for _, name in attributed(nlp, text)] == [expected]

@@ -21,6 +21,8 @@ from extract.cues.according import paragraph_source
 from extract.grammar import cue_span, noun_phrase
 from extract.vocabulary import PERSONAL, agrees, could_speak, could_speak_as_group, is_document_noun, speaks
 
+INTRODUCING_REACH = 10  # tokens before a quote where a participle introducing it may stand
+
 
 # ---------------------------------------------------------------- who speaks through a verb
 
@@ -43,7 +45,8 @@ def verb_subject(article: ArticleContext, verb: Token) -> Token | None:
 def participle_of_a_name(verb: Token) -> Token | None:
     """"footage of Smith saying ...": the name just before the participle."""
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
-    if verb.tag_ == "VBG" and before is not None and before.ent_type_ == "PERSON" and before.dep_ != "dobj":
+    named = before is not None and (before.ent_type_ == "PERSON" or before.pos_ == "PROPN" and could_speak_as_group(before))
+    if verb.tag_ == "VBG" and named and before.dep_ != "dobj":
         return before
     return None
 
@@ -109,16 +112,35 @@ def reporter_of(article: ArticleContext, outer: list[Token], speaker: Token, sou
 def governing_speech_verb(ctx: QuoteContext) -> Cue | None:
     """A speech verb that governs the quote in the parse ("...," she said; dismissed it as "baseless")."""
     governing = governing_verbs(ctx)
-    if not governing:
-        return None
-    verb = speaking_verb(ctx.article, governing)
-    mention = speaker_of(ctx.article, verb)
+    verb = speaking_verb(ctx.article, governing) if governing else None
+    subject = speaker_of(ctx.article, verb) if verb is not None else None
+    if subject is None or not could_speak(subject):
+        verb = introducing_participle(ctx) or verb  # "The ad ends with footage of Smith saying last week, \"...\""
+    mention = speaker_of(ctx.article, verb) if verb is not None else None
     if mention is None:
         return None
     mention = fullest_mention(ctx.article, verb, mention)
-    reporter = reporter_of(ctx.article, governing[governing.index(verb) + 1:], mention, paragraph_source(ctx))
+    outer = governing[governing.index(verb) + 1:] if verb in governing else []
+    reporter = reporter_of(ctx.article, outer, mention, paragraph_source(ctx))
     return Cue(cue_span(ctx.article, verb, ctx.stmt.start), noun_phrase(mention),
                noun_phrase(reporter) if reporter is not None else None)
+
+
+def introducing_participle(ctx: QuoteContext) -> Token | None:
+    """A speech participle just before the quote, only its modifiers and a comma between, whose subject speaks."""
+    doc, start = ctx.doc, ctx.article.span(ctx.stmt.start, ctx.stmt.end)
+    if start is None:
+        return None
+    before = [t for t in doc[max(0, start.start - INTRODUCING_REACH):start.start] if not ctx.in_quote(t)]
+    if not before or before[-1].text not in {",", ":"}:
+        return None
+    for token in reversed(before[:-1]):
+        if token.pos_ in {"VERB", "AUX"}:
+            speaking = token.tag_ == "VBG" and grammar.is_speech_verb(ctx.article, token)
+            return token if speaking and speaks(speaker_of(ctx.article, token)) else None
+        if token.text in {".", ";", "\n"} or ctx.article.sentence_of(token) != ctx.article.sentence_of(before[-1]):
+            return None
+    return None
 
 
 # ---------------------------------------------------------------- nearby-verb
