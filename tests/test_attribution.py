@@ -57,7 +57,7 @@ CASES = [
     ("The new advert uses footage of Mara Quist asking, \u201cWhy is the bridge still closed?\u201d",
      [("Why is the bridge still closed?", "Mara Quist", "speech-verb")]),
     ("The advert ends with footage of Paul Rask saying during the debate, \u201cThat makes me clever.\u201d",
-     [("That makes me clever.", "Paul Rask", "nearby-verb")]),
+     [("That makes me clever.", "Paul Rask", "speech-verb")]),
     ("Councillor Ben Ardo posted a message saying \u201cthe bridge stays closed until May.\u201d",
      [("the bridge stays closed until May.", "Ben Ardo", "speech-verb")]),
     ("Councillor Ben Ardo spoke first.\n\nAnother critic, Lorna Teague, likened the plan to \"burning the harbour down\".",

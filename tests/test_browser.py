@@ -193,7 +193,7 @@ def test_search_page_ranks_marks_and_offers_the_speaker(site, driver):
 
 def test_quotes_view_puts_the_quote_first(site, driver):
     driver.get(f"{site}/news/quotes_view?_sort=id")
-    cards = find(driver, "article.quote-card")
+    cards = wait_for(driver, "article.quote-card")
     screenshot(driver, "quotes-view")
     assert fits_the_window(driver)
     assert cards[0].location["y"] < 300  # the first quote is on the first screen, near its top
