@@ -42,6 +42,10 @@ is a key of ``people`` or null (said by someone the article does not name);
 ``reporter`` is who relays the words in relayed speech ("as the Gazette put
 it"); ``also`` lists other forms that name the same speaker.
 
+A decoy that is not in the article text as quotedb reads it (page
+furniture the HTML reader left out, such as a "Trending:" link) counts as
+kept out (``decoys_kept_out``); a statement must be in the text.
+
 Matching works on words (runs of letters and digits), as
 ``../shared/eval/attributions.py`` does. A row's words are those of
 ``quotes.content_start_char/content_end_char`` (the whole reported content)
@@ -133,6 +137,7 @@ class GoldArticle:
     statements: list[Statement] = field(default_factory=list)
     borderline: list[Statement] = field(default_factory=list)
     decoys: list[Decoy] = field(default_factory=list)
+    kept_out: int = 0  # decoys not in the article text as read: furniture the reader left out
 
 
 def read_gold(gold_dir: str | Path) -> dict[str, dict]:
@@ -186,6 +191,17 @@ def inside(text: str, spans: tuple[tuple[int, int], ...], piece: str) -> tuple[i
     raise GoldError(f"quoted words not inside their statement: {piece!r}")
 
 
+def located_decoys(text: str, entries: list[dict]) -> tuple[list[Decoy], int]:
+    """The decoys in the article text, and how many the reader kept out of it (page furniture)."""
+    decoys, kept_out = [], 0
+    for entry in entries:
+        try:
+            decoys.append(Decoy(locate(text, entry["text"], entry.get("occurrence", 1)), entry["why"]))
+        except GoldError:
+            kept_out += 1
+    return decoys, kept_out
+
+
 def gold_article(name: str, data: dict, text: str) -> GoldArticle:
     """The gold of one article located in its text; raises GoldError naming what does not fit."""
     people = data.get("people", {})
@@ -196,8 +212,7 @@ def gold_article(name: str, data: dict, text: str) -> GoldArticle:
     try:
         article.statements = [statement(text, entry, people) for entry in data.get("statements", [])]
         article.borderline = [statement(text, entry, people) for entry in data.get("borderline", [])]
-        article.decoys = [Decoy(locate(text, entry["text"], entry.get("occurrence", 1)), entry["why"])
-                          for entry in data.get("decoys", [])]
+        article.decoys, article.kept_out = located_decoys(text, data.get("decoys", []))
     except GoldError as error:
         raise GoldError(f"{name}: {error}") from None
     return article
@@ -436,6 +451,7 @@ class Tally:
     errors: dict[str, list[tuple]] = field(default_factory=lambda: defaultdict(list))
     tags: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     decoys: int = 0
+    decoys_kept_out: int = 0
     articles: int = 0
     missing: list[str] = field(default_factory=list)
 
@@ -456,6 +472,7 @@ def score_article(tally: Tally, text: str, gold: GoldArticle, rows: list[Row]) -
     """Add one article's figures and errors to the tally."""
     tally.articles += 1
     tally.decoys += len(gold.decoys)
+    tally.decoys_kept_out += gold.kept_out
     match = match_article(text, gold, rows)
     for index, statement_ in enumerate(gold.statements):
         count_statement(tally, text, gold, statement_, match.rows_of.get(index, []))
@@ -521,7 +538,7 @@ def figures(tally: Tally) -> dict[str, float | int]:
         "articles": tally.articles,
         "gold_statements": sum(tally.gold.values()),
         **{f"gold_{kind}": tally.gold[kind] for kind in KINDS},
-        "decoys": tally.decoys,
+        "decoys": tally.decoys, "decoys_kept_out": tally.decoys_kept_out,
         "predicted_statements": judged,
         "predicted_borderline": tally.passages["borderline"],
         "quote_marked_found": ratio(sum(tally.found[k] for k in marked), sum(tally.gold[k] for k in marked)),

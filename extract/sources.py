@@ -53,6 +53,7 @@ from extract.records import Article
 
 HEADER_LINES = 12  # non-empty lines searched for title, date line and dateline
 MAX_TITLE_WORDS = 30
+TEASER_LABEL_WORDS = 4  # the label before a teaser link: "READ MORE:", "Trending in Sports:"
 LEGACY_ENCODING = "cp1252"  # preferred when detection finds it about as good as its best guess
 CHAOS_MARGIN = 0.1
 
@@ -471,12 +472,38 @@ def read_html(source: Source) -> list[Article]:
     except ImportError:
         raise ArticleError(source.path, "reading HTML needs trafilatura (pip install trafilatura)") from None
     page = trafilatura.bare_extraction(
-        source.data, with_metadata=True,
+        without_teasers(source.data), with_metadata=True,
         date_extraction_params={"original_date": True, "extensive_search": False})
     if page is None or not (page.text or "").strip():
         raise ArticleError(source.path, "no article text found in the HTML")
     fields = {"title": page.title, "outlet": page.sitename, "published": page.date, "url": page.url}
     return [make_article(source.name, page.text, sha256(source.data), fields)]
+
+
+def without_teasers(data: bytes):
+    """The page, parsed, without paragraphs that only link to other pages, behind a label at most
+    ("<p><b>Trending:</b> <a href=...>'Best night of my life': ...</a></p>", "READ MORE:").
+
+    Their headlines quote people of other stories. A page trafilatura's
+    parser cannot read is given back as it is.
+    """
+    from trafilatura.utils import load_html
+
+    tree = load_html(data)
+    if tree is None:
+        return data
+    for block in [block for block in tree.iter("p", "li") if is_teaser(block)]:
+        block.drop_tree()
+    return tree
+
+
+def is_teaser(block) -> bool:
+    """Whether a paragraph is a link to another page and a short label before it, nothing else."""
+    linked = " ".join(link.text_content() for link in block.iter("a")).split()
+    words = block.text_content().split()
+    label = words[:len(words) - len(linked)]
+    return bool(linked) and len(label) <= TEASER_LABEL_WORDS and (not label or label[-1].endswith(":")) \
+        and words[len(label):] == linked
 
 
 READ_APART = frozenset({".html", ".htm"})  # libxml2 takes hours over some hostile pages

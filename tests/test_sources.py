@@ -235,6 +235,23 @@ def test_html(tmp_path):
         "Ports reopen after the storm", "Harbour Ledger", "2024-03-03", "https://example.org/ports-reopen", "ORLAND")
 
 
+def test_html_leaves_out_links_to_other_stories(tmp_path):
+    pytest.importorskip("trafilatura")
+    page = """<html><head><title>Ferry fares frozen | Harbour Ledger</title></head><body>
+<article><h1>Ferry fares frozen for a year</h1>
+<p>Ferry fares will not rise this year, the harbour board decided on Monday after a long and heated meeting.</p>
+<p><strong>Trending:</strong> <a href="/news/fair">'We have never seen crowds like it': Fair breaks record</a></p>
+<p>"Nobody should pay more to get to work," said Ines Varga, who chairs the board, as the vote was counted.</p>
+<p><b>READ MORE:</b> <a href="/news/bridge">Mayor says 'the bridge stays shut' after inspection</a></p>
+<p>The full figures are in <a href="/board/report">the board's annual report</a>, published on its website.</p>
+<p><a href="/news/ferries">Ferry timetable changes for the winter</a></p>
+<p>Fares were last raised in 2022, when fuel costs rose by a third in the space of a few months.</p>
+</article></body></html>"""
+    text = read_one(tmp_path, "a.html", page).text
+    assert "crowds like it" not in text and "the bridge stays shut" not in text and "timetable changes" not in text
+    assert "said Ines Varga" in text and "in the board's annual report, published" in text
+
+
 def test_article_files_skips_hidden_and_unsupported(tmp_path):
     for name in ["b.txt", "a/c.jsonl", "a/d.MD", ".hidden.txt", ".git/e.txt", "notes.pdf", "f.html", "g.csv"]:
         write(tmp_path, name, "text")
