@@ -358,7 +358,7 @@ def person_spans(doc: Doc, runs: list[Span]):
             continue
         named = is_given_name(first) and first.i < run.end - 1
         if is_title(run[0]) or after_title(run) or led_by_role(run) or named and (alone[run[-1].lower_] or beside_person_noun(run)) \
-                or after_role(run) and alone[run[-1].lower_] or alone[run[-1].lower_] > 1 and no_common_noun(run):
+                or after_role(run) and (alone[run[-1].lower_] or no_common_noun(run)) or alone[run[-1].lower_] > 1 and no_common_noun(run):
             yield run
 
 
@@ -1040,7 +1040,7 @@ class Resolver:
         return word.idx < end
 
     def by_role(self, mention: Span, words: set[str]) -> Person | None:
-        """The person whose role shares most words with a description, nearest first."""
+        """The person whose role shares most words with a description, nearest first, named before it first."""
         head = mention.root.lower_
         best, best_score = None, 0
         for person in self.people.all():
@@ -1049,7 +1049,8 @@ class Resolver:
             heads = {role_head(role) for role in roles}
             if head not in heads and mention.root.lemma_.lower() not in heads:
                 continue
-            score = len(words & written) * 10 - abs(person.first - mention.start) / 1000
+            later = person.first > mention.start  # named after the description: only a lede's "the inspector" points ahead
+            score = len(words & written) * 10 - abs(person.first - mention.start) / 1000 - later * 5
             if score > best_score:
                 best, best_score = person, score
         return best

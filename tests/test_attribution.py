@@ -811,3 +811,10 @@ def test_a_quote_inside_a_quote_that_no_one_else_says_is_no_statement(nlp, text)
 )
 def test_a_speech_participle_just_before_the_quote_introduces_it(nlp, text, expected):
     assert [name for _, name in attributed(nlp, text)] == [expected]
+
+
+def test_a_role_description_means_the_person_named_before_it_not_after(nlp):
+    text = ('"We wanted the ball in those moments," Harbour City coach Ines Varga said.\n\n'
+            '"She just nodded at me," the coach said. "That was the whole conversation."\n\n'
+            'Northport coach Tomas Berg said his team had lost the ball too often.')
+    assert [name for _, name in attributed(nlp, text)] == ["Ines Varga"] * 3
