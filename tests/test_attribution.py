@@ -818,3 +818,17 @@ def test_a_role_description_means_the_person_named_before_it_not_after(nlp):
             '"She just nodded at me," the coach said. "That was the whole conversation."\n\n'
             'Northport coach Tomas Berg said his team had lost the ball too often.')
     assert [name for _, name in attributed(nlp, text)] == ["Ines Varga"] * 3
+
+
+def test_a_clause_a_colon_parts_from_the_speaker_is_the_writers(nlp):
+    text = ("The unions, it should be said, have not always helped themselves: Ines Varga, who leads the nurses, "
+            "called the trial a \"first step to a shorter week\".")
+    assert [(q.kind, q.content.text) for q in parsed(nlp, text)._.quotes] == [("mixed", "first step to a shorter week")]
+
+
+@pytest.mark.parametrize("text", [
+    "Transcript: Minister challenged over sewage spills on a phone-in\n\nThe minister took calls for an hour.",
+    "Trending: Mayor says the bridge will stay shut all winter\n\nThe ferry ran late again.",
+], ids=["transcript", "trending"])
+def test_a_story_label_before_a_colon_is_no_speaker(nlp, text):
+    assert [q for q in parsed(nlp, text)._.quotes if q.cue_rule == "transcript-turn"] == []

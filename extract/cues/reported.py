@@ -1,6 +1,8 @@
 """Reported speech without quote marks: "Smith said (that) the port would reopen"."""
 from __future__ import annotations
 
+from spacy.tokens import Span, Token
+
 from extract.context import ArticleContext
 from extract.cues import Cue, Unquoted, rule, unsaid
 from extract.cues.verbs import speaker_of
@@ -21,7 +23,17 @@ def reported_clauses(article: ArticleContext) -> list[Unquoted]:
         if not clauses or subject is None or in_subtree(subject, clauses[0]):
             continue
         clause = without_spaces(article.doc[clauses[0].left_edge.i:clauses[0].right_edge.i + 1])
-        if article.quoted.overlaps(clause.start_char, clause.end_char) or len(clause) < MIN_CLAUSE_TOKENS:
+        if article.quoted.overlaps(clause.start_char, clause.end_char) or len(clause) < MIN_CLAUSE_TOKENS \
+                or set_apart(article, clause, subject):
             continue
         found.append(Unquoted((clause,), Cue(cue_span(article, verb, clause.start_char), noun_phrase(subject))))
     return found
+
+
+def set_apart(article: ArticleContext, clause: Span, subject: Token) -> bool:
+    """Whether a colon or semicolon parts a clause before the speaker from the speaker's sentence
+    ("The unions have not helped themselves: Smith called the trial a first step"): the writer's words."""
+    if clause.end > subject.i:
+        return False
+    between = article.doc[clause.end - 1:subject.left_edge.i]
+    return any(token.text in {":", ";"} for token in between)
