@@ -124,6 +124,9 @@ def parsed_subject(article: ArticleContext, verb: Token) -> Token | None:
         agent = [g for c in article.children(verb, "agent") for g in article.children(c, "pobj")]
         if agent:
             return agent[0]
+        lent = subject_lent_to_participle(article, verb) if hop == 0 else None
+        if lent is not None:
+            return lent
         if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             subject, verb = participle_subject(verb)
             if verb is None:
@@ -138,6 +141,17 @@ def parsed_subject(article: ArticleContext, verb: Token) -> Token | None:
         if head is None:
             return None
         verb = head
+    return None
+
+
+def subject_lent_to_participle(article: ArticleContext, verb: Token) -> Token | None:
+    """The subject the parse gave to a participle clause before the verb instead: "Jo Smith, making his 300th
+    appearance, said ..." parses Smith as the subject of "making"."""
+    for clause in article.children(verb, "advcl"):
+        if clause.i < verb.i and clause.tag_ == "VBG":
+            subject = next((c for c in article.children(clause, "nsubj") if c.i < clause.i), None)
+            if subject is not None and not article.quoted(subject):
+                return subject
     return None
 
 

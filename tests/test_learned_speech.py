@@ -125,3 +125,10 @@ def test_a_mixed_statement_keeps_the_full_stop_inside_its_closing_mark(nlp):
 ], ids=["a-share-of-those-asked", "each-of"])
 def test_people_left_unnamed_are_a_source(nlp, text, expected):
     assert [(content, speaker) for content, _, speaker, _, _ in reported(nlp, text)] == [expected]
+
+
+def test_the_subject_the_parse_lends_to_a_participle_before_the_verb_is_the_speaker(nlp):
+    found = reported(nlp, "City skipper Ines Varga-Lund, making her 250th appearance for the side, "
+                          "said the result could change the season.")
+    assert [(content, speaker) for content, _, speaker, _, _ in found] == [
+        ("the result could change the season", "Ines Varga-Lund")]
