@@ -116,6 +116,8 @@ def parsed_subject(article: ArticleContext, verb: Token) -> Token | None:
     the noun it modifies (``participle_subject``).
     """
     for hop in range(4):
+        if hop > 0 and verb.pos_ in {"NOUN", "PROPN"}:
+            return verb  # "a roofer who ..., telling them ...": the parse hung the participle on the noun that acts
         deps = SUBJECTS - {"nsubjpass"} if hop == 0 else SUBJECTS
         subjects = [c for c in article.children(verb, *deps) if not article.quoted(c)]
         if subjects:  # a person before a place: "LONDON (Reuters) - Jo Smith said" parses both as subjects

@@ -832,3 +832,10 @@ def test_a_clause_a_colon_parts_from_the_speaker_is_the_writers(nlp):
 ], ids=["transcript", "trending"])
 def test_a_story_label_before_a_colon_is_no_speaker(nlp, text):
     assert [q for q in parsed(nlp, text)._.quotes if q.cue_rule == "transcript-turn"] == []
+
+
+def test_a_participle_the_parse_hangs_on_a_noun_is_said_by_what_the_noun_names(nlp):
+    text = "A ROGUE roofer who preyed on pensioners, telling them their chimneys were about to fall, has been jailed."
+    quotes = parsed(nlp, text)._.quotes
+    assert [(q.content.text, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("their chimneys were about to fall", "roofer")]
