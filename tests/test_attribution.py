@@ -839,3 +839,9 @@ def test_a_participle_the_parse_hangs_on_a_noun_is_said_by_what_the_noun_names(n
     quotes = parsed(nlp, text)._.quotes
     assert [(q.content.text, q.speaker.name if q.speaker else None) for q in quotes] == [
         ("their chimneys were about to fall", "roofer")]
+
+
+def test_people_familiar_with_a_matter_are_an_unnamed_source(nlp):
+    quotes = parsed(nlp, "A rival offer for the port was rejected in February, people familiar with the matter said.")._.quotes
+    assert [(q.content.text, q.speaker.name, q.speaker.kind) for q in quotes] == [
+        ("A rival offer for the port was rejected in February", "people", "unnamed")]
