@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from extract import cues, quotes, speakers
-from extract.clauses import reported_clause, source_expression
+from extract.clauses import own_speech_act, reported_clause, source_expression
 from extract.context import ArticleContext, Paragraphs, Quoted, QuoteContext, Statement
 from extract.cues import Cue, Rule, Unquoted
 from extract.cues import learned as learned_cues
@@ -357,13 +357,14 @@ class Attributor:
         """The whole content of a mixed quote: the clause of its cue's verb that holds it (None: the quote)."""
         if quote.kind != "mixed" or quote.cue is None:
             return None
-        if self.settings.learned:
-            marked = learned_cues.content_around(self.article, stmt.start, stmt.end)
-            if marked is not None:
-                return self.with_marks(marked.start_char, marked.end_char)
-        cue = self.article.span(quote.cue.start, quote.cue.end)
-        clause = reported_clause(self.article, cue.root, stmt.start, stmt.end) if cue is not None else None
-        return self.with_marks(clause.start_char, clause.end_char) if clause is not None else None
+        clause = learned_cues.content_around(self.article, stmt.start, stmt.end) if self.settings.learned else None
+        if clause is None:
+            cue = self.article.span(quote.cue.start, quote.cue.end)
+            clause = reported_clause(self.article, cue.root, stmt.start, stmt.end) if cue is not None else None
+        if clause is None:
+            return None
+        clause = own_speech_act(self.article, clause, stmt.start, stmt.end)
+        return self.with_marks(clause.start_char, clause.end_char)
 
     def with_marks(self, start: int, end: int) -> TextSpan:
         """The text from ``start`` to ``end`` with the quote marks at its edges, and a full stop inside the closing one."""

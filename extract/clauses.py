@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from extract.context import ArticleContext
-from extract.grammar import CLIMB_LIMIT, is_relative
+from extract.grammar import CLIMB_LIMIT, has_speech_lemma, is_relative
 
 
 def reported_clause(article: ArticleContext, verb: Token, start: int, end: int) -> Span | None:
@@ -77,6 +77,27 @@ def child_towards(verb: Token, word: Token) -> Token | None:
 
 
 CLOSING = {")": "(", "]": "["}
+
+
+def own_speech_act(article: ArticleContext, clause: Span, start: int, end: int) -> Span:
+    """The part of a clause around the quoted words ``[start, end)`` that one speech act reports.
+
+    "it was \"deeply saddened\" by the attack but warned against \"blaming ...\"": the first quote's
+    ends before "but warned", the second's starts after "warned against".
+    """
+    first, last = clause.start, clause.end
+    for token in clause:
+        if token.dep_ != "conj" or not has_speech_lemma(article, token) or article.children(token, "nsubj", "nsubjpass"):
+            continue
+        if token.idx >= end and last == clause.end:
+            last = token.i
+            while last > first and (article.doc[last - 1].dep_ == "cc" or article.doc[last - 1].is_punct):
+                last -= 1
+        elif token.idx + len(token) <= start:
+            first = token.i + 1
+            while first < last and article.doc[first].head == token and article.doc[first].dep_ in {"prt", "prep"}:
+                first += 1
+    return trimmed(article.doc[first:last]) or clause
 
 
 def trimmed(span: Span) -> Span | None:

@@ -845,3 +845,11 @@ def test_people_familiar_with_a_matter_are_an_unnamed_source(nlp):
     quotes = parsed(nlp, "A rival offer for the port was rejected in February, people familiar with the matter said.")._.quotes
     assert [(q.content.text, q.speaker.name, q.speaker.kind) for q in quotes] == [
         ("A rival offer for the port was rejected in February", "people", "unnamed")]
+
+
+def test_two_speech_acts_of_one_speaker_report_two_contents(nlp):
+    text = ("The harbour trust said it was 'deeply saddened' by the sinking but warned against "
+            "'blaming every skipper for the actions of a careless few'.")
+    quotes = [q for q in parsed(nlp, text)._.quotes if q.kind == "mixed"]
+    assert [q.reported.text for q in quotes] == [
+        "it was 'deeply saddened' by the sinking", "'blaming every skipper for the actions of a careless few'"]
