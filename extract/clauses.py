@@ -29,6 +29,7 @@ def reported_clause(article: ArticleContext, verb: Token, start: int, end: int) 
     return trimmed(clause)
 
 
+ELICITING = {"ask", "approach", "contact", "reach", "question", "press", "interview", "quiz"}
 SOURCE_MOST_TOKENS = 30  # a longer expression around a source is no name of it
 
 
@@ -83,10 +84,14 @@ def own_speech_act(article: ArticleContext, clause: Span, start: int, end: int) 
     """The part of a clause around the quoted words ``[start, end)`` that one speech act reports.
 
     "it was \"deeply saddened\" by the attack but warned against \"blaming ...\"": the first quote's
-    ends before "but warned", the second's starts after "warned against".
+    ends before "but warned", the second's starts after "warned against"; "the ferry was \"safe\" when
+    asked about the crash" ends before "when asked".
     """
     first, last = clause.start, clause.end
     for token in clause:
+        if token.idx >= end and last == clause.end and is_reporting_circumstance(article, token):
+            last = token.left_edge.i  # "... when asked about the crash": how the words were got, not what was said
+            continue
         if token.dep_ != "conj" or not has_speech_lemma(article, token) or article.children(token, "nsubj", "nsubjpass"):
             continue
         if token.idx >= end and last == clause.end:
@@ -98,6 +103,12 @@ def own_speech_act(article: ArticleContext, clause: Span, start: int, end: int) 
             while first < last and article.doc[first].head == token and article.doc[first].dep_ in {"prt", "prep"}:
                 first += 1
     return trimmed(article.doc[first:last]) or clause
+
+
+def is_reporting_circumstance(article: ArticleContext, token: Token) -> bool:
+    """A clause saying how the words were got: "when asked about ...", "after being approached by the Star"."""
+    return token.dep_ == "advcl" and token.lemma_.lower() in ELICITING and any(
+        mark.lower_ in {"when", "after", "as", "while"} for mark in article.children(token, "mark", "advmod"))
 
 
 def trimmed(span: Span) -> Span | None:

@@ -853,3 +853,9 @@ def test_two_speech_acts_of_one_speaker_report_two_contents(nlp):
     quotes = [q for q in parsed(nlp, text)._.quotes if q.kind == "mixed"]
     assert [q.reported.text for q in quotes] == [
         "it was 'deeply saddened' by the sinking", "'blaming every skipper for the actions of a careless few'"]
+
+
+def test_how_the_words_were_got_is_no_part_of_what_was_said(nlp):
+    text = 'The harbour master said the ferry was "perfectly safe" when asked about the crash on Monday.'
+    (quote,) = parsed(nlp, text)._.quotes
+    assert quote.reported.text == 'the ferry was "perfectly safe"'
