@@ -361,10 +361,23 @@ class Attributor:
         if clause is None:
             cue = self.article.span(quote.cue.start, quote.cue.end)
             clause = reported_clause(self.article, cue.root, stmt.start, stmt.end) if cue is not None else None
+        clause = self.within_reach(clause, quote, stmt) if clause is not None else None
         if clause is None:
             return None
         clause = own_speech_act(self.article, clause, stmt.start, stmt.end)
         return self.with_marks(clause.start_char, clause.end_char)
+
+    def within_reach(self, clause: Span, quote: Quote, stmt: Statement) -> Span | None:
+        """The clause inside the quote's paragraph, from the sentence of the cue or the quote, whichever is first;
+        after the cue when it holds the speaker ("She told the inquiry that ...": not hers to report)."""
+        article, cue, mention = self.article, quote.cue, quote.mention
+        first = min(article.sentences_touching(stmt.start, stmt.end)[0], article.sentences_touching(cue.start, cue.end)[0])
+        start = max(article.sentence_start_chars[first], article.paragraphs[article.paragraphs.index(stmt.start)][0])
+        if mention is not None and max(start, clause.start_char) <= mention.start and cue.end <= stmt.start:
+            start = max(start, cue.end, mention.end)
+        end = article.paragraphs[article.paragraphs.index(stmt.start)][1]
+        clipped = article.doc.char_span(max(clause.start_char, start), min(clause.end_char, end), alignment_mode="contract")
+        return clipped if clipped is not None and len(clipped) else None
 
     def with_marks(self, start: int, end: int) -> TextSpan:
         """The text from ``start`` to ``end`` with the quote marks at its edges, and a full stop inside the closing one."""

@@ -859,3 +859,12 @@ def test_how_the_words_were_got_is_no_part_of_what_was_said(nlp):
     text = 'The harbour master said the ferry was "perfectly safe" when asked about the crash on Monday.'
     (quote,) = parsed(nlp, text)._.quotes
     assert quote.reported.text == 'the ferry was "perfectly safe"'
+
+
+def test_a_mixed_quotes_clause_stays_in_its_paragraph_and_leaves_its_speaker_out(nlp):
+    text = ('"It will be decided on the evidence."\n\nThe loudest opposition came from Save the Moor, a group led by '
+            'Ines Varga, a retired teacher. She told the inquiry that the turbines would be seen from 11 parishes and '
+            'would leave the moor "industrialised beyond recognition".')
+    (quote,) = [q for q in parsed(nlp, text)._.quotes if q.kind == "mixed"]
+    assert quote.reported.text == ('that the turbines would be seen from 11 parishes and would leave the moor '
+                                   '"industrialised beyond recognition"')
