@@ -29,6 +29,7 @@ def reported_clause(article: ArticleContext, verb: Token, start: int, end: int) 
     return trimmed(clause)
 
 
+ADDRESSED = {"prt", "prep", "dative"}  # what follows a speech verb before its words: "warned against", "told them"
 ELICITING = {"ask", "approach", "contact", "reach", "question", "press", "interview", "quiz"}
 SOURCE_MOST_TOKENS = 30  # a longer expression around a source is no name of it
 
@@ -88,21 +89,38 @@ def own_speech_act(article: ArticleContext, clause: Span, start: int, end: int) 
     asked about the crash" ends before "when asked".
     """
     first, last = clause.start, clause.end
+    first = after_addressee(article, article.doc[first - 1], first, last) if first > 0 else first  # "telling [them] ..."
     for token in clause:
         if token.idx >= end and last == clause.end and is_reporting_circumstance(article, token):
             last = token.left_edge.i  # "... when asked about the crash": how the words were got, not what was said
             continue
-        if token.dep_ != "conj" or not has_speech_lemma(article, token) or article.children(token, "nsubj", "nsubjpass"):
+        if not is_another_speech_act(article, token):
             continue
-        if token.idx >= end and last == clause.end:
+        if token.idx >= end and last == clause.end and token.dep_ == "conj":
             last = token.i
             while last > first and (article.doc[last - 1].dep_ == "cc" or article.doc[last - 1].is_punct):
                 last -= 1
         elif token.idx + len(token) <= start:
-            first = token.i + 1
-            while first < last and article.doc[first].head == token and article.doc[first].dep_ in {"prt", "prep"}:
-                first += 1
+            first = after_addressee(article, token, token.i + 1, last)  # after "warned against", "claiming"
     return trimmed(article.doc[first:last]) or clause
+
+
+def after_addressee(article: ArticleContext, verb: Token, first: int, last: int) -> int:
+    """Where a speech verb's words start after ``first``: past whom it addresses ("telling neighbours the ...",
+    "told them that") and its particle or preposition ("warned against")."""
+    if not has_speech_lemma(article, verb):
+        return first
+    addressed = ADDRESSED | ({"dobj"} if article.children(verb, "ccomp") else set())
+    while first < last and article.doc[first].head == verb and article.doc[first].dep_ in addressed:
+        word = article.doc[first]
+        first = word.right_edge.i + 1 if word.dep_ in {"dative", "dobj"} else first + 1
+    return first
+
+
+def is_another_speech_act(article: ArticleContext, token: Token) -> bool:
+    """A speech verb sharing the subject of the one before ("... but warned", "..., telling neighbours")."""
+    return (token.dep_ == "conj" or token.dep_ == "advcl" and token.tag_ == "VBG") and has_speech_lemma(
+        article, token) and not article.children(token, "nsubj", "nsubjpass")
 
 
 def is_reporting_circumstance(article: ArticleContext, token: Token) -> bool:

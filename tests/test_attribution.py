@@ -868,3 +868,14 @@ def test_a_mixed_quotes_clause_stays_in_its_paragraph_and_leaves_its_speaker_out
     (quote,) = [q for q in parsed(nlp, text)._.quotes if q.kind == "mixed"]
     assert quote.reported.text == ('that the turbines would be seen from 11 parishes and would leave the moor '
                                    '"industrialised beyond recognition"')
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A neighbour said the owner had laughed off complaints, telling neighbours the dog was 'soft as butter'.",
+     "the dog was 'soft as butter'"),
+    ('Prosecutors said the roofer knocked on doors, claiming to have spotted a "sagging" roof from the road.',
+     'to have spotted a "sagging" roof from the road'),
+], ids=["telling-them", "claiming"])
+def test_a_quote_after_a_second_speech_verb_reports_only_what_follows_it(nlp, text, expected):
+    (quote,) = [q for q in parsed(nlp, text)._.quotes if q.kind == "mixed"]
+    assert quote.reported.text == expected
