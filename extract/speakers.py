@@ -131,6 +131,10 @@ class Person:
     def speaker(self) -> Speaker:
         return Speaker(self.name, self.role, "person")
 
+    def could_be(self, gender: str) -> bool:
+        """Whether the person can be of the gender: by their title or role, else their given name."""
+        return self.gender == gender if self.gender else fits_gender(self.speaker(), gender)
+
 
 class People:
     """The named people of an article, by surname; one surname may name several."""
@@ -138,14 +142,15 @@ class People:
     def __init__(self) -> None:
         self.by_surname: dict[str, list[Person]] = defaultdict(list)
 
-    def add(self, name: str, start: int) -> Person:
-        """Count a mention of a name, and return its person."""
+    def add(self, name: str, start: int, gender: str | None = None) -> Person:
+        """Count a mention of a name (its title's ``gender``, if any), and return its person."""
         key = surname(name)
         given = {word.lower() for word in name.split()[:-1]}
         persons = self.by_surname[key]
         person = next((p for p in persons if given & p.given), None)
         if person is None and not given and persons:
-            person = self.get(key)
+            fitting = [p for p in persons if gender is None or p.could_be(gender)]
+            person = max(fitting, key=lambda p: (p.bare, p.mentions)) if fitting else self.get(key)
         if person is None and given:
             person = next((p for p in persons if not p.given), None)  # "Smith" first, "Jo Smith" later
         if person is None:
@@ -312,7 +317,7 @@ def people(doc: Doc) -> People:
         name, title = clean_name(span)
         if not surname(name) or not NAME_WORD.match(name.split()[-1]) or len(name.split()) > 5:
             continue
-        person = found.add(name, span.start)
+        person = found.add(name, span.start, next((noun_gender(t.text) for t in title if noun_gender(t.text)), None))
         if title:
             person.titles[as_written(title)] += 1
         role = as_written(title) if names_role(title) else None
@@ -718,8 +723,17 @@ class Resolver:
         names = [t for t in mention if (t.pos_ == "PROPN" or self.is_known_surname(t)) and NAME_WORD.match(t.text)]
         for at, token in reversed(list(enumerate(names))):
             if token.lower_ in self.people:
-                return self.people.get(token.lower_, names[0].lower_ if at > 0 else "")
+                person = self.people.get(token.lower_, names[0].lower_ if at > 0 else "")
+                return self.of_titled_gender(person, mention, token.lower_)
         return None
+
+    def of_titled_gender(self, person: Person, mention: Span, key: str) -> Person:
+        """Of two people with one surname, the one a title's gender fits ("Ms Penhale" is not Mr Penhale)."""
+        gender = next((noun_gender(t.text) for t in mention if is_title(t) and noun_gender(t.text)), None)
+        if gender is None or len(self.people.by_surname[key]) < 2 or person.could_be(gender):
+            return person
+        fitting = [other for other in self.people.by_surname[key] if other.could_be(gender)]
+        return max(fitting, key=lambda other: other.mentions) if fitting else person
 
     def is_known_surname(self, word: Token) -> bool:
         """A capitalised word that is the surname of someone the article names, whatever its tag here."""

@@ -879,3 +879,10 @@ def test_a_mixed_quotes_clause_stays_in_its_paragraph_and_leaves_its_speaker_out
 def test_a_quote_after_a_second_speech_verb_reports_only_what_follows_it(nlp, text, expected):
     (quote,) = [q for q in parsed(nlp, text)._.quotes if q.kind == "mixed"]
     assert quote.reported.text == expected
+
+
+def test_two_people_of_one_surname_are_told_apart_by_their_titles(nlp):
+    text = ('Inspector Tomas Varga chaired the hearing. "It will be decided on the evidence," Mr Varga said.\n\n'
+            'The opposition came from a group led by Ines Varga, a retired teacher.\n\n'
+            '"This is not about the view," Ms Varga said afterwards.')
+    assert [name for _, name in attributed(nlp, text)] == ["Tomas Varga", "Ines Varga"]
