@@ -46,7 +46,9 @@ def test_a_possessive_speaker_is_the_person(nlp):
     "The mayor never claimed the bridge was safe.",
     "The harbour board declined to comment on the vote.",
     "According to these figures, the pier loses money every winter.",
-], ids=["no-words-reported", "negated", "refused", "a-text-pointed-back-to"])
+    "The coach praised the home crowd after the game.",
+    "The mayor blasted a ferry firm on Monday.",
+], ids=["no-words-reported", "negated", "refused", "a-text-pointed-back-to", "praised-whom", "blasted-whom"])
 def test_what_the_model_marks_but_reports_no_statement(nlp, text):
     assert reported(nlp, text) == []
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from extract import learned
+from extract import learned, lexicon
 from extract.context import ArticleContext
 from extract.cues import Cue, Unquoted, rule, unsaid
 from extract.cues.verbs import speaker_of
@@ -44,7 +44,8 @@ def learned_statements(article: ArticleContext) -> list[Unquoted]:
             continue  # a content cutting a quotation in two
         if not proposition(pieces) and any(article.quoted.overlaps(piece.start_char, piece.end_char) for piece in pieces):
             continue  # a term in quote marks inside a noun phrase ("the firm over its \"lies\"")
-        if not proposition(pieces) and (not has_speech_lemma(article, cue.root) or addressed(pieces)):
+        if not proposition(pieces) and (not has_speech_lemma(article, cue.root) or addressed(pieces)
+                                         or cue.root.lemma_.lower() in lexicon.entries("target_verbs")):
             continue  # "thanked the home crowd", "scored 14 points", "told reporters": no words reported
         speaker = mention(article, attribution)
         if speaker is None or not can_be_source(speaker.root) or points_back(speaker.root):
