@@ -131,6 +131,15 @@ class Person:
     def speaker(self) -> Speaker:
         return Speaker(self.name, self.role, "person")
 
+    def absorb(self, other: "Person") -> None:
+        """Count another record's mentions as this person's (the same person, named otherwise)."""
+        self.forms.update(other.forms)
+        self.titles.update(other.titles)
+        self.roles.update(other.roles)
+        self.descriptions.update(other.descriptions)
+        self.mentions += other.mentions
+        self.first = min(self.first, other.first)
+
     def could_be(self, gender: str) -> bool:
         """Whether the person can be of the gender: by their title or role, else their given name."""
         return self.gender == gender if self.gender else fits_gender(self.speaker(), gender)
@@ -168,6 +177,18 @@ class People:
             if match:
                 return match[0]
         return max(persons, key=lambda p: (p.bare, p.mentions)) if persons else None
+
+    def join_given_names(self) -> None:
+        """A person called by the given name alone ("Charlene said") is the one person of the article with
+        that given name ("Charlene Whitworth"): one speaker, found by either word."""
+        for key, persons in list(self.by_surname.items()):
+            if len(persons) != 1 or persons[0].given:
+                continue
+            named = [p for k, ps in self.by_surname.items() if k != key for p in ps
+                     if key in {form.split()[0].lower() for form in p.forms if len(form.split()) > 1}]
+            if len(named) == 1:
+                named[0].absorb(persons[0])
+                self.by_surname[key] = [named[0]]
 
     def __contains__(self, key: str) -> bool:
         return key in self.by_surname
@@ -334,6 +355,7 @@ def people(doc: Doc) -> People:
             if len(name.split()) > 1 and not any(len(form.split()) > 1 for p in persons for form in p.forms) \
                     and looks_like_given_name(name.split()[0]):
                 found.add(name, run.start)  # only a surname known so far
+    found.join_given_names()
     return found
 
 
