@@ -886,3 +886,14 @@ def test_two_people_of_one_surname_are_told_apart_by_their_titles(nlp):
             'The opposition came from a group led by Ines Varga, a retired teacher.\n\n'
             '"This is not about the view," Ms Varga said afterwards.')
     assert [name for _, name in attributed(nlp, text)] == ["Tomas Varga", "Ines Varga"]
+
+
+def test_a_person_called_by_the_given_name_alone_is_the_one_named_in_full(nlp):
+    text = ("Maria Wren, 38, paid for a fortnight at the hotel.\n\n'It was the holiday from hell,' Maria Wren said.\n\n"
+            "'The rep just walked off,' Maria said.")
+    assert [name for _, name in attributed(nlp, text)] == ["Maria Wren", "Maria Wren"]
+
+
+def test_a_kicker_of_common_words_names_no_speaker(nlp):
+    text = "FERRY FURY: Families stranded for a day after the harbour closes without warning\n\nThe ferry was late."
+    assert [q for q in parsed(nlp, text)._.quotes if q.cue_rule == "transcript-turn"] == []

@@ -105,6 +105,9 @@ def names_speaker(article: ArticleContext, label: Span, names: set[str]) -> bool
         return False  # a section title ("The Gap Goes On:", "Stealth Over Health:")
     if any(ent.label_ in NO_SPEAKER_ENTITIES for ent in article.entities(label)):
         return False
+    if all(t.is_upper for t in words) and all(t.lower_ in lexicon.common_nouns() and t.lower_ not in names
+                                              for t in words):
+        return False  # a kicker of common words ("HOLIDAY HELL: ..."), no name
     if all(t.pos_ == "PROPN" or (t.is_upper and t.is_alpha) for t in words):
         return True
     return all(t.text[:1].isupper() for t in words) and label[-1].lower_ in names
