@@ -370,8 +370,8 @@ def person_spans(doc: Doc, runs: list[Span]):
     tagged_alone = Counter(ent.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) == 1)
     surnames |= {text.lower() for text, count in tagged_alone.items() if count > 1}  # tagged as a name twice or more
     for ent in doc.ents:
-        if len(ent) == 1 and (is_demonym(ent[0]) or common_word_alone(ent[0], surnames)):
-            continue  # "the Swede", "the Guild said"
+        if len(ent) == 1 and (is_demonym(ent[0]) or common_word_alone(ent[0], surnames)) or is_company_word(ent[-1]):
+            continue  # "the Swede", "the Guild said", "Tremayne Renewables" tagged as a person
         if ent.label_ == "PERSON" and ent.text not in bodies:
             ent = with_given_names(ent)
             if clean_name(ent)[0]:
@@ -487,12 +487,18 @@ def is_outlet_name(mention: Span) -> bool:
 
 
 def names_a_body(mention: Span) -> bool:
-    """A proper name that is a body's by its form: after "the" ("The Bankworkers' Guild"), or ending in a noun for a body."""
+    """A proper name that is a body's by its form: after "the" ("The Bankworkers' Guild"), or ending in a noun for a
+    body or a business ("Harbour Holdings")."""
     head = mention.root
     if head.pos_ != "PROPN" or is_demonym(head):
         return False
     start = head.left_edge.i if head.left_edge.i >= mention.start else mention.start
-    return mention.doc[start].lower_ == "the" or is_group_noun(head)
+    return mention.doc[start].lower_ == "the" or is_group_noun(head) or is_company_word(head)
+
+
+def is_company_word(word: Token) -> bool:
+    """A capitalised word that ends a business's name ("Renewables", "Holdings", ``rules/company_words.txt``)."""
+    return word.text[:1].isupper() and word.lower_ in lexicon.entries("company_words")
 
 
 def body_name(mention: Span) -> str:
@@ -1055,7 +1061,7 @@ class Resolver:
         if word.pos_ != "PROPN" or self.quoted(word) or word.i + 1 < len(doc) and (
                 doc[word.i + 1].ent_iob_ == "I" or doc[word.i + 1].dep_ == "compound" and doc[word.i + 1].pos_ == "PROPN"):
             return None
-        tagged = word.ent_type_ == "ORG"
+        tagged = word.ent_type_ == "ORG" or is_company_word(word)
         untagged = not word.ent_type_ and word.dep_ in {"nsubj", "nsubjpass"} and not self.is_known_surname(word) \
             and any(t.dep_ in {"compound", "poss"} and t.pos_ == "PROPN" for t in word.lefts)
         if not (tagged or untagged) or self.in_dateline(word):

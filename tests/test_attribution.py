@@ -897,3 +897,10 @@ def test_a_person_called_by_the_given_name_alone_is_the_one_named_in_full(nlp):
 def test_a_kicker_of_common_words_names_no_speaker(nlp):
     text = "FERRY FURY: Families stranded for a day after the harbour closes without warning\n\nThe ferry was late."
     assert [q for q in parsed(nlp, text)._.quotes if q.cue_rule == "transcript-turn"] == []
+
+
+def test_a_name_ending_in_a_business_word_is_an_organisation_the_company_stands_for(nlp):
+    text = ("Tarnwick Renewables wants to build 14 turbines on Carn Hill, an area of upland grazing between two villages. "
+            "The company says the scheme would power about 62,000 homes.")
+    found = [(q.speaker.name, q.speaker.kind) for q in parsed(nlp, text)._.quotes if "62,000" in q.content.text]
+    assert found == [("Tarnwick Renewables", "organisation")]
