@@ -134,3 +134,10 @@ def test_the_subject_the_parse_lends_to_a_participle_before_the_verb_is_the_spea
                           "said the result could change the season.")
     assert [(content, speaker) for content, _, speaker, _, _ in found] == [
         ("the result could change the season", "Ines Varga-Lund")]
+
+
+def test_it_as_the_subject_of_a_speech_verb_is_an_organisation_speaking(nlp):
+    found = reported(nlp, "Harbour Holdings reported a loss on Monday. The strike, it argued, had cost the firm "
+                          "40 million crowns.")
+    assert [(content, speaker) for content, cue, speaker, _, _ in found if cue == "argued"] == [
+        ("The strike", "Harbour Holdings"), ("had cost the firm 40 million crowns", "Harbour Holdings")]

@@ -48,7 +48,8 @@ def learned_statements(article: ArticleContext) -> list[Unquoted]:
                                          or cue.root.lemma_.lower() in lexicon.entries("target_verbs")):
             continue  # "thanked the home crowd", "scored 14 points", "told reporters": no words reported
         speaker = mention(article, attribution)
-        if speaker is None or not can_be_source(speaker.root) or points_back(speaker.root):
+        if speaker is None or not (can_be_source(speaker.root) or body_says(article, speaker.root, cue)) \
+                or points_back(speaker.root):
             continue
         found.append(Unquoted(pieces, Cue(cue, speaker, source=attribution.source)))
     return found
@@ -85,6 +86,12 @@ def mention(article: ArticleContext, attribution: learned.LearnedAttribution) ->
         subject = speaker_of(article, attribution.cue.root)
         return noun_phrase(among(subject)) if subject is not None else None
     return None
+
+
+def body_says(article: ArticleContext, head: Token, cue: Span) -> bool:
+    """An "it" that is the active subject of a speech verb: an organisation speaking ("the bank said it would
+    ..., it added")."""
+    return head.lower_ == "it" and head.dep_ == "nsubj" and head.head == cue.root and has_speech_lemma(article, cue.root)
 
 
 def among(head: Token) -> Token:
