@@ -904,3 +904,10 @@ def test_a_name_ending_in_a_business_word_is_an_organisation_the_company_stands_
             "The company says the scheme would power about 62,000 homes.")
     found = [(q.speaker.name, q.speaker.kind) for q in parsed(nlp, text)._.quotes if "62,000" in q.content.text]
     assert found == [("Tarnwick Renewables", "organisation")]
+
+
+def test_the_name_after_said_speaks_whatever_clause_the_parse_gave_it_to(nlp):
+    text = ('Analysts said the cuts were larger than expected. "It is a bold number, and the market likes bold numbers '
+            'from a bank with these costs," said Ana Ruiz of Tarn Research, who rates the shares "buy".')
+    assert attributed(nlp, text) == [
+        ("It is a bold number, and the market likes bold numbers from a bank with these costs,", "Ana Ruiz")]

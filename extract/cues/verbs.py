@@ -22,6 +22,7 @@ from extract.grammar import cue_span, noun_phrase
 from extract.vocabulary import PERSONAL, agrees, could_speak, could_speak_as_group, is_document_noun, speaks
 
 INTRODUCING_REACH = 10  # tokens before a quote where a participle introducing it may stand
+INVERTED_REACH = 4  # tokens after "said" where the name of an inverted speaker ends
 
 
 # ---------------------------------------------------------------- who speaks through a verb
@@ -117,6 +118,8 @@ def governing_speech_verb(ctx: QuoteContext) -> Cue | None:
     if subject is None or not could_speak(subject):
         verb = introducing_participle(ctx) or verb  # "The ad ends with footage of Smith saying last week, \"...\""
     mention = speaker_of(ctx.article, verb) if verb is not None else None
+    if mention is None and verb is not None and ctx.stmt.end <= verb.idx:
+        mention = name_after(ctx.article, verb)  # "\"...,\" said Jo Smith, who rates the shares \"buy\""
     if mention is None:
         return None
     mention = fullest_mention(ctx.article, verb, mention)
@@ -124,6 +127,19 @@ def governing_speech_verb(ctx: QuoteContext) -> Cue | None:
     reporter = reporter_of(ctx.article, outer, mention, paragraph_source(ctx))
     return Cue(cue_span(ctx.article, verb, ctx.stmt.start), noun_phrase(mention),
                noun_phrase(reporter) if reporter is not None else None)
+
+
+def name_after(article: ArticleContext, verb: Token) -> Token | None:
+    """The name just after a speech verb that follows its quote, whatever clause the parse gave it to."""
+    sentence = article.sentences[article.sentence_of(verb)]
+    after = [t for t in verb.doc[verb.i + 1:min(sentence.end, verb.i + 1 + INVERTED_REACH)] if not article.quoted(t)]
+    names = [t for t in after if t.pos_ == "PROPN" and could_speak_as_group(t)]
+    if not names or names[0].i != verb.i + 1:
+        return None
+    last = names[0]
+    while last.i + 1 < sentence.end and verb.doc[last.i + 1].pos_ == "PROPN" and verb.doc[last.i + 1].dep_ != "punct":
+        last = verb.doc[last.i + 1]
+    return last
 
 
 def introducing_participle(ctx: QuoteContext) -> Token | None:
