@@ -29,8 +29,8 @@ from extract.records import Speaker
 from extract.vocabulary import (
     GENDERED, GROUP_PRONOUNS, GROUPS, NAME_WORD, PEOPLE, QUANTIFIERS, RESOLVABLE, can_speak, fits_gender, gender_of, noun_gender,
     role_noun,
-    group_start, is_common_noun, is_demonym, is_document_noun, is_given_name, is_group_noun, is_name_prefix, is_personal_name,
-    is_person_noun, is_role_word, is_title, names_group,
+    group_start, is_common_noun, is_company_word, is_demonym, is_document_noun, is_given_name, is_group_noun, is_name_prefix,
+    is_personal_name, is_person_noun, is_role_word, is_title, names_group,
     title_role,
 )
 
@@ -495,10 +495,6 @@ def names_a_body(mention: Span) -> bool:
     start = head.left_edge.i if head.left_edge.i >= mention.start else mention.start
     return mention.doc[start].lower_ == "the" or is_group_noun(head) or is_company_word(head)
 
-
-def is_company_word(word: Token) -> bool:
-    """A capitalised word that ends a business's name ("Renewables", "Holdings", ``rules/company_words.txt``)."""
-    return word.text[:1].isupper() and word.lower_ in lexicon.entries("company_words")
 
 
 def body_name(mention: Span) -> str:

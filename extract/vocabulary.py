@@ -140,6 +140,11 @@ def is_group_noun(head: Token) -> bool:
     return head.lemma_.lower() in lexicon.group_nouns() or head.lower_ in lexicon.group_nouns()
 
 
+def is_company_word(word: Token) -> bool:
+    """A capitalised word that ends a business's name ("Renewables", "Holdings", ``rules/company_words.txt``)."""
+    return word.text[:1].isupper() and word.lower_ in lexicon.entries("company_words")
+
+
 def is_document_noun(head: Token) -> bool:
     """A noun for a text cited as a source ("the report")."""
     return head.lemma_.lower() in lexicon.document_nouns() or head.lower_ in lexicon.document_nouns()

@@ -141,3 +141,19 @@ def test_it_as_the_subject_of_a_speech_verb_is_an_organisation_speaking(nlp):
                           "40 million crowns.")
     assert [(content, speaker) for content, cue, speaker, _, _ in found if cue == "argued"] == [
         ("The strike", "Harbour Holdings"), ("had cost the firm 40 million crowns", "Harbour Holdings")]
+
+
+def test_an_aim_a_person_states_is_a_statement(nlp):
+    found = reported(nlp, "Maria Lopez is running for mayor. She wants to triple the size of the harbour police and "
+                          "grow the coast guard.")
+    assert [(content, speaker) for content, _, speaker, _, _ in found] == [
+        ("to triple the size of the harbour police and grow the coast guard", "Maria Lopez")]
+
+
+@pytest.mark.parametrize("text", [
+    "Harbour Holdings plans to build a ferry terminal on the site.",
+    "The injured girl is expected to stay in hospital until the weekend.",
+    "Maria Lopez plans to announce her candidacy next week.",
+], ids=["a-firms-plan", "expected-of-her", "speech-only-intended"])
+def test_an_aim_no_person_states_is_no_statement(nlp, text):
+    assert reported(nlp, text) == []

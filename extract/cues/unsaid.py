@@ -13,12 +13,14 @@ from spacy.tokens import Span, Token
 
 from extract import lexicon
 from extract.context import ArticleContext
+from extract.vocabulary import could_speak, is_company_word
 
 MODALS = {"would", "might", "may", "could"}  # "would argue", "might say"
 PASSIVE_MODALS = {"should", "must"}  # "it should be said" (but "I should say that" is said)
 FUTURE = {"will", "'ll", "shall", "wo"}  # "will say" is a statement announced, unless a guess ("will doubtless argue")
 GUESSES = {"doubtless", "undoubtedly", "surely", "probably", "presumably", "likely", "no", "certainly"}
 ASKING = {"ask", "question", "press", "quiz"}
+AIMING = {"want", "plan", "intend", "hope"}  # "She wants to triple the corps": an aim she states
 NO_ONE = {"nobody", "noone", "none", "neither", "no"}  # subjects, or their determiners ("no one", "neither side")
 
 
@@ -36,11 +38,23 @@ def said_by_no_one(article: ArticleContext, verb: Token) -> bool:
 
 def cue_reports_nothing(article: ArticleContext, cue: Span) -> bool:
     """Whether a cue of several words reports no statement: one of its verbs does, or it is a refusal
-    ("declined to comment": the refusing verb with its infinitive)."""
+    ("declined to comment"), speech only intended ("plans to announce") or an aim no person states ("the
+    firm plans to build", "is expected to stay"); a person's aim is a statement ("She wants to triple the
+    size of the corps")."""
     if any(reports_nothing(article, token) for token in cue if token.pos_ in {"VERB", "AUX"}):
         return True
     root = cue.root
-    return root.lemma_.lower() in lexicon.entries("unsaid_verbs") and bool(article.children(root, "xcomp"))
+    if root.lemma_.lower() not in lexicon.entries("unsaid_verbs"):
+        return False
+    infinitives = article.children(root, "xcomp")
+    return bool(infinitives) and not (root.lemma_.lower() in AIMING and stated_by_a_person(article, root) and not any(
+        verb.lemma_.lower() in lexicon.speech_verbs() for verb in infinitives))
+
+
+def stated_by_a_person(article: ArticleContext, verb: Token) -> bool:
+    """Whether a person is the active subject of an aim ("She wants to ...", not "is expected to")."""
+    return not article.children(verb, "auxpass") and any(
+        could_speak(subject) and not is_company_word(subject) for subject in article.children(verb, "nsubj"))
 
 
 def refused_or_intended(verb: Token) -> bool:
