@@ -157,3 +157,9 @@ def test_an_aim_a_person_states_is_a_statement(nlp):
 ], ids=["a-firms-plan", "expected-of-her", "speech-only-intended"])
 def test_an_aim_no_person_states_is_no_statement(nlp, text):
     assert reported(nlp, text) == []
+
+
+def test_figures_and_findings_are_texts_that_say_something(nlp):
+    found = reported(nlp, "Official figures show that ferry delays doubled over the winter.")
+    assert [(content, speaker) for content, _, speaker, _, _ in found] == [
+        ("that ferry delays doubled over the winter", "Official figures")]
