@@ -486,6 +486,20 @@ def is_outlet_name(mention: Span) -> bool:
         and not (is_role_word(head) or is_title(head) or is_demonym(head) or head.ent_type_ in {"PERSON", "NORP"})
 
 
+def body_speaking_through(mention: Span) -> Span | None:
+    """The organisation named before a role noun ("a Tarnwick Ferries spokesperson", "the SunSeeker Holidays rep")."""
+    root, doc = mention.root, mention.doc
+    end = root.i
+    start = end
+    while start > mention.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
+        start -= 1
+    if start == end or not (is_role_word(root) or is_person_noun(root)):
+        return None
+    name = doc[start:end]
+    named = any(t.ent_type_ == "ORG" for t in name) or is_company_word(name[-1]) or is_group_noun(name[-1])
+    return name if named else None
+
+
 def names_a_body(mention: Span) -> bool:
     """A proper name that is a body's by its form: after "the" ("The Bankworkers' Guild"), or ending in a noun for a
     body or a business ("Harbour Holdings")."""
@@ -663,6 +677,10 @@ class Resolver:
         insort(self.history, (mention.start, speaker), key=lambda item: item[0])
         if speaker.kind == "organisation":
             insort(self.bodies_spoken, (mention.start, speaker), key=lambda item: item[0])
+        body = body_speaking_through(mention) if speaker.kind != "organisation" else None
+        if body is not None:  # "a SunSeeker Holidays spokesperson": the firm speaks through them
+            insort(self.bodies_spoken, (mention.start, Speaker(description(body), None, "organisation")),
+                   key=lambda item: item[0])
         self.spoken[mention.end - 1] = speaker
         if len(mention) == 1 and mention[0].lower_ in GENDERED and speaker.kind == "person":
             self.genders.setdefault(speaker.name, GENDERED[mention[0].lower_])  # "she said": no "he" later
@@ -1024,9 +1042,17 @@ class Resolver:
                 return body
             if named is None and body is not None and body.kind == "organisation" and word.ent_type_ == "ORG":
                 named = body
+        named = named or self.body_spoken_recently(mention)
         if named is not None:
             self.described_bodies[noun] = named
         return named
+
+    def body_spoken_recently(self, mention: Span) -> Speaker | None:
+        """The last organisation that spoke (itself or through a spokesperson) in the recent paragraphs."""
+        spoken = self.bodies_spoken[:bisect_left(self.bodies_spoken, mention.start, key=lambda item: item[0])]
+        if not spoken or self.paragraph(mention.start) - self.paragraph(spoken[-1][0]) > RECENT_PARAGRAPHS:
+            return None
+        return spoken[-1][1]
 
     def body_holding(self, noun: str, before: int) -> Speaker | None:
         """The nearest organisation named before a token whose proper name holds the noun ("Seafarers' Union")."""

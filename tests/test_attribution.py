@@ -911,3 +911,11 @@ def test_the_name_after_said_speaks_whatever_clause_the_parse_gave_it_to(nlp):
             'from a bank with these costs," said Ana Ruiz of Tarn Research, who rates the shares "buy".')
     assert attributed(nlp, text) == [
         ("It is a bold number, and the market likes bold numbers from a bank with these costs,", "Ana Ruiz")]
+
+
+def test_the_firm_is_the_organisation_that_spoke_through_its_spokesperson(nlp):
+    text = ("Passengers waited for six hours at the quay on Friday.\n\nA Tarnwick Ferries spokesperson said: 'We are sorry "
+            "for the delay. The storm came early and the crossing was not safe. We acted as fast as we could.'\n\n"
+            "The firm insisted it had offered every passenger a full refund.")
+    found = [q.speaker.name for q in parsed(nlp, text)._.quotes if "refund" in q.content.text]
+    assert found == ["Tarnwick Ferries"]
