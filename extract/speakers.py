@@ -69,6 +69,8 @@ RESOLUTIONS = {
     "description-organisation": How(0.7, "coref", "a definite description of a body (\"the lender\") of the organisation "
                                     "named before it, whose name holds the noun or that spoke"),
     "last-speaker": How(0.6, "coref", "a definite description of the person who spoke last"),
+    "document-author": How(0.7, "coref", "a text named before (\"the statement said\"): who spoke in it (\"In a "
+                                         "statement, she said ...\")"),
     "pronoun": How(0.85, "coref", "he or she: the subject of the nearest earlier sentence naming a person who fits"),
     "pronoun-nearest": How(0.6, "coref", "he or she: the nearest earlier person who fits, no subject"),
     "group-pronoun": How(0.75, "coref", "it, they or we: the nearest earlier organisation or group"),
@@ -998,6 +1000,10 @@ class Resolver:
                 last = self.last_person(mention.root)
                 if last is not None:
                     return Resolution(last, "last-speaker")
+        if follow and not indefinite and mention[0].lower_ in DEFINITE and is_document_noun(mention.root):
+            author = self.document_author(mention.root)
+            if author is not None:
+                return Resolution(author, "document-author")
         if follow and not indefinite and not plural and mention[0].lower_ in DEFINITE:
             body = self.body_named_before(mention)
             if body is not None:
@@ -1046,6 +1052,19 @@ class Resolver:
         if named is not None:
             self.described_bodies[noun] = named
         return named
+
+    def document_author(self, head: Token) -> Speaker | None:
+        """Who spoke in a text the article named before: "In a statement read to the court, she said ...", then
+        "the statement said": hers."""
+        lemma = head.lemma_.lower()
+        for _, word in self.recent_words(head):
+            if word.lemma_.lower() != lemma or word.dep_ != "pobj" or word.head.dep_ != "prep":
+                continue
+            verb = word.head.head
+            for subject in self.article.children(verb, "nsubj"):
+                if subject.i in self.spoken:
+                    return self.spoken[subject.i]
+        return None
 
     def body_spoken_recently(self, mention: Span) -> Speaker | None:
         """The last organisation that spoke (itself or through a spokesperson) in the recent paragraphs."""

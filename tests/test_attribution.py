@@ -919,3 +919,12 @@ def test_the_firm_is_the_organisation_that_spoke_through_its_spokesperson(nlp):
             "The firm insisted it had offered every passenger a full refund.")
     found = [q.speaker.name for q in parsed(nlp, text)._.quotes if "refund" in q.content.text]
     assert found == ["Tarnwick Ferries"]
+
+
+def test_the_statement_said_is_whoever_spoke_in_the_statement_named_before(nlp):
+    text = ("One of his victims, Margaret Holt, 84, was in court to see him sentenced. In a statement read to the court "
+            "by the prosecutor, she said she no longer felt safe answering her own door.\n\n"
+            "\"I used to chat to everybody. Now I hide behind the curtain when the bell goes,\" the statement said.")
+    assert attributed(nlp, text, rules=True) == [
+        ("I used to chat to everybody. Now I hide behind the curtain when the bell goes,", "Margaret Holt", "speech-verb")]
+    assert [q.resolution for q in parsed(nlp, text)._.quotes if q.kind == "direct"] == ["document-author"]
