@@ -41,6 +41,7 @@ PLURAL_ELIDING = {"some", "others", "most", "many", "several"}
 ELIDED_SENTENCES = 3  # the noun left out stands at most this many sentences before
 BODY_SENTENCES = 2  # "the lender" stands for a body named at most this many sentences before (unless its name holds the noun)
 RECENT_PARAGRAPHS = 3  # a pronoun or description looks this many paragraphs back
+BYLINE_WORDS = 10  # a paragraph opening with "By" and no longer is a byline
 RECENT_TOKENS = 400  # and no further back than this (no resolution in PolNeAR train or dev looks past 337)
 COREF_TOKENS = 250  # coreferee reads at most this many tokens before a pronoun
 COREF_RUNS = 20  # and runs at most this often in one article (it is by far the costliest step)
@@ -876,7 +877,9 @@ class Resolver:
         self.swept = max(self.swept, end)
 
     def speaker_at(self, word: Token) -> Speaker | None:
-        """The speaker a word names: the last word of a person's name, or a role noun."""
+        """The speaker a word names: the last word of a person's name, or a role noun (none in a byline)."""
+        if self.in_byline(word):
+            return None  # "By Callum Sedgwick, Court Reporter": the writer, whom no he or she of the story means
         if word.ent_type_ == "PERSON" and word.pos_ == "PROPN" and word.ent_iob_ != "O":
             following = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
             if following is None or following.ent_type_ != "PERSON" or following.ent_iob_ == "B":
@@ -1114,6 +1117,13 @@ class Resolver:
         """Whether the name ending with this word is a subject ("Calder & Moss has agreed": the conjunction too)."""
         root = self.doc[group_start(word):word.i + 1].root
         return is_subject(root) or root.dep_ == "conj" and is_subject(root.head)
+
+    def in_byline(self, word: Token) -> bool:
+        """Whether a word lies in a byline: a short paragraph opening with "By" ("By Jo Smith, Court Reporter")."""
+        paragraph = self.article.paragraph_of(word)
+        start, end = self.article.paragraphs[paragraph]
+        line = self.article.text[start:end]
+        return line[:3].lower() == "by " and len(line.split()) <= BYLINE_WORDS
 
     def in_dateline(self, word: Token) -> bool:
         """Whether a word lies in the dateline that opens its paragraph ("GENEVA (Wire) - ")."""

@@ -928,3 +928,10 @@ def test_the_statement_said_is_whoever_spoke_in_the_statement_named_before(nlp):
     assert attributed(nlp, text, rules=True) == [
         ("I used to chat to everybody. Now I hide behind the curtain when the bell goes,", "Margaret Holt", "speech-verb")]
     assert [q.resolution for q in parsed(nlp, text)._.quotes if q.kind == "direct"] == ["document-author"]
+
+
+def test_the_writer_in_the_byline_is_no_one_a_description_means(nlp):
+    text = ("Roofer jailed for conning pensioners\n\nBy Tomas Berg, Court Reporter\n\nA ROGUE roofer who preyed on "
+            "elderly homeowners, telling them their roofs were about to collapse, has been jailed for five years.")
+    quotes = parsed(nlp, text)._.quotes
+    assert [(q.content.text, q.speaker.name) for q in quotes] == [("their roofs were about to collapse", "roofer")]
