@@ -82,6 +82,9 @@ def reported_by(article: ArticleContext, token: Token, limit: int = 3) -> list[T
         token = token.head
         if is_speech_verb(article, token):
             verbs.append(token)
+        else:  # "Smith, he said, was \"genuinely remorseful\"": the speech verb set in the clause it reports
+            verbs += [aside for aside in article.children(token, "parataxis")
+                      if is_speech_verb(article, aside) and not article.quoted(aside)][:limit - len(verbs)]
     return verbs
 
 

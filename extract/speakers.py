@@ -548,6 +548,13 @@ def name_words(name: str) -> set[str]:
     return {word.lower().strip("'’").removesuffix("'s").removesuffix("’s") for word in name.split()}
 
 
+def spoken_of_aside(word: Token, pronoun: Token) -> bool:
+    """Whether a word is the subject of the clause a pronoun's speech verb is set into: in "Lowther, he said, was
+    remorseful" the he is someone else than Lowther."""
+    verb = pronoun.head
+    return verb.dep_ == "parataxis" and word.dep_ in {"nsubj", "nsubjpass"} and word.head == verb.head
+
+
 def is_described_person(word: Token) -> bool:
     """A noun for a person with its determiner: "a friend", "the midwife", "her mother" (no role, no name)."""
     return word.pos_ == "NOUN" and is_person_noun(word) and any(
@@ -814,7 +821,7 @@ class Resolver:
         gender = gender_of(token)
         fallback, subjects, sentence = None, [], None
         for candidate, subject, word in self.candidates(token):
-            if not self.fits(candidate, gender) or word.tag_ in {"NNS", "NNPS"}:
+            if not self.fits(candidate, gender) or word.tag_ in {"NNS", "NNPS"} or spoken_of_aside(word, token):
                 continue
             if subject and sentence in (None, self.article.sentence_of(word)):
                 sentence = self.article.sentence_of(word)

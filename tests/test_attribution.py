@@ -935,3 +935,9 @@ def test_the_writer_in_the_byline_is_no_one_a_description_means(nlp):
             "elderly homeowners, telling them their roofs were about to collapse, has been jailed for five years.")
     quotes = parsed(nlp, text)._.quotes
     assert [(q.content.text, q.speaker.name) for q in quotes] == [("their roofs were about to collapse", "roofer")]
+
+
+def test_a_speech_verb_set_into_the_clause_it_reports_attributes_the_quote(nlp):
+    text = ('Tomas Berg, for the defence, said his client had a gambling addiction. Lowther, he said, was "genuinely '
+            'remorseful" and had written letters of apology to each of the victims.')
+    assert attributed(nlp, text, rules=True) == [("genuinely remorseful", "Tomas Berg", "speech-verb")]
