@@ -306,13 +306,14 @@ def nested_quotations(text: str, spans: tuple[tuple[int, int], ...] | None = Non
     found = []
     for start, end in paragraphs(text) if spans is None else spans:
         marks = marks_in(text, start, end)
-        pairs = pair_double(text, marks)[0] + pair_single(text, marks, start, end)[0]
-        outer = [(o.at, c.end) for o, c in pairs]
+        pairs = sorted(pair_double(text, marks)[0] + pair_single(text, marks, start, end)[0],
+                       key=lambda pair: (pair[0].at, -pair[1].end))
+        reach = -1  # the furthest end of the quotations opened before this one: it lies inside one that reaches it
         for opened, closing in pairs:
-            inside = any(s <= opened.at and closing.end <= e and (s, e) != (opened.at, closing.end) for s, e in outer)
-            words = words_between(text, opened.end, closing.at) if inside else None
+            words = words_between(text, opened.end, closing.at) if closing.end <= reach else None
             if words is not None:
                 found.append(words)
+            reach = max(reach, closing.end)
     return sorted(found)
 
 

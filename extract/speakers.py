@@ -42,6 +42,7 @@ ELIDED_SENTENCES = 3  # the noun left out stands at most this many sentences bef
 BODY_SENTENCES = 2  # "the lender" stands for a body named at most this many sentences before (unless its name holds the noun)
 RECENT_PARAGRAPHS = 3  # a pronoun or description looks this many paragraphs back
 BYLINE_WORDS = 10  # a paragraph opening with "By" and no longer is a byline
+BYLINE_CHARS = 120
 RECENT_TOKENS = 400  # and no further back than this (no resolution in PolNeAR train or dev looks past 337)
 COREF_TOKENS = 250  # coreferee reads at most this many tokens before a pronoun
 COREF_RUNS = 20  # and runs at most this often in one article (it is by far the costliest step)
@@ -1127,10 +1128,12 @@ class Resolver:
 
     def in_byline(self, word: Token) -> bool:
         """Whether a word lies in a byline: a short paragraph opening with "By" ("By Jo Smith, Court Reporter")."""
-        paragraph = self.article.paragraph_of(word)
+        return self.article.cached("byline", self.article.paragraph_of(word), self.is_byline)
+
+    def is_byline(self, paragraph: int) -> bool:
         start, end = self.article.paragraphs[paragraph]
-        line = self.article.text[start:end]
-        return line[:3].lower() == "by " and len(line.split()) <= BYLINE_WORDS
+        return self.article.text[start:start + 3].lower() == "by " and len(
+            self.article.text[start:min(end, start + BYLINE_CHARS)].split()) <= BYLINE_WORDS and end - start < BYLINE_CHARS
 
     def in_dateline(self, word: Token) -> bool:
         """Whether a word lies in the dateline that opens its paragraph ("GENEVA (Wire) - ")."""
