@@ -222,11 +222,13 @@ CARDS = """
 select quotes.id, quotes.text, quotes.kind, quotes.start_char, quotes.article_id, quotes.speaker_id,
   coalesce(speakers.name, quotes.speaker_name) as speaker,
   coalesce(speakers.role, quotes.speaker_role) as role,
+  coalesce(reporters.name, quotes.reporter_name) as reporter,
   articles.title, articles.outlet, articles.published, articles.path,
   quotes.statement_id, statements.n_articles as statement_articles
 from quotes
 join articles on articles.id = quotes.article_id
 left join speakers on speakers.id = quotes.speaker_id
+left join speakers as reporters on reporters.id = quotes.reporter_id
 left join statements on statements.id = quotes.statement_id
 where quotes.id in (select value from json_each(:ids))
 """

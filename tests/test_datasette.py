@@ -623,3 +623,13 @@ def test_result_cache_does_not_retry_a_query_that_ran_out_of_time():
         with pytest.raises(QueryInterrupted):
             ask(cache, "select slowly")
     assert execute.runs == 1
+
+
+def test_a_relayed_quote_names_who_tells_it(news_copy):
+    db = sqlite_utils.Database(news_copy)
+    quote_id = db.execute("select id from quotes where text = 'We agreed on every point,'").fetchone()[0]
+    db["quotes"].update(quote_id, {"reporter_name": "Ines Varga"})
+    datasette = serving(news_copy)
+    for path in (f"/news/quotes_view?id={quote_id}", "/news/search?q=agreed"):
+        (who,) = texts(page(datasette, path), "//article[contains(@class, 'quote-card')]//p[@class='who']")
+        assert who.endswith("as Ines Varga tells it")
