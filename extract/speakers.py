@@ -42,7 +42,7 @@ ELIDED_SENTENCES = 3  # the noun left out stands at most this many sentences bef
 BODY_SENTENCES = 2  # "the lender" stands for a body named at most this many sentences before (unless its name holds the noun)
 RECENT_PARAGRAPHS = 3  # a pronoun or description looks this many paragraphs back
 BYLINE_WORDS = 10  # a paragraph opening with "By" and no longer is a byline
-BYLINE_CHARS = 120
+BYLINE_CHARS = 120  # and shorter (a byline paragraph is never long)
 RECENT_TOKENS = 400  # and no further back than this (no resolution in PolNeAR train or dev looks past 337)
 COREF_TOKENS = 250  # coreferee reads at most this many tokens before a pronoun
 COREF_RUNS = 20  # and runs at most this often in one article (it is by far the costliest step)
@@ -162,8 +162,7 @@ class People:
         persons = self.by_surname[key]
         person = next((p for p in persons if given & p.given), None)
         if person is None and not given and persons:
-            fitting = [p for p in persons if gender is None or p.could_be(gender)]
-            person = max(fitting, key=lambda p: (p.bare, p.mentions)) if fitting else self.get(key)
+            person = self.get(key, gender=gender)
         if person is None and given:
             person = next((p for p in persons if not p.given), None)  # "Smith" first, "Jo Smith" later
         if person is None:
@@ -173,13 +172,15 @@ class People:
         person.mentions += 1
         return person
 
-    def get(self, key: str, given: str = "") -> Person | None:
-        """The person a surname (and given name) names: a bare surname is the one the article calls by it most."""
+    def get(self, key: str, given: str = "", gender: str | None = None) -> Person | None:
+        """The person a surname (and given name) names: a bare surname is the one the article calls by it most,
+        of those its title's ``gender`` fits if any does."""
         persons = self.by_surname.get(key, [])
         if given:
             match = [p for p in persons if given in p.given]
             if match:
                 return match[0]
+        persons = [p for p in persons if gender is None or p.could_be(gender)] or persons
         return max(persons, key=lambda p: (p.bare, p.mentions)) if persons else None
 
     def join_given_names(self) -> None:
@@ -222,6 +223,11 @@ def clean_name(span: Span) -> tuple[str, list[Token]]:
     while tokens and tokens[-1].is_punct:
         tokens.pop()
     return "".join(t.text_with_ws for t in tokens).strip(), title
+
+
+def title_gender(title: list[Token]) -> str | None:
+    """"m" or "f" when a title says it ("Mr", "Ms"), else None."""
+    return next((gender for gender in (noun_gender(t.text) for t in title) if gender), None)
 
 
 def names_role(tokens: list[Token]) -> bool:
@@ -342,7 +348,7 @@ def people(doc: Doc) -> People:
         name, title = clean_name(span)
         if not surname(name) or not NAME_WORD.match(name.split()[-1]) or len(name.split()) > 5:
             continue
-        person = found.add(name, span.start, next((noun_gender(t.text) for t in title if noun_gender(t.text)), None))
+        person = found.add(name, span.start, title_gender(title))
         if title:
             person.titles[as_written(title)] += 1
         role = as_written(title) if names_role(title) else None
@@ -512,7 +518,6 @@ def names_a_body(mention: Span) -> bool:
         return False
     start = head.left_edge.i if head.left_edge.i >= mention.start else mention.start
     return mention.doc[start].lower_ == "the" or is_group_noun(head) or is_company_word(head)
-
 
 
 def body_name(mention: Span) -> str:
@@ -782,7 +787,7 @@ class Resolver:
 
     def of_titled_gender(self, person: Person, mention: Span, key: str) -> Person:
         """Of two people with one surname, the one a title's gender fits ("Ms Penhale" is not Mr Penhale)."""
-        gender = next((noun_gender(t.text) for t in mention if is_title(t) and noun_gender(t.text)), None)
+        gender = title_gender([t for t in mention if is_title(t)])
         if gender is None or len(self.people.by_surname[key]) < 2 or person.could_be(gender):
             return person
         fitting = [other for other in self.people.by_surname[key] if other.could_be(gender)]
@@ -1132,8 +1137,9 @@ class Resolver:
 
     def is_byline(self, paragraph: int) -> bool:
         start, end = self.article.paragraphs[paragraph]
-        return self.article.text[start:start + 3].lower() == "by " and len(
-            self.article.text[start:min(end, start + BYLINE_CHARS)].split()) <= BYLINE_WORDS and end - start < BYLINE_CHARS
+        text = self.article.text
+        return end - start < BYLINE_CHARS and text[start:start + 3].lower() == "by " \
+            and len(text[start:end].split()) <= BYLINE_WORDS
 
     def in_dateline(self, word: Token) -> bool:
         """Whether a word lies in the dateline that opens its paragraph ("GENEVA (Wire) - ")."""
