@@ -253,16 +253,13 @@ class Attributor:
         if self.settings.learned:
             found = [(statement, cues.REGISTRY["learned-speech"], "indirect")
                      for statement in cues.REGISTRY["learned-speech"].find(self.article)]
-        found = [(statement, rule, "mixed" if self.holds_quotes(statement) else kind) for statement, rule, kind in found]
+        found = [(statement, rule, "mixed" if learned_cues.holds_quotes(self.article, statement.pieces) else kind)
+                 for statement, rule, kind in found]
         taken = Quoted(merged((piece.start_char, piece.end_char) for clause, _, _ in found for piece in clause.pieces))
         found += [(clause, cues.REGISTRY["reported-speech"], "indirect")
                   for clause in cues.REGISTRY["reported-speech"].find(self.article)
                   if not taken.overlaps(clause.start_char, clause.end_char)]
         return found
-
-    def holds_quotes(self, statement: Unquoted) -> bool:
-        """Whether quoted words lie inside the statement's content."""
-        return any(self.article.quoted.overlaps(piece.start_char, piece.end_char) for piece in statement.pieces)
 
     def only_titles(self, statement: Unquoted) -> bool:
         """Whether every quotation inside the statement is a title ("during a \"Town Hall Forum\""), not words said."""
@@ -372,10 +369,10 @@ class Attributor:
         after the cue when it holds the speaker ("She told the inquiry that ...": not hers to report)."""
         article, cue, mention = self.article, quote.cue, quote.mention
         first = min(article.sentences_touching(stmt.start, stmt.end)[0], article.sentences_touching(cue.start, cue.end)[0])
-        start = max(article.sentence_start_chars[first], article.paragraphs[article.paragraphs.index(stmt.start)][0])
+        paragraph_start, end = article.paragraphs[article.paragraphs.index(stmt.start)]
+        start = max(article.sentence_start_chars[first], paragraph_start)
         if mention is not None and max(start, clause.start_char) <= mention.start and cue.end <= stmt.start:
             start = max(start, cue.end, mention.end)
-        end = article.paragraphs[article.paragraphs.index(stmt.start)][1]
         clipped = article.doc.char_span(max(clause.start_char, start), min(clause.end_char, end), alignment_mode="contract")
         return clipped if clipped is not None and len(clipped) else None
 

@@ -42,7 +42,7 @@ def learned_statements(article: ArticleContext) -> list[Unquoted]:
             continue
         if not holds_whole_quotes(article, pieces):
             continue  # a content cutting a quotation in two
-        if not proposition(pieces) and any(article.quoted.overlaps(piece.start_char, piece.end_char) for piece in pieces):
+        if not proposition(pieces) and holds_quotes(article, pieces):
             continue  # a term in quote marks inside a noun phrase ("the firm over its \"lies\"")
         if not proposition(pieces) and (not has_speech_lemma(article, cue.root) or addressed(pieces)
                                          or cue.root.lemma_.lower() in lexicon.entries("target_verbs")):
@@ -58,6 +58,11 @@ def learned_statements(article: ArticleContext) -> list[Unquoted]:
 def model_attributions(article: ArticleContext) -> tuple[learned.LearnedAttribution, ...]:
     """What the model finds in the article, found once."""
     return article.cached("learned-attributions", 0, lambda _: learned.attributions(article.doc))
+
+
+def holds_quotes(article: ArticleContext, pieces: tuple[Span, ...]) -> bool:
+    """Whether quoted words lie inside the content pieces (a mixed statement)."""
+    return any(article.quoted.overlaps(piece.start_char, piece.end_char) for piece in pieces)
 
 
 def holds_whole_quotes(article: ArticleContext, pieces: tuple[Span, ...]) -> bool:

@@ -3,8 +3,9 @@
 The inner words are said by the subject of the speech verb that governs
 them inside the outer quote; the outer quote's speaker relays them (the
 reporter). Words the quoted person quotes from themselves ("I told him,
-'no'") are theirs already. A quotation inside a quote with no speech verb over it (a name,
-a scare quote: "we called it 'the tunnel'") is no statement.
+'no'") are theirs already. A quotation inside a quote with no speech verb
+over it (a name, a scare quote: "we called it 'the tunnel'") is no
+statement.
 """
 from __future__ import annotations
 

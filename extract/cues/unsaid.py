@@ -3,8 +3,9 @@
 "Fjordlink declined to say how many sailings ..." (a refusal), "Asked
 whether she had the votes, ..." (a question put to the speaker, not
 something she said), "critics will doubtless argue that ..." (speech that
-has not happened), "Nobody asked whether ..." (speech by no one). Negated speech ("did not say whether") is left out by
-``grammar.is_speech_verb`` already. The verbs that govern a refusal or an
+has not happened), "Nobody asked whether ..." (speech by no one). Negated
+speech ("did not say whether") is left out by ``grammar.is_speech_verb``
+already. The verbs that govern a refusal or an
 intention are data (``rules/unsaid_verbs.txt``).
 """
 from __future__ import annotations
@@ -47,14 +48,17 @@ def cue_reports_nothing(article: ArticleContext, cue: Span) -> bool:
     if root.lemma_.lower() not in lexicon.entries("unsaid_verbs"):
         return False
     infinitives = article.children(root, "xcomp")
-    return bool(infinitives) and not (root.lemma_.lower() in AIMING and stated_by_a_person(article, root) and not any(
-        verb.lemma_.lower() in lexicon.speech_verbs() for verb in infinitives))
+    return bool(infinitives) and not states_an_aim(article, root, infinitives)
 
 
-def stated_by_a_person(article: ArticleContext, verb: Token) -> bool:
-    """Whether a person is the active subject of an aim ("She wants to ...", not "is expected to")."""
-    return not article.children(verb, "auxpass") and any(
-        could_speak(subject) and not is_company_word(subject) for subject in article.children(verb, "nsubj"))
+def states_an_aim(article: ArticleContext, verb: Token, infinitives: list[Token]) -> bool:
+    """Whether a person, the active subject, states an aim that is no speech ("She wants to triple the corps";
+    not "is expected to", "the firm plans to", "plans to announce")."""
+    if verb.lemma_.lower() not in AIMING or article.children(verb, "auxpass"):
+        return False
+    if any(infinitive.lemma_.lower() in lexicon.speech_verbs() for infinitive in infinitives):
+        return False
+    return any(could_speak(subject) and not is_company_word(subject) for subject in article.children(verb, "nsubj"))
 
 
 def refused_or_intended(verb: Token) -> bool:

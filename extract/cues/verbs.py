@@ -114,10 +114,11 @@ def governing_speech_verb(ctx: QuoteContext) -> Cue | None:
     """A speech verb that governs the quote in the parse ("...," she said; dismissed it as "baseless")."""
     governing = governing_verbs(ctx)
     verb = speaking_verb(ctx.article, governing) if governing else None
-    subject = speaker_of(ctx.article, verb) if verb is not None else None
-    if subject is None or not could_speak(subject):
-        verb = introducing_participle(ctx) or verb  # "The ad ends with footage of Smith saying last week, \"...\""
     mention = speaker_of(ctx.article, verb) if verb is not None else None
+    if mention is None or not could_speak(mention):
+        introducing = introducing_participle(ctx)  # "The ad ends with footage of Smith saying last week, \"...\""
+        if introducing is not None:
+            verb, mention = introducing, speaker_of(ctx.article, introducing)
     if mention is None and verb is not None and ctx.stmt.end <= verb.idx:
         mention = name_after(ctx.article, verb)  # "\"...,\" said Jo Smith, who rates the shares \"buy\""
     if mention is None:
