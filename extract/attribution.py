@@ -117,6 +117,12 @@ def pieces(stmt: Statement) -> list[tuple[int, int]]:
 
 # ---------------------------------------------------------------- filters
 
+def is_stage_direction(text: str) -> bool:
+    """Words in brackets alone: a transcript's "(CROSSTALK)", "[Applause]", no one's statement."""
+    core = text.strip("".join(quotes.MARK_CHARS) + " .,")
+    return len(core) > 2 and core[0] in "([" and core[-1] in ")]" and not any(mark in core[1:-1] for mark in "()[]")
+
+
 def is_title(text: str) -> bool:
     """A quoted name of a show, book or slogan: short, every word capitalised."""
     words = [w for w in TITLE_WORDS.findall(text) if w.lower() not in TITLE_SMALL_WORDS]
@@ -327,27 +333,39 @@ class Attributor:
     # -- quoted statements
 
     def passage_quotes(self, passage: list[Statement]) -> list[Quote]:
-        """Attribute every statement of a passage; statements without a cue share the passage's.
+        """Attribute every statement of a passage; a statement without a cue continues the last one with a cue
+        (else takes the first cue after it).
 
         Each quoted part becomes one Quote: a statement broken by its
-        attribution or running over paragraphs is several, sharing ``passage``.
+        attribution or running over paragraphs is several, sharing ``passage``;
+        a cue naming another speaker (a transcript quoted over paragraphs:
+        "\"HOST: ...  \"GUEST: ...") starts another passage.
         """
-        attributed = [self.attribute(stmt) for stmt in passage]
+        attributed = [(ctx, found) for ctx, found in (self.attribute(stmt) for stmt in passage)
+                      if not is_stage_direction(self.article.text[ctx.stmt.start:ctx.stmt.end])]
         shared = next((found for _, found in attributed if found is not None), None)
-        first = len(self.found) if sum(len(pieces(ctx.stmt)) for ctx, _ in attributed) > 1 else None
-        result: list[Quote] = []
+        turns: list[list[Quote]] = []
+        last = shared
         for ctx, found in attributed:
             if len(passage) == 1 and not is_speech(ctx, found):
                 continue
             stmt, kind = ctx.stmt, ctx.kind
-            found = found or shared
-            if found is None:
-                quote = self.continuation(stmt, kind, result)
+            if found is None and last is None:
+                quote = self.continuation(stmt, kind, [quote for turn in turns for quote in turn])
             else:
-                quote = self.quote(*found, stmt.start, stmt.end, kind, stmt.paragraph)
+                quote = self.quote(*(found or last), stmt.start, stmt.end, kind, stmt.paragraph)
             reported = self.whole_content(quote, stmt)
-            result.extend(replace(quote, content=TextSpan(start, end, self.article.text[start:end]), passage=first,
-                                  reported=reported) for start, end in pieces(stmt))
+            parts = [replace(quote, content=TextSpan(start, end, self.article.text[start:end]), reported=reported)
+                     for start, end in pieces(stmt)]
+            if turns and (found is None or found is last or quote.speaker == turns[-1][0].speaker):
+                turns[-1].extend(parts)
+            else:
+                turns.append(parts)
+            last = found or last
+        result: list[Quote] = []
+        for turn in turns:
+            first = len(self.found) + len(result) if len(turn) > 1 else None
+            result.extend(replace(quote, passage=first) for quote in turn)
         return result
 
     def whole_content(self, quote: Quote, stmt: Statement) -> TextSpan | None:

@@ -201,6 +201,24 @@ def test_a_quote_broken_by_a_long_attribution_is_one_passage(nlp):
                                                             ("It stays open all winter.", 0)]
 
 
+def test_a_transcript_quoted_over_paragraphs_is_one_passage_per_turn(nlp):
+    text = ("Governor Ada Quill spoke to the radio host Ivo Marsh on Sunday. Part of the transcript:\n\n"
+            "\"MARSH: Welcome back. Why did the council vote against the new bridge?\n\n"
+            "\"QUILL: Well, the money was never there, and everyone knew it.\n\n"
+            "\"(CROSSTALK.)\n\n"
+            "\"We will find it next year.\n\n"
+            "\"MARSH: But you voted for it last spring.")
+    quotes = [q for q in parsed(nlp, text)._.quotes if q.kind == "direct"]
+    turns = [(q.content.text, q.speaker.name if q.speaker else None, q.passage) for q in quotes]
+    assert [(words, name) for words, name, _ in turns] == [
+        ("Welcome back. Why did the council vote against the new bridge?", "Ivo Marsh"),
+        ("Well, the money was never there, and everyone knew it.", "Ada Quill"),
+        ("We will find it next year.", "Ada Quill"),
+        ("But you voted for it last spring.", "Ivo Marsh")]
+    passages = [passage for _, _, passage in turns]
+    assert passages[0] is None and passages[3] is None and passages[1] == passages[2] is not None
+
+
 def test_numbered_proper_noun_is_no_person(nlp):
     text = ("Ava Lind made a film about the law.\n\n"
             "Lind said the 13th Amendment was worth a film because \"nobody reads it,\" she said.")
