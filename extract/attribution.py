@@ -135,8 +135,9 @@ def is_speech(ctx: QuoteContext, found: tuple[Rule, Cue] | None) -> bool:
     text = ctx.article.text[stmt.start:stmt.end]
     words = len(text.split())
     governed = found is not None and found[0].introduces
-    if is_title(text) and not (governed and words > 3):
-        return False
+    said_whole = ctx.kind == "direct" and text.rstrip().endswith((",", "."))
+    if is_title(text) and not (governed and (words > 3 or said_whole)):
+        return False  # a title, unless a speech verb says it: "\"Guilty,\" he says."
     if words < SHORT_QUOTE_WORDS and not (governed or stmt.opens_paragraph):
         return False
     return not denied_report(ctx)

@@ -300,17 +300,20 @@ def pair_marks(text: str, start: int, end: int) -> tuple[list[tuple[Mark, Mark]]
 def nested_quotations(text: str, spans: tuple[tuple[int, int], ...] | None = None) -> list[tuple[int, int]]:
     """The words of each quotation inside another ("She said, 'Who is going to clean this?'" in a quote), by start.
 
-    The other style's marks inside a quotation; a quotation closed in its
-    paragraph only.
+    The other style's marks inside a quotation, closed in its paragraph;
+    the quotation around them may run on to the next paragraph.
     """
     found = []
     for start, end in paragraphs(text) if spans is None else spans:
         marks = marks_in(text, start, end)
-        pairs = sorted(pair_double(text, marks)[0] + pair_single(text, marks, start, end)[0],
-                       key=lambda pair: (pair[0].at, -pair[1].end))
+        doubles, double_open = pair_double(text, marks)
+        singles, single_open = pair_single(text, marks, start, end)
+        pairs = sorted(doubles + singles, key=lambda pair: (pair[0].at, -pair[1].end))
+        runs_on = min((mark.at for mark in (double_open, single_open) if mark is not None), default=end)
         reach = -1  # the furthest end of the quotations opened before this one: it lies inside one that reaches it
         for opened, closing in pairs:
-            words = words_between(text, opened.end, closing.at) if closing.end <= reach else None
+            inside = closing.end <= reach or opened.at > runs_on  # or inside the quote left open to the next paragraph
+            words = words_between(text, opened.end, closing.at) if inside else None
             if words is not None:
                 found.append(words)
             reach = max(reach, closing.end)

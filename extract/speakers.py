@@ -701,6 +701,11 @@ class Resolver:
         if len(mention) == 1 and mention[0].lower_ in GENDERED and speaker.kind == "person":
             self.genders.setdefault(speaker.name, GENDERED[mention[0].lower_])  # "she said": no "he" later
 
+    def is_of_gender(self, speaker: Speaker, gender: str) -> bool:
+        """Whether a person is known to be of the gender: by the given name or what the article said of them."""
+        return speaker.kind == "person" and (self.genders.get(speaker.name) == gender
+                                             or speaker.name.split()[0].lower() in lexicon.given_names(gender))
+
     def fits(self, speaker: Speaker, gender: str | None) -> bool:
         """Whether a he or she can stand for the speaker: the given name, the description and what the article said of them."""
         known = self.genders.get(speaker.name)
@@ -825,10 +830,12 @@ class Resolver:
     def salient(self, token: Token) -> Resolution | None:
         """The person a he/she most likely means: the nearest earlier subject of the right gender."""
         gender = gender_of(token)
-        fallback, subjects, sentence = None, [], None
+        fallback, named_before, subjects, sentence = None, None, [], None
         for candidate, subject, word in self.candidates(token):
             if not self.fits(candidate, gender) or word.tag_ in {"NNS", "NNPS"} or spoken_of_aside(word, token):
                 continue
+            if named_before is not None and self.paragraph(word.i) < named_before:
+                break  # a subject paragraphs before a person of the pronoun's gender named just now is not who is meant
             if subject and sentence in (None, self.article.sentence_of(word)):
                 sentence = self.article.sentence_of(word)
                 subjects.append((clause_depth(word), candidate))
@@ -836,6 +843,8 @@ class Resolver:
                 break
             elif fallback is None and self.met_by_writer(word):
                 return Resolution(candidate, "pronoun-nearest")  # "I asked a friend what she thought. '...,' she said"
+            if fallback is None and gender is not None and self.is_of_gender(candidate, gender):
+                named_before = self.paragraph(word.i)
             fallback = fallback or candidate
         if subjects:
             return Resolution(min(subjects, key=lambda item: item[0])[1], "pronoun")

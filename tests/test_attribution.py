@@ -809,6 +809,34 @@ def test_a_quote_inside_a_quote_is_said_by_whom_the_quote_names_and_relayed_by_t
         ("It is always like this, what do you expect?", "direct", "waiter", "Ines Varga")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Critics call the pier a vanity project. Its architect, Mara Quist, does not dispute it. \"Guilty,\" she says.",
+     [("Guilty,", "Mara Quist")]),
+    ("Ines Varga said the pier would reopen. Her favourite film is \"Jaws.\" It was shown on the pier.", []),
+], ids=["one-word-answer", "a-title"])
+def test_a_one_word_quote_a_speech_verb_says_is_a_statement(nlp, text, expected):
+    assert attributed(nlp, text, kinds=("direct",)) == expected
+
+
+def test_she_is_the_woman_named_just_before_not_a_subject_paragraphs_back(nlp):
+    text = ("The head nurse, Mara Quist, showed us the ward, and she agrees with the design.\n\n"
+            "Ivo Marsh, 52, grew up in Bergen.\n\n"
+            "He trained in Oslo under the late Ingrid Halvorsen, who was best known for her schools.\n\n"
+            "It was Halvorsen, he says, who taught him the lesson. "
+            "\"One night she stopped at my desk and said, 'Who is going to clean this?' I had no idea.\"")
+    inner = [q for q in parsed(nlp, text)._.quotes if q.cue_rule == "nested-quote"]
+    assert [(q.content.text, q.speaker.name) for q in inner] == [("Who is going to clean this?", "Ingrid Halvorsen")]
+
+
+def test_a_quote_inside_a_quote_running_over_paragraphs_is_found(nlp):
+    text = ("The architect Ivo Marsh trained under Ada Quill. It was Quill, he says, who taught him the most. "
+            "\"One night she stopped at my desk and said, 'Who is going to clean this?' I had no idea.\n\n"
+            "\"I have thought about it ever since.\"")
+    inner = [q for q in parsed(nlp, text)._.quotes if q.cue_rule == "nested-quote"]
+    assert [(q.content.text, q.speaker.name, q.reporter.name) for q in inner] == [
+        ("Who is going to clean this?", "Ada Quill", "Ivo Marsh")]
+
+
 @pytest.mark.parametrize("text", [
     "\"I told him, 'Get out of my office and stay out,' and he left,\" said Ines Varga.",
     "\"We call it 'the long tunnel of doom' and nobody minds,\" said Ines Varga.",
