@@ -581,7 +581,19 @@ def name_beside(head: Token) -> Span | None:
     """The name a description stands beside: "Rask, a top surrogate," or "another critic, Jo Smith,"."""
     if head.dep_ == "appos" and head.head.pos_ == "PROPN" and head.head.ent_type_ in {"PERSON", ""}:
         return head.doc[head.head.i:head.head.i + 1]
-    return apposed_name(head) or name_given_in_clause(head)
+    return apposed_name(head) or name_given_in_clause(head) or name_run_on(head)
+
+
+def name_run_on(head: Token) -> Span | None:
+    """A person's name written straight after the description and parsed as a second subject of its verb:
+    "the engineer Tomas Brandt said"."""
+    doc, end = head.doc, head.i + 1
+    while end < len(doc) and doc[end].ent_type_ == "PERSON" and doc[end].pos_ == "PROPN":
+        end += 1
+    last = doc[end - 1]
+    if end > head.i + 1 and last.dep_ == head.dep_ and last.head == head.head and head.dep_ in {"nsubj", "nsubjpass"}:
+        return doc[head.i + 1:end]
+    return None
 
 
 NAMING_VERBS = {"give", "identify", "name", "know", "call", "introduce"}  # "who gave his name only as Arvid"

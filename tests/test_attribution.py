@@ -987,3 +987,9 @@ def test_a_speech_verb_set_into_the_clause_it_reports_attributes_the_quote(nlp):
     text = ('Tomas Berg, for the defence, said his client had a gambling addiction. Lowther, he said, was "genuinely '
             'remorseful" and had written letters of apology to each of the victims.')
     assert attributed(nlp, text, rules=True) == [("genuinely remorseful", "Tomas Berg", "speech-verb")]
+
+
+def test_a_name_run_on_after_its_description_is_who_speaks(nlp):
+    text = "The bridge was never safe, the engineer Tomas Brandt said on Monday."
+    assert [(q.content.text, q.speaker.name) for q in parsed(nlp, text)._.quotes] == [
+        ("The bridge was never safe", "Tomas Brandt")]

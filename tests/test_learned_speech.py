@@ -163,3 +163,20 @@ def test_figures_and_findings_are_texts_that_say_something(nlp):
     found = reported(nlp, "Official figures show that ferry delays doubled over the winter.")
     assert [(content, speaker) for content, _, speaker, _, _ in found] == [
         ("that ferry delays doubled over the winter", "Official figures")]
+
+
+def test_a_content_wholly_in_another_sentence_than_its_cue_is_no_statement(nlp, monkeypatch):
+    """The model's content for a cue set into a sentence ("It cost, Asante says, ...") can be the sentence before."""
+    from extract import learned
+
+    def model_says(doc, model=None):
+        cue = doc.char_span(doc.text.index("says"), doc.text.index("says") + 4)
+        source = doc.char_span(doc.text.index("Kofi"), doc.text.index(" says"))
+        before = doc.char_span(0, doc.text.index("."))
+        own = doc.char_span(doc.text.index("a third"), len(doc.text) - 1)
+        return (learned.LearnedAttribution(cue, source, (before,), 1.0),
+                learned.LearnedAttribution(cue, source, (own,), 1.0))
+
+    monkeypatch.setattr(learned, "attributions", model_says)
+    found = reported(nlp, "Its roof rests on steel columns. It cost, Kofi Asante says, a third of a normal clinic.")
+    assert [content for content, *_ in found] == ["a third of a normal clinic"]
