@@ -180,3 +180,18 @@ def test_a_content_wholly_in_another_sentence_than_its_cue_is_no_statement(nlp, 
     monkeypatch.setattr(learned, "attributions", model_says)
     found = reported(nlp, "Its roof rests on steel columns. It cost, Kofi Asante says, a third of a normal clinic.")
     assert [content for content, *_ in found] == ["a third of a normal clinic"]
+
+
+def test_a_clause_a_semicolon_parts_from_the_speaker_is_the_writers(nlp):
+    found = reported(nlp, "Police closed the harbour road for most of the morning; Officer Ines Varga, a police "
+                          "spokeswoman, said it would reopen by evening.")
+    assert [(content, speaker) for content, _, speaker, _, _ in found] == [("it would reopen by evening", "Ines Varga")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The couple, who have two grown-up children and four grandchildren, insisted they would not sell the farm.",
+     "couple"),
+    ("The hotel, which employs forty cleaners and two managers, insisted the pool was safe.", None),
+], ids=["a-couple", "not-whom-the-clause-names"])
+def test_the_speaker_is_the_subject_not_a_noun_of_its_relative_clause(nlp, text, expected):
+    assert [speaker for _, _, speaker, _, _ in reported(nlp, text)] == [expected]

@@ -34,8 +34,9 @@ def learned_statements(article: ArticleContext) -> list[Unquoted]:
     """The model's attributions outside quote marks, by someone who can speak: their content pieces and cues."""
     found = []
     for attribution in model_attributions(article):
-        pieces = tuple(piece for piece in (without_spaces(piece) for piece in attribution.content) if len(piece))
         cue = attribution.cue
+        pieces = tuple(piece for piece in (without_spaces(piece) for piece in attribution.content)
+                       if len(piece) and not set_apart(article, piece, attribution))
         if attribution.score <= 0:
             continue  # a cue the model found no content for, its clause guessed from the parse: the rules decide
         if not pieces or article.quoted(cue.root) or is_denied(cue) or unsaid.cue_reports_nothing(article, cue):
@@ -55,6 +56,13 @@ def learned_statements(article: ArticleContext) -> list[Unquoted]:
             continue
         found.append(Unquoted(pieces, Cue(cue, speaker, source=attribution.source)))
     return found
+
+
+def set_apart(article: ArticleContext, piece: Span, attribution: learned.LearnedAttribution) -> bool:
+    """Whether a semicolon or colon parts a content piece before the speaker from the speaker's clause ("Police
+    closed the road; a spokeswoman said it would reopen"): the writer's words (no PolNeAR train content is)."""
+    start = min([attribution.cue.start_char] + ([attribution.source.start_char] if attribution.source is not None else []))
+    return piece.end_char <= start and any(mark in article.text[piece.end_char:start] for mark in ";:")
 
 
 def model_attributions(article: ArticleContext) -> tuple[learned.LearnedAttribution, ...]:

@@ -32,7 +32,20 @@ def speaker_of(article: ArticleContext, verb: Token) -> Token | None:
     parsed = verb_subject(article, verb)
     if parsed is not None and (could_speak_as_group(parsed) or parsed.pos_ == "PRON"):
         return parsed
-    return grammar.adjacent_speaker(article, verb) or parsed
+    adjacent = grammar.adjacent_speaker(article, verb)
+    if adjacent is not None and parsed is not None and in_clause_on(adjacent, parsed):
+        return parsed  # "The hotel, which employs two managers, insisted": not the managers
+    return adjacent or parsed
+
+
+def in_clause_on(word: Token, noun: Token) -> bool:
+    """Whether a word lies in a relative clause or participle clause on the noun."""
+    for ancestor in grammar.ancestors(word):
+        if ancestor == noun:
+            return False
+        if ancestor.dep_ in {"relcl", "acl"} and ancestor.head == noun:
+            return True
+    return False
 
 
 def verb_subject(article: ArticleContext, verb: Token) -> Token | None:
