@@ -28,10 +28,11 @@ CLIMB_LIMIT = 24  # the rules look this many words up the parse from a word, no 
 # ---------------------------------------------------------------- speech verbs
 
 def has_speech_lemma(article: ArticleContext, token: Token) -> bool:
-    """A verb whose lemma (with its particle) is in the speech-verb list."""
-    if token.pos_ not in {"VERB", "AUX"} and not token.tag_.startswith("VB"):
-        return False
+    """A verb whose lemma (with its particle) is in the speech-verb list; a past tense the tagger took for a noun
+    too ("'...,' the mum-of-three fumed")."""
     verbs = lexicon.speech_verbs()
+    if token.pos_ not in {"VERB", "AUX"} and not token.tag_.startswith("VB"):
+        return mistagged_past(token) in verbs
     lemma = token.lemma_.lower()
     if any(f"{lemma} {particle.lower_}" in verbs for particle in article.children(token, "prt")):
         return True
@@ -39,6 +40,15 @@ def has_speech_lemma(article: ArticleContext, token: Token) -> bool:
         return False
     blocked = lexicon.speech_verb_exclusions().get(lemma, ())
     return not (blocked and article.children(token, *blocked))
+
+
+def mistagged_past(token: Token) -> str | None:
+    """The lemma of a past tense tagged as a noun or adjective ("fumed" -> "fume"), if it is one of a speech verb."""
+    text = token.lower_
+    if token.pos_ not in {"NOUN", "ADJ", "PROPN"} or not text.endswith("ed") or len(text) < 5:
+        return None
+    verbs = lexicon.speech_verbs()
+    return next((stem for stem in (text[:-1], text[:-2], text[:-3]) if stem in verbs), None)
 
 
 def is_denied(article: ArticleContext, verb: Token) -> bool:

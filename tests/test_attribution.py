@@ -993,3 +993,10 @@ def test_a_name_run_on_after_its_description_is_who_speaks(nlp):
     text = "The bridge was never safe, the engineer Tomas Brandt said on Monday."
     assert [(q.content.text, q.speaker.name) for q in parsed(nlp, text)._.quotes] == [
         ("The bridge was never safe", "Tomas Brandt")]
+
+
+def test_a_speech_verb_the_tagger_takes_for_a_noun_still_attributes_the_quote(nlp):
+    text = ("Mara Quist, 38, paid for a fortnight in Spain.\n\n"
+            "'It was the holiday from hell,' the mum-of-three fumed. 'We had been looking forward to it for two years.'")
+    assert attributed(nlp, text) == [("It was the holiday from hell,", "Mara Quist"),
+                                     ("We had been looking forward to it for two years.", "Mara Quist")]
