@@ -40,6 +40,7 @@ ELIDING = {"one", "another", "some", "others", "most", "many", "several"}  # sta
 PLURAL_ELIDING = {"some", "others", "most", "many", "several"}
 ELIDED_SENTENCES = 3  # the noun left out stands at most this many sentences before
 BODY_SENTENCES = 2  # "the lender" stands for a body named at most this many sentences before (unless its name holds the noun)
+LEDE_WORDS = 12  # a story's first paragraph of prose has at least this many words
 RECENT_PARAGRAPHS = 3  # a pronoun or description looks this many paragraphs back
 BYLINE_WORDS = 10  # a paragraph opening with "By" and no longer is a byline
 BYLINE_CHARS = 120  # and shorter (a byline paragraph is never long)
@@ -70,6 +71,8 @@ RESOLUTIONS = {
                               "of the nearest earlier noun for persons (\"three nurses\")"),
     "description-organisation": How(0.7, "coref", "a definite description of a body (\"the lender\") of the organisation "
                                     "named before it, whose name holds the noun or that spoke"),
+    "lede": How(0.7, "coref", "a lede's indefinite description (\"A councillor has accused ...\"): the person the next "
+                              "paragraph names as its subject"),
     "last-speaker": How(0.6, "coref", "a definite description of the person who spoke last"),
     "document-author": How(0.7, "coref", "a text named before (\"the statement said\"): who spoke in it (\"In a "
                                          "statement, she said ...\")"),
@@ -1024,6 +1027,10 @@ class Resolver:
         words = {t.lower_ for t in mention if not t.is_punct and t.lower_ not in DETERMINERS}
         indefinite = mention[0].lower_ in {"a", "an", "one", "another"}
         plural = mention.root.tag_ in {"NNS", "NNPS"}
+        if follow and indefinite and not plural and is_person_noun(mention.root) and self.in_lede(mention):
+            named = self.named_next(mention)
+            if named is not None:
+                return Resolution(named, "lede")
         if not indefinite and not plural:
             person = self.by_role(mention, words)
             if person is not None:
@@ -1053,6 +1060,32 @@ class Resolver:
         if is_document_noun(mention.root) and not is_person_noun(mention.root):
             kind = "document"
         return Resolution(Speaker(description(mention), None, kind), "description")
+
+    def in_lede(self, mention: Span) -> bool:
+        """Whether a mention is in the story's first paragraph of prose (the paragraphs before it are a headline,
+        a byline or a kicker: fewer than ``LEDE_WORDS`` words)."""
+        here = self.paragraph(mention.start)
+        for number, (start, end) in enumerate(self.article.paragraphs):
+            if len(self.article.text[start:end].split()) >= LEDE_WORDS:
+                return number == here
+        return False
+
+    def named_next(self, mention: Span) -> Speaker | None:
+        """The person a lede's "A councillor has accused ..." stands for: the subject the next paragraph names
+        ("Cr Jo Smith told the meeting ..."), of the description's gender."""
+        paragraphs = self.article.paragraphs
+        here = self.paragraph(mention.start)
+        if here + 1 >= len(paragraphs):
+            return None
+        following = self.article.span(*paragraphs[here + 1])
+        gender = noun_gender(mention.root.lower_)
+        for word in following if following is not None else ():
+            if word.pos_ == "PROPN" and word.dep_ in {"nsubj", "nsubjpass"} and not self.quoted(word):
+                person = self.named(self.doc[group_start(word):word.i + 1])
+                speaker = person.speaker() if person is not None else None
+                if speaker is not None and (gender is None or self.fits(speaker, gender)):
+                    return speaker
+        return None
 
     def body_named_before(self, mention: Span) -> Speaker | None:
         """The organisation a definite description of a body stands for ("the union", "the lender").

@@ -1000,3 +1000,19 @@ def test_a_speech_verb_the_tagger_takes_for_a_noun_still_attributes_the_quote(nl
             "'It was the holiday from hell,' the mum-of-three fumed. 'We had been looking forward to it for two years.'")
     assert attributed(nlp, text) == [("It was the holiday from hell,", "Mara Quist"),
                                      ("We had been looking forward to it for two years.", "Mara Quist")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Harbour row as port deal collapses\n\n"
+     "A HARBOUR councillor has accused the port authority of hiding the cost of the new pier.\n\n"
+     "Cr Ines Varga told Monday's council meeting that the pier would cost twice what voters were told.",
+     ["Ines Varga"]),
+    ("A ROGUE builder who told pensioners their chimneys were about to fall has been jailed for three years.\n\n"
+     "Dean Ostrow, 44, of Mill Lane, targeted nine victims over two years, the court heard.",
+     ["Dean Ostrow"]),
+    ("A spokesperson for the port said the pier was safe.\n\nDean Ostrow, 44, a fisherman, disagreed.",
+     ["spokesperson for the port"]),
+], ids=["councillor-named-next", "builder-named-next", "not-the-person-named-next"])
+def test_a_ledes_indefinite_description_is_the_person_the_next_paragraph_names(nlp, text, expected):
+    quotes = [q for q in parsed(nlp, text)._.quotes if q.kind == "indirect"]
+    assert [q.speaker.name for q in quotes][:1] == expected

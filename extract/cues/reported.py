@@ -6,7 +6,7 @@ from spacy.tokens import Span, Token
 from extract.context import ArticleContext
 from extract.cues import Cue, Unquoted, rule, unsaid
 from extract.cues.verbs import speaker_of
-from extract.grammar import cue_span, in_subtree, is_speech_verb, noun_phrase, without_spaces
+from extract.grammar import cue_span, in_subtree, is_relative, is_speech_verb, noun_phrase, without_spaces
 
 MIN_CLAUSE_TOKENS = 3
 
@@ -19,6 +19,8 @@ def reported_clauses(article: ArticleContext) -> list[Unquoted]:
         if not is_speech_verb(article, verb) or article.quoted(verb) or unsaid.reports_nothing(article, verb):
             continue
         subject = speaker_of(article, verb)
+        if subject is not None and is_relative(subject):
+            subject = subject.head.head  # "a builder who told pensioners ...": the builder
         clauses = article.children(verb, "ccomp")
         if not clauses or subject is None or in_subtree(subject, clauses[0]):
             continue
