@@ -1027,7 +1027,8 @@ class Resolver:
         words = {t.lower_ for t in mention if not t.is_punct and t.lower_ not in DETERMINERS}
         indefinite = mention[0].lower_ in {"a", "an", "one", "another"}
         plural = mention.root.tag_ in {"NNS", "NNPS"}
-        if follow and indefinite and not plural and is_person_noun(mention.root) and self.in_lede(mention):
+        led_by_a = indefinite or mention.root.left_edge.lower_ in {"a", "an"}  # "A ROGUE roofer who ..."
+        if follow and led_by_a and not plural and is_person_noun(mention.root) and self.in_lede(mention):
             named = self.named_next(mention)
             if named is not None:
                 return Resolution(named, "lede")
@@ -1062,11 +1063,12 @@ class Resolver:
         return Resolution(Speaker(description(mention), None, kind), "description")
 
     def in_lede(self, mention: Span) -> bool:
-        """Whether a mention is in the story's first paragraph of prose (the paragraphs before it are a headline,
-        a byline or a kicker: fewer than ``LEDE_WORDS`` words)."""
+        """Whether a mention is in the story's first paragraph of prose: ``LEDE_WORDS`` words or more, ending a
+        sentence (the paragraphs before it are a headline, a byline or a kicker)."""
         here = self.paragraph(mention.start)
         for number, (start, end) in enumerate(self.article.paragraphs):
-            if len(self.article.text[start:end].split()) >= LEDE_WORDS:
+            text = self.article.text[start:end].rstrip()
+            if len(text.split()) >= LEDE_WORDS and text.rstrip("\"'\u201d\u2019)").endswith((".", "!", "?")):
                 return number == here
         return False
 

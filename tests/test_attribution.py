@@ -1012,7 +1012,13 @@ def test_a_speech_verb_the_tagger_takes_for_a_noun_still_attributes_the_quote(nl
      ["Dean Ostrow"]),
     ("A spokesperson for the port said the pier was safe.\n\nDean Ostrow, 44, a fisherman, disagreed.",
      ["spokesperson for the port"]),
-], ids=["councillor-named-next", "builder-named-next", "not-the-person-named-next"])
+    ("'Get out of my office': councillor says harbour boss lost his temper over the pier closure\n\n"
+     "A HARBOUR councillor has accused the port's chief of shouting at her during a row over the pier.\n\n"
+     "Cr Ines Varga told Monday's council meeting that the chief had ordered her out of his office.", ["Ines Varga"]),
+    ("A ROGUE roofer who preyed on pensioners, telling them their roofs were about to fall in, has been jailed.\n\n"
+     "Dean Ostrow, 44, of Mill Lane, targeted nine victims over two years, the court heard.", ["Dean Ostrow"]),
+], ids=["councillor-named-next", "builder-named-next", "not-the-person-named-next", "after-a-long-headline",
+        "a-participle-in-the-lede"])
 def test_a_ledes_indefinite_description_is_the_person_the_next_paragraph_names(nlp, text, expected):
     quotes = [q for q in parsed(nlp, text)._.quotes if q.kind == "indirect"]
     assert [q.speaker.name for q in quotes][:1] == expected
