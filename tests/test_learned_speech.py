@@ -195,3 +195,18 @@ def test_a_clause_a_semicolon_parts_from_the_speaker_is_the_writers(nlp):
 ], ids=["a-couple", "not-whom-the-clause-names"])
 def test_the_speaker_is_the_subject_not_a_noun_of_its_relative_clause(nlp, text, expected):
     assert [speaker for _, _, speaker, _, _ in reported(nlp, text)] == [expected]
+
+
+def test_a_request_not_to_be_named_is_no_statement(nlp, monkeypatch):
+    from extract import learned
+
+    def model_says(doc, model=None):
+        text = doc.text
+        cue = doc.char_span(text.index("asked"), text.index("asked") + 5)
+        source = doc.char_span(text.index("who"), text.index("who") + 3)
+        content = doc.char_span(text.index("not to be"), len(text) - 1)
+        return (learned.LearnedAttribution(cue, source, (content,), 1.0),)
+
+    monkeypatch.setattr(learned, "attributions", model_says)
+    assert reported(nlp, "The Herald spoke to three nurses, who asked not to be named because they were not "
+                         "allowed to talk to the press.") == []

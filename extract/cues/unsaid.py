@@ -1,6 +1,7 @@
 """Speech verbs that report no statement: refused, asked of the speaker, hypothetical.
 
-"Fjordlink declined to say how many sailings ..." (a refusal), "Asked
+"Fjordlink declined to say how many sailings ..." (a refusal), "who asked
+not to be named" (a request for anonymity), "Asked
 whether she had the votes, ..." (a question put to the speaker, not
 something she said), "critics will doubtless argue that ..." (speech that
 has not happened), "Nobody asked whether ..." (speech by no one). Negated
@@ -22,13 +23,20 @@ FUTURE = {"will", "'ll", "shall", "wo"}  # "will say" is a statement announced, 
 GUESSES = {"doubtless", "undoubtedly", "surely", "probably", "presumably", "likely", "no", "certainly"}
 ASKING = {"ask", "question", "press", "quiz"}
 AIMING = {"want", "plan", "intend", "hope"}  # "She wants to triple the corps": an aim she states
+NAMING = {"name", "identify"}  # "asked not to be named"
 NO_ONE = {"nobody", "noone", "none", "neither", "no"}  # subjects, or their determiners ("no one", "neither side")
 
 
 def reports_nothing(article: ArticleContext, verb: Token) -> bool:
     """Whether a speech verb outside quotes reports no statement of its subject."""
     return refused_or_intended(verb) or asked_of_the_speaker(article, verb) or hypothetical(article, verb) \
-        or said_by_no_one(article, verb)
+        or said_by_no_one(article, verb) or asked_not_to_be_named(article, verb)
+
+
+def asked_not_to_be_named(article: ArticleContext, verb: Token) -> bool:
+    """ "a doctor, who asked not to be named because ...": a request for anonymity, not a statement."""
+    return verb.lemma_.lower() in ASKING | {"request"} and any(
+        clause.lemma_.lower() in NAMING and article.children(clause, "auxpass") for clause in article.children(verb, "xcomp"))
 
 
 def said_by_no_one(article: ArticleContext, verb: Token) -> bool:
