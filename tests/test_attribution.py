@@ -1022,3 +1022,16 @@ def test_a_speech_verb_the_tagger_takes_for_a_noun_still_attributes_the_quote(nl
 def test_a_ledes_indefinite_description_is_the_person_the_next_paragraph_names(nlp, text, expected):
     quotes = [q for q in parsed(nlp, text)._.quotes if q.kind == "indirect"]
     assert [q.speaker.name for q in quotes][:1] == expected
+
+
+def test_the_subject_of_a_passive_speech_verb_is_not_its_speaker(nlp):
+    text = "The dog's owner, named locally as Dean Ostrow, 52, is said to be 'heartbroken' and has not been seen since."
+    assert [q.speaker for q in parsed(nlp, text)._.quotes] == []
+    quoted = parsed(nlp, 'Fire chief Oren Kale was quoted as saying "the blaze is under control."')._.quotes
+    assert [q.speaker.name for q in quoted] == ["Oren Kale"]
+
+
+def test_a_lone_label_that_names_no_person_is_no_transcript(nlp):
+    text = ("Skye Lawson hit back at her former partner on Monday.\n\n"
+            "Love Villa: The Finale is on Beam TV on Sunday at 9pm.")
+    assert [q for q in parsed(nlp, text)._.quotes if q.cue_rule == "transcript-turn"] == []

@@ -191,3 +191,26 @@ def test_confidence_is_the_rule_times_the_resolution():
     for how, way in speakers.RESOLUTIONS.items():
         resolution = speakers.Resolution(speakers.Speaker("Ada Quill"), how) if how != "unresolved" else None
         assert attribution.legacy_method(rule, resolution) == (way.method or rule.method)
+
+
+# Prices fell sharply after the chain says sales of sofas slumped. (the parse makes the first clause a complement of "says")
+HUNG_ON = parse(
+    ("Prices", 1, "nsubj", "NOUN", "NNS", "price", "O", True),
+    ("fell", 6, "ccomp", "VERB", "VBD", "fall", "O", True),
+    ("sharply", 1, "advmod", "ADV", "RB", "sharply", "O", True),
+    ("after", 1, "prep", "ADP", "IN", "after", "O", True),
+    ("the", 5, "det", "DET", "DT", "the", "O", True),
+    ("chain", 6, "nsubj", "NOUN", "NN", "chain", "O", True),
+    ("says", 6, "ROOT", "VERB", "VBZ", "say", "O", True),
+    ("sales", 10, "nsubj", "NOUN", "NNS", "sale", "O", True),
+    ("of", 7, "prep", "ADP", "IN", "of", "O", True),
+    ("sofas", 8, "pobj", "NOUN", "NNS", "sofa", "O", True),
+    ("slumped", 6, "ccomp", "VERB", "VBD", "slump", "O", False),
+    (".", 6, "punct", "PUNCT", ".", ".", "O", False),
+)
+
+
+def test_the_clause_a_speech_verb_hangs_on_is_not_its_report():
+    article, _ = contexts(HUNG_ON)
+    assert [(clause.pieces[0].text, clause.cue.mention.text) for clause in cues.REGISTRY["reported-speech"].find(article)] \
+        == [("sales of sofas slumped", "the chain")]

@@ -21,15 +21,24 @@ def reported_clauses(article: ArticleContext) -> list[Unquoted]:
         subject = speaker_of(article, verb)
         if subject is not None and is_relative(subject):
             subject = subject.head.head  # "a builder who told pensioners ...": the builder
-        clauses = article.children(verb, "ccomp")
-        if not clauses or subject is None or in_subtree(subject, clauses[0]):
+        if subject is None:
             continue
-        clause = without_spaces(article.doc[clauses[0].left_edge.i:clauses[0].right_edge.i + 1])
+        clauses = [without_spaces(article.doc[c.left_edge.i:c.right_edge.i + 1]) for c in article.children(verb, "ccomp")]
+        clauses = [clause for clause in clauses if not hung_on(clause, subject)]
+        if not clauses or in_subtree(subject, clauses[0].root):
+            continue
+        clause = clauses[0]
         if article.quoted.overlaps(clause.start_char, clause.end_char) or len(clause) < MIN_CLAUSE_TOKENS \
                 or set_apart(article, clause, subject):
             continue
         found.append(Unquoted((clause,), Cue(cue_span(article, verb, clause.start_char), noun_phrase(subject))))
     return found
+
+
+def hung_on(clause: Span, subject: Token) -> bool:
+    """Whether the parse made the clause the speech verb hangs on its complement: it ends on the preposition or
+    conjunction that leads to the speaker ("Shares fall 14% after [the chain says sales slumped]")."""
+    return clause[-1].pos_ in {"ADP", "SCONJ"} and clause.end <= subject.left_edge.i
 
 
 def set_apart(article: ArticleContext, clause: Span, subject: Token) -> bool:

@@ -65,8 +65,12 @@ def labelled_turns(article: ArticleContext) -> list[tuple[Span, Cue]]:
 def speaker_turns(article: ArticleContext) -> list[Turn]:
     """The paragraphs that open with a label naming a speaker."""
     names = {t.lower_ for ent in article.ents if ent.label_ not in NO_SPEAKER_ENTITIES for t in ent}
-    turns = (speaker_turn(article, index, names) for index in range(len(article.paragraphs)))
-    return [turn for turn in turns if turn is not None]
+    turns = [turn for turn in (speaker_turn(article, index, names) for index in range(len(article.paragraphs)))
+             if turn is not None]
+    people = {t.lower_ for ent in article.ents if ent.label_ == "PERSON" for t in ent}
+    if len(turns) == 1 and turns[0].label[-1].lower_ not in people:
+        return []  # one label alone that names no person: a title ("Island Hearts: The Reunion is on at 9pm.")
+    return turns
 
 
 def speaker_turn(article: ArticleContext, index: int, names: set[str]) -> Turn | None:

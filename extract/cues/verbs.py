@@ -27,8 +27,14 @@ INVERTED_REACH = 4  # tokens after "said" where the name of an inverted speaker 
 
 # ---------------------------------------------------------------- who speaks through a verb
 
+PASSIVE_SPEAKERS = {"quote", "hear", "overhear", "record", "film", "tape", "cite"}  # "she was quoted as saying"
+
+
 def speaker_of(article: ArticleContext, verb: Token) -> Token | None:
     """The speaker of a speech verb: its subject when it could speak, else a speaker word next to it."""
+    if article.children(verb, "nsubjpass") and verb.lemma_.lower() not in PASSIVE_SPEAKERS \
+            and not article.children(verb, "agent"):
+        return None  # "The owner is said to be 'devastated'", "she was told": the speaker goes unnamed
     parsed = verb_subject(article, verb)
     if parsed is not None and (could_speak_as_group(parsed) or parsed.pos_ == "PRON"):
         return parsed
