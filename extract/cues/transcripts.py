@@ -68,8 +68,8 @@ def speaker_turns(article: ArticleContext) -> list[Turn]:
     turns = [turn for turn in (speaker_turn(article, index, names) for index in range(len(article.paragraphs)))
              if turn is not None]
     people = {t.lower_ for ent in article.ents if ent.label_ == "PERSON" for t in ent}
-    if len(turns) == 1 and turns[0].label[-1].lower_ not in people:
-        return []  # one label alone that names no person: a title ("Island Hearts: The Reunion is on at 9pm.")
+    if len(turns) == 1 and not turns[0].label.text.isupper() and turns[0].label[-1].lower_ not in people:
+        return []  # one label alone, in title case, that names no person: a title ("Love Villa: The Finale is on")
     return turns
 
 
