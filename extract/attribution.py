@@ -255,18 +255,17 @@ class Attributor:
         return [self.quote(rule, cue, content.start_char, content.end_char, "indirect", 0)]
 
     def reported(self) -> list[tuple[Unquoted, Rule, str]]:
-        """Reported speech without quote marks: what the model finds, then what the speech-verb rule adds."""
-        found = []
-        if self.settings.learned:
-            found = [(statement, cues.REGISTRY["learned-speech"], "indirect")
-                     for statement in cues.REGISTRY["learned-speech"].find(self.article)]
-        found = [(statement, rule, "mixed" if learned_cues.holds_quotes(self.article, statement.pieces) else kind)
-                 for statement, rule, kind in found]
-        taken = Quoted(merged((piece.start_char, piece.end_char) for clause, _, _ in found for piece in clause.pieces))
-        found += [(clause, cues.REGISTRY["reported-speech"], "indirect")
-                  for clause in cues.REGISTRY["reported-speech"].find(self.article)
-                  if not taken.overlaps(clause.start_char, clause.end_char)]
-        return found
+        """Reported speech without quote marks: a speech verb set into the sentence it reports, what the model
+        finds beside it, then what the speech-verb rule adds."""
+        found: list[tuple[Unquoted, Rule, str]] = []
+        for name in ("parenthetical", "learned-speech", "reported-speech"):
+            if name == "learned-speech" and not self.settings.learned:
+                continue
+            taken = Quoted(merged((piece.start_char, piece.end_char) for clause, _, _ in found for piece in clause.pieces))
+            found += [(clause, cues.REGISTRY[name], "indirect") for clause in cues.REGISTRY[name].find(self.article)
+                      if not any(taken.overlaps(piece.start_char, piece.end_char) for piece in clause.pieces)]
+        return [(statement, rule, "mixed" if learned_cues.holds_quotes(self.article, statement.pieces) else kind)
+                for statement, rule, kind in found]
 
     def only_titles(self, statement: Unquoted) -> bool:
         """Whether every quotation inside the statement is a title ("during a \"Town Hall Forum\""), not words said."""

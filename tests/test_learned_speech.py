@@ -166,20 +166,20 @@ def test_figures_and_findings_are_texts_that_say_something(nlp):
 
 
 def test_a_content_wholly_in_another_sentence_than_its_cue_is_no_statement(nlp, monkeypatch):
-    """The model's content for a cue set into a sentence ("It cost, Asante says, ...") can be the sentence before."""
+    """The model's content for a cue ("It cost ..., Asante says") can be the sentence before."""
     from extract import learned
 
     def model_says(doc, model=None):
         cue = doc.char_span(doc.text.index("says"), doc.text.index("says") + 4)
         source = doc.char_span(doc.text.index("Kofi"), doc.text.index(" says"))
         before = doc.char_span(0, doc.text.index("."))
-        own = doc.char_span(doc.text.index("a third"), len(doc.text) - 1)
+        own = doc.char_span(doc.text.index("It cost"), doc.text.index(", Kofi"))
         return (learned.LearnedAttribution(cue, source, (before,), 1.0),
                 learned.LearnedAttribution(cue, source, (own,), 1.0))
 
     monkeypatch.setattr(learned, "attributions", model_says)
-    found = reported(nlp, "Its roof rests on steel columns. It cost, Kofi Asante says, a third of a normal clinic.")
-    assert [content for content, *_ in found] == ["a third of a normal clinic"]
+    found = reported(nlp, "Its roof rests on steel columns. It cost a third of a normal clinic, Kofi Asante says.")
+    assert [content for content, *_ in found] == ["It cost a third of a normal clinic"]
 
 
 def test_a_clause_a_semicolon_parts_from_the_speaker_is_the_writers(nlp):
@@ -210,3 +210,38 @@ def test_a_request_not_to_be_named_is_no_statement(nlp, monkeypatch):
     monkeypatch.setattr(learned, "attributions", model_says)
     assert reported(nlp, "The Herald spoke to three nurses, who asked not to be named because they were not "
                          "allowed to talk to the press.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The architect Kofi Asante built the clinic in 2019. It cost, Asante says, about a third of what a normal "
+     "clinic would have cost, and it needs no air conditioning.",
+     [("It cost", "Kofi Asante"),
+      ("about a third of what a normal clinic would have cost, and it needs no air conditioning", "Kofi Asante")]),
+    ("Mara Quist has mixed feelings about the show. She worries, she says, that people will see it as a story "
+     "about grief.", [("that people will see it as a story about grief", "Mara Quist")]),
+    ("Mara Quist learned the trade from her father. He was, she says, a gifted craftsman and a difficult man.",
+     [("He was", "Mara Quist"), ("a gifted craftsman and a difficult man", "Mara Quist")]),
+], ids=["set-into-the-sentence", "after-a-verb-of-feeling", "after-a-linking-verb"])
+def test_a_speech_verb_set_into_the_sentence_reports_the_rest_of_it(nlp, text, expected, monkeypatch):
+    assert [(content, speaker) for content, _, speaker, _, _ in reported(nlp, text)] == expected
+    from extract import learned
+
+    monkeypatch.setattr(learned, "attributions", lambda doc, model=None: ())  # the rule alone, where the model misses
+    found = reported(nlp, text)
+    assert [(content, speaker) for content, _, speaker, _, _ in found] == expected
+    assert {rule for *_, rule, _ in found} == {"parenthetical"}
+
+
+def test_a_content_ends_with_its_paragraph(nlp, monkeypatch):
+    from extract import learned
+
+    def model_says(doc, model=None):
+        text = doc.text
+        cue = doc.char_span(text.index("said"), text.index("said") + 4)
+        source = doc.char_span(0, text.index(" said"))
+        content = doc.char_span(text.index("the pier"), len(text))
+        return (learned.LearnedAttribution(cue, source, (content,), 1.0),)
+
+    monkeypatch.setattr(learned, "attributions", model_says)
+    found = reported(nlp, "Mara Quist said the pier would reopen in May.\n\nThe ferry runs twice a day in summer.")
+    assert [content for content, *_ in found] == ["the pier would reopen in May."]

@@ -8,10 +8,12 @@ which they are tried for a quoted statement, and so the table of contents
 of attribution. ``find_cue`` is the loop: the first rule whose guard holds
 and that finds a cue wins.
 
-Six rules find statements rather than cues for quoted ones, and are
+Eight rules find statements rather than cues for quoted ones, and are
 applied by ``extract.attribution``: ``headline`` (a headline signed
 "- Name"), ``reported-speech`` (reported speech without quote marks: a
-speech verb and its clause), ``learned-speech`` (reported speech the
+speech verb and its clause), ``parenthetical`` (a speech verb set into the
+sentence it reports: "It cost, Asante says, about a third"),
+``learned-speech`` (reported speech the
 attribution model finds, ``learned.py``), ``transcript-turn`` and ``interview-turn`` (a paragraph opening with a
 speaker label, "QUILL: ..." or "Q: ..."; ``transcripts.py``) and
 ``continuation`` (a quote without a cue continues the last speaker).
@@ -93,8 +95,8 @@ def rule(name: str, *, confidence: float, method: str, guard: Callable[[QuoteCon
 
 # The construction families register their rules on import.
 from extract.cues import (  # noqa: E402,F401,I001
-    according, colon, continuation, headings, headline, learned, nested, nouns, putting, reported, sentences, signature,
-    transcripts, verbs)
+    according, colon, continuation, headings, headline, learned, nested, nouns, parenthetical, putting, reported,
+    sentences, signature, transcripts, verbs)
 
 # The order in which rules are tried for a quoted statement: the table of contents.
 CUE_RULES: tuple[Rule, ...] = tuple(REGISTRY[name] for name in (
@@ -114,7 +116,7 @@ CUE_RULES: tuple[Rule, ...] = tuple(REGISTRY[name] for name in (
     "preceding-sentence",    # sentences.py  the subject of the sentence just before the quote
 ))
 STATEMENT_RULES: tuple[Rule, ...] = tuple(REGISTRY[name] for name in (
-    "headline", "reported-speech", "learned-speech", "transcript-turn", "interview-turn", "continuation", "nested-quote"))
+    "headline", "reported-speech", "parenthetical", "learned-speech", "transcript-turn", "interview-turn", "continuation", "nested-quote"))
 
 
 def find_cue(ctx: QuoteContext) -> tuple[Rule, Cue] | None:

@@ -35,7 +35,7 @@ def learned_statements(article: ArticleContext) -> list[Unquoted]:
     found = []
     for attribution in model_attributions(article):
         cue = attribution.cue
-        pieces = tuple(piece for piece in (without_spaces(piece) for piece in attribution.content)
+        pieces = tuple(piece for piece in (within_paragraph(article, without_spaces(piece)) for piece in attribution.content)
                        if len(piece) and not set_apart(article, piece, attribution))
         if attribution.score <= 0:
             continue  # a cue the model found no content for, its clause guessed from the parse: the rules decide
@@ -56,6 +56,16 @@ def learned_statements(article: ArticleContext) -> list[Unquoted]:
             continue
         found.append(Unquoted(pieces, Cue(cue, speaker, source=attribution.source)))
     return found
+
+
+def within_paragraph(article: ArticleContext, piece: Span) -> Span:
+    """The piece cut at the end of the paragraph it starts in: no content runs over a paragraph break (one in
+    PolNeAR train's 23,289 pieces does)."""
+    _, end = article.paragraphs[article.paragraphs.index(piece.start_char)]
+    if piece.end_char <= end:
+        return piece
+    cut = article.doc.char_span(piece.start_char, end, alignment_mode="contract")
+    return without_spaces(cut) if cut is not None else piece[:0]
 
 
 def set_apart(article: ArticleContext, piece: Span, attribution: learned.LearnedAttribution) -> bool:
