@@ -248,6 +248,14 @@ def adjacent_speaker(article: ArticleContext, verb: Token) -> Token | None:
 
 # ---------------------------------------------------------------- noun phrases
 
+def without_possessive(mention: Span) -> Span:
+    """The mention without its possessive ending: "Jo Smith's claim" is Jo Smith's."""
+    end = mention.end
+    while end > mention.start + 1 and mention.doc[end - 1].dep_ == "case":
+        end -= 1
+    return mention.doc[mention.start:end]
+
+
 def without_spaces(span: Span) -> Span:
     """The span without the line breaks and spaces at its ends."""
     start, end = span.start, span.end

@@ -221,7 +221,9 @@ def test_a_request_not_to_be_named_is_no_statement(nlp, monkeypatch):
      "about grief.", [("that people will see it as a story about grief", "Mara Quist")]),
     ("Mara Quist learned the trade from her father. He was, she says, a gifted craftsman and a difficult man.",
      [("He was", "Mara Quist"), ("a gifted craftsman and a difficult man", "Mara Quist")]),
-], ids=["set-into-the-sentence", "after-a-verb-of-feeling", "after-a-linking-verb"])
+    ("The mayor, Mara Quist, spoke for an hour. The pier, in Quist's words, was a disgrace to the town.",
+     [("The pier", "Mara Quist"), ("was a disgrace to the town", "Mara Quist")]),
+], ids=["set-into-the-sentence", "after-a-verb-of-feeling", "after-a-linking-verb", "in-her-words"])
 def test_a_speech_verb_set_into_the_sentence_reports_the_rest_of_it(nlp, text, expected, monkeypatch):
     assert [(content, speaker) for content, _, speaker, _, _ in reported(nlp, text)] == expected
     from extract import learned

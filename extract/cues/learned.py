@@ -21,7 +21,7 @@ from extract import learned, lexicon
 from extract.context import ArticleContext
 from extract.cues import Cue, Unquoted, rule, unsaid
 from extract.cues.verbs import speaker_of
-from extract.grammar import has_speech_lemma, is_relative, noun_phrase, without_spaces
+from extract.grammar import has_speech_lemma, is_relative, noun_phrase, without_possessive, without_spaces
 from extract.vocabulary import QUANTIFIERS, could_speak, is_document_noun, speaks
 
 NEGATIONS = {"not", "n't", "never"}
@@ -136,14 +136,6 @@ def can_be_source(head: Token) -> bool:
     """
     return speaks(head) or head.pos_ == "PROPN" or head.lower_ in QUANTIFIERS | POSSESSIVES \
         or head.ent_type_ == "PERCENT"
-
-
-def without_possessive(mention: Span) -> Span:
-    """The mention without its possessive ending: "Jo Smith's claim" is Jo Smith's."""
-    end = mention.end
-    while end > mention.start + 1 and mention.doc[end - 1].dep_ == "case":
-        end -= 1
-    return mention.doc[mention.start:end]
 
 
 def addressed(pieces: tuple[Span, ...]) -> bool:

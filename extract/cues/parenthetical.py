@@ -1,6 +1,7 @@
 """A speech verb set into the sentence it reports: "It cost, Asante says, about a third of ...".
 
-The speaker and the verb stand between commas inside the sentence; the
+The speaker and the verb ("Asante says") or an account ("by her account",
+"in Smith's words") stand between commas inside the sentence; the
 words around them are the statement, in two pieces ("It cost" and "about a
 third of ..."). When the words after them open with "that", what comes
 before is the speaker's own frame ("She worries, she says, that people will
@@ -14,46 +15,65 @@ from spacy.tokens import Span, Token
 
 from extract.context import ArticleContext
 from extract.cues import Cue, Unquoted, rule, unsaid
-from extract.grammar import cue_span, is_speech_verb, noun_phrase, without_spaces
+from extract.grammar import cue_span, is_speech_verb, noun_phrase, without_possessive, without_spaces
 
 MOST_SPEAKER_TOKENS = 4  # "Asante", "she", "the mayor", "Jo Smith's lawyer"
 LEAST_BEFORE_TOKENS = 2  # "It cost", "He was"
 LEAST_AFTER_TOKENS = 3
 TRAILING = {".", "!", "?", ";", ":", "\n"}
+ACCOUNTS = {"account", "word", "telling", "recollection", "recounting"}  # "by her account", "in Smith's words"
 
 
 @rule("parenthetical", confidence=0.85, method="subject", introduces=True)
 def parenthetical_reports(article: ArticleContext) -> list[Unquoted]:
-    """Speech verbs set between commas into a sentence outside quotes: the words around them, and their cue."""
+    """Speech verbs ("she says") and accounts ("by her account") set between commas into a sentence outside
+    quotes: the words around them, and their cue."""
     found = []
-    for verb in article.doc:
-        if not is_speech_verb(article, verb) or article.quoted(verb) or unsaid.reports_nothing(article, verb):
+    for token in article.doc:
+        if article.quoted(token):
             continue
-        subject = next((c for c in article.children(verb, "nsubj") if c.i < verb.i), None)
-        pieces = set_into(article, verb, subject) if subject is not None else None
+        speaker, cue = said_aside(article, token) or account_aside(token) or (None, None)
+        pieces = around(article, cue) if cue is not None else None
         if pieces is not None:
-            found.append(Unquoted(pieces, Cue(cue_span(article, verb), noun_phrase(subject))))
+            found.append(Unquoted(pieces, Cue(cue_span(article, token) if cue.root == token else cue, speaker)))
     return found
 
 
-def set_into(article: ArticleContext, verb: Token, subject: Token) -> tuple[Span, ...] | None:
-    """The words of the sentence around ", SUBJECT VERB,", when the verb stands so; else None."""
-    doc = verb.doc
-    first = subject.left_edge.i
-    after_verb = verb.i + 1
-    while after_verb < len(doc) and doc[after_verb].head == verb and doc[after_verb].dep_ in {"advmod", "prt"} \
-            and doc[after_verb].text != ",":
-        after_verb += 1  # "she says now,"
-    if verb.i - first >= MOST_SPEAKER_TOKENS or first == 0 or after_verb >= len(doc):
+def said_aside(article: ArticleContext, verb: Token) -> tuple[Span, Span] | None:
+    """ ", SUBJECT VERB," ("It cost, Asante says, ..."): the speaker and the words set aside, else None."""
+    if not is_speech_verb(article, verb) or unsaid.reports_nothing(article, verb):
         return None
-    if doc[first - 1].text != "," or doc[after_verb].text != ",":
+    subject = next((c for c in article.children(verb, "nsubj") if c.i < verb.i), None)
+    if subject is None or verb.i - subject.left_edge.i >= MOST_SPEAKER_TOKENS:
         return None
-    sentence = doc[verb.i].sent
+    doc, end = verb.doc, verb.i + 1
+    while end < len(doc) and doc[end].head == verb and doc[end].dep_ in {"advmod", "prt"} and doc[end].text != ",":
+        end += 1  # "she says now,"
+    return noun_phrase(subject), doc[subject.left_edge.i:end]
+
+
+def account_aside(noun: Token) -> tuple[Span, Span] | None:
+    """ ", by her account," or ", in Smith's words,": the speaker and the words set aside, else None."""
+    if noun.lemma_.lower() not in ACCOUNTS or noun.dep_ != "pobj" or noun.head.lower_ not in {"by", "in"}:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or noun.head.i != owner.left_edge.i - 1 or noun.i != owner.i + 1 + (owner.doc[owner.i + 1].dep_ == "case"):
+        return None
+    return without_possessive(noun_phrase(owner)), noun.doc[noun.head.i:noun.i + 1]
+
+
+def around(article: ArticleContext, aside: Span) -> tuple[Span, ...] | None:
+    """The words of the sentence around an aside set between commas; only those after it when they open with
+    "that" (what comes before is the speaker's frame: "She worries, she says, that ..."); else None."""
+    doc = aside.doc
+    if aside.start == 0 or aside.end >= len(doc) or doc[aside.start - 1].text != "," or doc[aside.end].text != ",":
+        return None
+    sentence = aside.root.sent
     end = sentence.end
-    while end > after_verb + 1 and (doc[end - 1].is_space or doc[end - 1].text in TRAILING):
+    while end > aside.end + 1 and (doc[end - 1].is_space or doc[end - 1].text in TRAILING):
         end -= 1
-    before = without_spaces(doc[sentence.start:first - 1])
-    after = without_spaces(doc[after_verb + 1:end])
+    before = without_spaces(doc[sentence.start:aside.start - 1])
+    after = without_spaces(doc[aside.end + 1:end])
     if len(before) < LEAST_BEFORE_TOKENS or len(after) < LEAST_AFTER_TOKENS:
         return None
     pieces = (after,) if after[0].lower_ == "that" else (before, after)
