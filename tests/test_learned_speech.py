@@ -223,7 +223,14 @@ def test_a_request_not_to_be_named_is_no_statement(nlp, monkeypatch):
      [("He was", "Mara Quist"), ("a gifted craftsman and a difficult man", "Mara Quist")]),
     ("The mayor, Mara Quist, spoke for an hour. The pier, in Quist's words, was a disgrace to the town.",
      [("The pier", "Mara Quist"), ("was a disgrace to the town", "Mara Quist")]),
-], ids=["set-into-the-sentence", "after-a-verb-of-feeling", "after-a-linking-verb", "in-her-words"])
+    ("Talks between the two firms had been going on since March, according to people familiar with the matter, and "
+     "at one stage stalled over the price.",
+     [("Talks between the two firms had been going on since March", "people"),
+      ("and at one stage stalled over the price", "people")]),
+    ("The search will continue through the weekend, police said, as his family appealed for more volunteers.",
+     [("The search will continue through the weekend", "police")]),
+], ids=["set-into-the-sentence", "after-a-verb-of-feeling", "after-a-linking-verb", "in-her-words", "according-to",
+        "a-clause-of-the-writers-after"])
 def test_a_speech_verb_set_into_the_sentence_reports_the_rest_of_it(nlp, text, expected, monkeypatch):
     assert [(content, speaker) for content, _, speaker, _, _ in reported(nlp, text)] == expected
     from extract import learned
@@ -247,3 +254,12 @@ def test_a_content_ends_with_its_paragraph(nlp, monkeypatch):
     monkeypatch.setattr(learned, "attributions", model_says)
     found = reported(nlp, "Mara Quist said the pier would reopen in May.\n\nThe ferry runs twice a day in summer.")
     assert [content for content, *_ in found] == ["the pier would reopen in May."]
+
+
+def test_a_speech_verb_after_its_clause_that_the_parse_gave_no_subject(nlp, monkeypatch):
+    from extract import learned
+
+    monkeypatch.setattr(learned, "attributions", lambda doc, model=None: ())
+    found = reported(nlp, "The strike costs the port 4 million euros a week, estimated Ola Brandt, an economist at Nordbank.")
+    assert [(content, cue, speaker, rule) for content, cue, speaker, rule, _ in found] == [
+        ("The strike costs the port 4 million euros a week", "estimated", "Ola Brandt", "reported-speech")]

@@ -21,6 +21,7 @@ MOST_SPEAKER_TOKENS = 4  # "Asante", "she", "the mayor", "Jo Smith's lawyer"
 LEAST_BEFORE_TOKENS = 2  # "It cost", "He was"
 LEAST_AFTER_TOKENS = 3
 TRAILING = {".", "!", "?", ";", ":", "\n"}
+SUBORDINATE = {"as", "while", "when", "whereas", "although", "though", "after", "before", "since"}
 ACCOUNTS = {"account", "word", "telling", "recollection", "recounting"}  # "by her account", "in Smith's words"
 
 
@@ -32,15 +33,15 @@ def parenthetical_reports(article: ArticleContext) -> list[Unquoted]:
     for token in article.doc:
         if article.quoted(token):
             continue
-        speaker, cue = said_aside(article, token) or account_aside(token) or (None, None)
-        pieces = around(article, cue) if cue is not None else None
+        speaker, aside, cue = said_aside(article, token) or account_aside(token) or according_aside(token) or (None,) * 3
+        pieces = around(article, aside) if aside is not None else None
         if pieces is not None:
-            found.append(Unquoted(pieces, Cue(cue_span(article, token) if cue.root == token else cue, speaker)))
+            found.append(Unquoted(pieces, Cue(cue, speaker)))
     return found
 
 
-def said_aside(article: ArticleContext, verb: Token) -> tuple[Span, Span] | None:
-    """ ", SUBJECT VERB," ("It cost, Asante says, ..."): the speaker and the words set aside, else None."""
+def said_aside(article: ArticleContext, verb: Token) -> tuple[Span, Span, Span] | None:
+    """ ", SUBJECT VERB," ("It cost, Asante says, ..."): the speaker, the words set aside and the cue, else None."""
     if not is_speech_verb(article, verb) or unsaid.reports_nothing(article, verb):
         return None
     subject = next((c for c in article.children(verb, "nsubj") if c.i < verb.i), None)
@@ -49,17 +50,28 @@ def said_aside(article: ArticleContext, verb: Token) -> tuple[Span, Span] | None
     doc, end = verb.doc, verb.i + 1
     while end < len(doc) and doc[end].head == verb and doc[end].dep_ in {"advmod", "prt"} and doc[end].text != ",":
         end += 1  # "she says now,"
-    return noun_phrase(subject), doc[subject.left_edge.i:end]
+    return noun_phrase(subject), doc[subject.left_edge.i:end], cue_span(article, verb)
 
 
-def account_aside(noun: Token) -> tuple[Span, Span] | None:
-    """ ", by her account," or ", in Smith's words,": the speaker and the words set aside, else None."""
+def account_aside(noun: Token) -> tuple[Span, Span, Span] | None:
+    """ ", by her account," or ", in Smith's words,": the speaker, the words set aside and the cue, else None."""
     if noun.lemma_.lower() not in ACCOUNTS or noun.dep_ != "pobj" or noun.head.lower_ not in {"by", "in"}:
         return None
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is None or noun.head.i != owner.left_edge.i - 1 or noun.i != owner.i + 1 + (owner.doc[owner.i + 1].dep_ == "case"):
         return None
-    return without_possessive(noun_phrase(owner)), noun.doc[noun.head.i:noun.i + 1]
+    aside = noun.doc[noun.head.i:noun.i + 1]
+    return without_possessive(noun_phrase(owner)), aside, aside
+
+
+def according_aside(word: Token) -> tuple[Span, Span, Span] | None:
+    """ ", according to people familiar with the matter,": the source, the words set aside and the cue, else None."""
+    if word.lower_ != "according" or word.i + 1 >= len(word.doc) or word.doc[word.i + 1].lower_ != "to":
+        return None
+    source = next((c for c in word.doc[word.i + 1].children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    return noun_phrase(source), word.doc[word.i:source.right_edge.i + 1], word.doc[word.i:word.i + 2]
 
 
 def around(article: ArticleContext, aside: Span) -> tuple[Span, ...] | None:
@@ -76,7 +88,10 @@ def around(article: ArticleContext, aside: Span) -> tuple[Span, ...] | None:
     after = without_spaces(doc[aside.end + 1:end])
     if len(before) < LEAST_BEFORE_TOKENS or len(after) < LEAST_AFTER_TOKENS:
         return None
-    pieces = (after,) if after[0].lower_ == "that" else (before, after)
+    if after[0].lower_ in SUBORDINATE:
+        pieces = (before,)  # "The search will go on, police said, as his family appealed ...": the clause after is the writer's
+    else:
+        pieces = (after,) if after[0].lower_ == "that" else (before, after)
     if any(article.quoted.overlaps(piece.start_char, piece.end_char) for piece in pieces):
         return None
     return pieces

@@ -6,6 +6,7 @@ from spacy.tokens import Span, Token
 from extract.context import ArticleContext
 from extract.cues import Cue, Unquoted, rule, unsaid
 from extract.cues.verbs import speaker_of
+from extract.vocabulary import could_speak
 from extract.grammar import cue_span, in_subtree, is_relative, is_speech_verb, noun_phrase, without_spaces
 
 MIN_CLAUSE_TOKENS = 3
@@ -21,6 +22,11 @@ def reported_clauses(article: ArticleContext) -> list[Unquoted]:
         subject = speaker_of(article, verb)
         if subject is not None and is_relative(subject):
             subject = subject.head.head  # "a builder who told pensioners ...": the builder
+        inverted = said_after(article, verb)
+        if inverted is not None:
+            clause, subject = inverted
+            found.append(Unquoted((clause,), Cue(article.doc[verb.i:verb.i + 1], noun_phrase(subject))))
+            continue
         if subject is None:
             continue
         clauses = [without_spaces(article.doc[c.left_edge.i:c.right_edge.i + 1]) for c in article.children(verb, "ccomp")]
@@ -33,6 +39,28 @@ def reported_clauses(article: ArticleContext) -> list[Unquoted]:
             continue
         found.append(Unquoted((clause,), Cue(cue_span(article, verb, clause.start_char), noun_phrase(subject))))
     return found
+
+
+def said_after(article: ArticleContext, verb: Token) -> tuple[Span, Token] | None:
+    """ "The strike costs the port 4 million euros a week, estimated Ola Brandt, an economist": a speech verb
+    after a comma, followed by its speaker, that the parse gave no subject; the sentence before the comma and the
+    speaker's head, else None."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text != "," or article.children(verb, "ccomp"):
+        return None
+    sentence = doc[verb.i].sent
+    head = None
+    for token in doc[verb.i + 1:sentence.end]:
+        if token.pos_ not in {"DET", "ADJ", "PROPN", "NOUN"}:
+            break
+        head = token
+    if head is None or not could_speak(head) or (head.i + 1 < sentence.end and doc[head.i + 1].text not in {",", "."}):
+        return None
+    clause = without_spaces(doc[sentence.start:verb.i - 1])
+    if len(clause) < MIN_CLAUSE_TOKENS or article.quoted.overlaps(clause.start_char, clause.end_char) \
+            or not any(token.pos_ in {"VERB", "AUX"} for token in clause):
+        return None
+    return clause, head
 
 
 def hung_on(clause: Span, subject: Token) -> bool:
