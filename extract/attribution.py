@@ -204,7 +204,8 @@ class Attributor:
         """Every statement of the article: the headline, reported speech, transcript turns and the quotes, in text order.
 
         Quotes and reported speech inside a transcript turn are nested in it;
-        ``nested`` are the quotations inside quotes, said by someone the quote names.
+        ``nested`` are the quotations inside quotes, said by someone the quote names, and so are the quotes inside
+        a turn that a speech verb in it gives to someone.
         """
         headline = self.attempt(0, self.headline)
         self.add(headline)
@@ -226,7 +227,9 @@ class Attributor:
             if not any(attributed.overlaps(piece.start_char, piece.end_char) for piece in found[0].pieces) \
                     and not self.only_titles(found[0]):
                 self.add(self.attempt(found[0].start_char, self.mixed, *found))
-        inner = [quote for quotation in nested for quote in self.attempt(quotation[0], self.nested, quotation)]
+        in_turns = [(stmt.start, stmt.end) for stmt in stmts if in_turn(stmt.start)]  # "QUILL: She said, \"...\""
+        inner = [quote for quotation in sorted({*nested, *in_turns})
+                 for quote in self.attempt(quotation[0], self.nested, quotation)]
         self.found.extend(inner)
         return in_text_order(self.found) if mixed or inner else self.found
 

@@ -1035,3 +1035,12 @@ def test_a_lone_label_that_names_no_person_is_no_transcript(nlp):
     text = ("Skye Lawson hit back at her former partner on Monday.\n\n"
             "Love Villa: The Finale is on Beam TV on Sunday at 9pm.")
     assert [q for q in parsed(nlp, text)._.quotes if q.cue_rule == "transcript-turn"] == []
+
+
+def test_a_quote_inside_a_transcript_turn_is_said_by_whom_the_turn_names(nlp):
+    text = ("The novelist Ada Quill spoke to us about her new book.\n\n"
+            "**Q:** Did your family know about the book?\n\n"
+            "**Quill:** My grandmother knew. She said, \"Write it after I'm gone, and change every name.\" So I did.")
+    inner = [q for q in parsed(nlp, text)._.quotes if q.cue_rule == "nested-quote"]
+    assert [(q.content.text, q.speaker.name, q.reporter.name) for q in inner] == [
+        ("Write it after I'm gone, and change every name.", "My grandmother", "Ada Quill")]
