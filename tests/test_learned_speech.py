@@ -263,3 +263,20 @@ def test_a_speech_verb_after_its_clause_that_the_parse_gave_no_subject(nlp, monk
     found = reported(nlp, "The strike costs the port 4 million euros a week, estimated Ola Brandt, an economist at Nordbank.")
     assert [(content, cue, speaker, rule) for content, cue, speaker, rule, _ in found] == [
         ("The strike costs the port 4 million euros a week", "estimated", "Ola Brandt", "reported-speech")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mara Quist appealed to the council to make sure that the builder did not abandon the pier again.",
+     ("the council to make sure that the builder did not abandon the pier again", "appealed to", "Mara Quist")),
+    ("The family of the missing hiker appealed for more volunteers to join the search.",
+     ("more volunteers to join the search", "appealed for", "family")),
+], ids=["appealed-to", "appealed-for"])
+def test_an_appeal_to_someone_to_act_is_reported_speech(nlp, text, expected, monkeypatch):
+    from extract import learned
+
+    monkeypatch.setattr(learned, "attributions", lambda doc, model=None: ())
+    assert [found[:3] for found in reported(nlp, text)] == [expected]
+
+
+def test_an_appeal_against_a_ruling_is_no_statement(nlp):
+    assert reported(nlp, "The club appealed the ruling on Monday.") == []

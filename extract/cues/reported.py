@@ -10,6 +10,7 @@ from extract.vocabulary import could_speak
 from extract.grammar import cue_span, in_subtree, is_relative, is_speech_verb, noun_phrase, without_spaces
 
 MIN_CLAUSE_TOKENS = 3
+REQUESTS = {"appeal": ("to", "for"), "call": ("on", "upon"), "plead": ("with", "for")}  # verbs of request, their prepositions
 
 
 @rule("reported-speech", confidence=0.9, method="subject", introduces=True)
@@ -17,7 +18,8 @@ def reported_clauses(article: ArticleContext) -> list[Unquoted]:
     """Speech verbs outside quotes with a reported clause that holds no quote: the clause and its cue."""
     found = []
     for verb in article.doc:
-        if not is_speech_verb(article, verb) or article.quoted(verb) or unsaid.reports_nothing(article, verb):
+        if not (is_speech_verb(article, verb) or is_request_verb(verb)) or article.quoted(verb) \
+                or unsaid.reports_nothing(article, verb):
             continue
         subject = speaker_of(article, verb)
         if subject is not None and is_relative(subject):
@@ -29,6 +31,10 @@ def reported_clauses(article: ArticleContext) -> list[Unquoted]:
             continue
         if subject is None:
             continue
+        request = requested(article, verb)
+        if request is not None and not in_subtree(subject, request.root):
+            found.append(Unquoted((request,), Cue(cue_span(article, verb, request.start_char), noun_phrase(subject))))
+            continue
         clauses = [without_spaces(article.doc[c.left_edge.i:c.right_edge.i + 1]) for c in article.children(verb, "ccomp")]
         clauses = [clause for clause in clauses if not hung_on(clause, subject)]
         if not clauses or in_subtree(subject, clauses[0].root):
@@ -39,6 +45,27 @@ def reported_clauses(article: ArticleContext) -> list[Unquoted]:
             continue
         found.append(Unquoted((clause,), Cue(cue_span(article, verb, clause.start_char), noun_phrase(subject))))
     return found
+
+
+def is_request_verb(verb: Token) -> bool:
+    """A verb of asking someone to act ("appealed to", "called on"), its lemma in ``REQUESTS``."""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in REQUESTS
+
+
+def requested(article: ArticleContext, verb: Token) -> Span | None:
+    """What a verb of request asks, and of whom: "appealed to [the council to ensure ...]", "appealed for [more
+    volunteers to join the search]", "called on [the council to reopen the pier]"; else None."""
+    prepositions = REQUESTS.get(verb.lemma_.lower(), ())
+    for prep in article.children(verb, "prep"):
+        asked = next((c for c in article.children(prep, "pobj")), None) if prep.lower_ in prepositions else None
+        if asked is None:
+            continue
+        for action in article.children(verb, "advcl", "xcomp"):
+            if action.i > asked.i and any(aux.lower_ == "to" for aux in article.children(action, "aux")):
+                span = without_spaces(article.doc[asked.left_edge.i:action.right_edge.i + 1])
+                if not article.quoted.overlaps(span.start_char, span.end_char):
+                    return span
+    return None
 
 
 def said_after(article: ArticleContext, verb: Token) -> tuple[Span, Token] | None:
