@@ -212,6 +212,18 @@ def past_dateline(article: ArticleContext, subject: Token, verb: Token) -> Token
     return next((t for t in after if could_speak_as_group(t)), subject)
 
 
+def without_dateline(article: ArticleContext, span: Span) -> Span:
+    """A content that opens its paragraph without the dateline before it ("HANOI, May 9 (CNA) - Floods cut ...")."""
+    start, _ = article.paragraphs[article.paragraphs.index(span.start_char)]
+    if span.start_char > start:
+        return span
+    end = start + sources.dateline_length(article.text[start:start + DATELINE_CHARS])
+    if end <= span.start_char:
+        return span
+    cut = article.doc.char_span(end, span.end_char, alignment_mode="contract")
+    return without_spaces(cut) if cut is not None and len(cut) else span
+
+
 def named_by_apposition(article: ArticleContext, token: Token) -> Token:
     """The name a description stands beside ("Rask, a top surrogate,": Rask), else the word itself."""
     name = token.head

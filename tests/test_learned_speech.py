@@ -229,8 +229,13 @@ def test_a_request_not_to_be_named_is_no_statement(nlp, monkeypatch):
       ("and at one stage stalled over the price", "people")]),
     ("The search will continue through the weekend, police said, as his family appealed for more volunteers.",
      [("The search will continue through the weekend", "police")]),
+    ("A fundraiser for the family had raised more than $18,000 by Monday, according to its organiser, the chamber "
+     "director Ola Brandt.", [("A fundraiser for the family had raised more than $18,000 by Monday", "its organiser")]),
+    ("Mara Quist, who leads the group, spoke first. Its evidence included a survey of nesting birds which, she "
+     "argued, showed that two pairs of harriers would be at risk.",
+     [("showed that two pairs of harriers would be at risk", "Mara Quist")]),
 ], ids=["set-into-the-sentence", "after-a-verb-of-feeling", "after-a-linking-verb", "in-her-words", "according-to",
-        "a-clause-of-the-writers-after"])
+        "a-clause-of-the-writers-after", "a-name-set-beside-the-source", "inside-a-relative-clause"])
 def test_a_speech_verb_set_into_the_sentence_reports_the_rest_of_it(nlp, text, expected, monkeypatch):
     assert [(content, speaker) for content, _, speaker, _, _ in reported(nlp, text)] == expected
     from extract import learned
@@ -280,3 +285,11 @@ def test_an_appeal_to_someone_to_act_is_reported_speech(nlp, text, expected, mon
 
 def test_an_appeal_against_a_ruling_is_no_statement(nlp):
     assert reported(nlp, "The club appealed the ruling on Monday.") == []
+
+
+def test_a_reported_clause_opening_its_paragraph_leaves_the_dateline_out(nlp, monkeypatch):
+    from extract import learned
+
+    monkeypatch.setattr(learned, "attributions", lambda doc, model=None: ())
+    found = reported(nlp, "HANOI, May 9 (CNA) - Floodwaters cut off at least 14 villages in the north, officials said.")
+    assert [content for content, *_ in found] == ["Floodwaters cut off at least 14 villages in the north"]

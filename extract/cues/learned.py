@@ -21,7 +21,7 @@ from extract import learned, lexicon
 from extract.context import ArticleContext
 from extract.cues import Cue, Unquoted, rule, unsaid
 from extract.cues.verbs import speaker_of
-from extract.grammar import has_speech_lemma, is_relative, noun_phrase, without_possessive, without_spaces
+from extract.grammar import has_speech_lemma, is_relative, noun_phrase, without_dateline, without_possessive, without_spaces
 from extract.vocabulary import QUANTIFIERS, could_speak, is_document_noun, speaks
 
 NEGATIONS = {"not", "n't", "never"}
@@ -35,7 +35,8 @@ def learned_statements(article: ArticleContext) -> list[Unquoted]:
     found = []
     for attribution in model_attributions(article):
         cue = attribution.cue
-        pieces = tuple(piece for piece in (within_paragraph(article, without_spaces(piece)) for piece in attribution.content)
+        pieces = tuple(piece for piece in (without_dateline(article, within_paragraph(article, without_spaces(piece)))
+                                           for piece in attribution.content)
                        if len(piece) and not set_apart(article, piece, attribution))
         if attribution.score <= 0:
             continue  # a cue the model found no content for, its clause guessed from the parse: the rules decide

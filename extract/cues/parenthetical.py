@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from extract.context import ArticleContext
 from extract.cues import Cue, Unquoted, rule, unsaid
-from extract.grammar import cue_span, is_speech_verb, noun_phrase, without_possessive, without_spaces
+from extract.grammar import RELATIVE, cue_span, is_speech_verb, noun_phrase, without_dateline, without_possessive, without_spaces
 
 MOST_SPEAKER_TOKENS = 4  # "Asante", "she", "the mayor", "Jo Smith's lawyer"
 LEAST_BEFORE_TOKENS = 2  # "It cost", "He was"
@@ -74,6 +74,10 @@ def according_aside(word: Token) -> tuple[Span, Span, Span] | None:
     return noun_phrase(source), word.doc[word.i:source.right_edge.i + 1], word.doc[word.i:word.i + 2]
 
 
+def has_verb(words: Span) -> bool:
+    return any(token.pos_ in {"VERB", "AUX"} for token in words)
+
+
 def around(article: ArticleContext, aside: Span) -> tuple[Span, ...] | None:
     """The words of the sentence around an aside set between commas; only those after it when they open with
     "that" (what comes before is the speaker's frame: "She worries, she says, that ..."); else None."""
@@ -88,10 +92,13 @@ def around(article: ArticleContext, aside: Span) -> tuple[Span, ...] | None:
     after = without_spaces(doc[aside.end + 1:end])
     if len(before) < LEAST_BEFORE_TOKENS or len(after) < LEAST_AFTER_TOKENS:
         return None
-    if after[0].lower_ in SUBORDINATE:
-        pieces = (before,)  # "The search will go on, police said, as his family appealed ...": the clause after is the writer's
+    if after[0].lower_ in SUBORDINATE or (not has_verb(after) and before[-1].pos_ not in {"VERB", "AUX"}):
+        pieces = (before,)  # "..., police said, as his family appealed ...", "according to its organiser, Jo Smith."
+    elif after[0].lower_ == "that" or before[-1].lower_ in RELATIVE or before[-1].pos_ == "SCONJ":
+        pieces = (after,)  # "She worries, she says, that ...", "a survey which, she argued, showed ..."
     else:
-        pieces = (after,) if after[0].lower_ == "that" else (before, after)
+        pieces = (before, after)
+    pieces = tuple(without_dateline(article, piece) for piece in pieces)
     if any(article.quoted.overlaps(piece.start_char, piece.end_char) for piece in pieces):
         return None
     return pieces

@@ -7,7 +7,7 @@ from extract.context import ArticleContext
 from extract.cues import Cue, Unquoted, rule, unsaid
 from extract.cues.verbs import speaker_of
 from extract.vocabulary import could_speak
-from extract.grammar import cue_span, in_subtree, is_relative, is_speech_verb, noun_phrase, without_spaces
+from extract.grammar import cue_span, in_subtree, is_relative, is_speech_verb, noun_phrase, without_dateline, without_spaces
 
 MIN_CLAUSE_TOKENS = 3
 REQUESTS = {"appeal": ("to", "for"), "call": ("on", "upon"), "plead": ("with", "for")}  # verbs of request, their prepositions
@@ -39,7 +39,7 @@ def reported_clauses(article: ArticleContext) -> list[Unquoted]:
         clauses = [clause for clause in clauses if not hung_on(clause, subject)]
         if not clauses or in_subtree(subject, clauses[0].root):
             continue
-        clause = clauses[0]
+        clause = without_dateline(article, clauses[0])
         if article.quoted.overlaps(clause.start_char, clause.end_char) or len(clause) < MIN_CLAUSE_TOKENS \
                 or set_apart(article, clause, subject):
             continue
