@@ -35,7 +35,6 @@ OPENING = {"\u201c", "``", "\u00ab", "\u201e"}
 CLOSING = {"\u201d", "''", "\u00bb"}
 STRAIGHT = {'"'}
 COPIED = [NORM, TAG, POS, LEMMA, DEP, HEAD]
-PIPELINE_TENSOR = "quotedb_pipeline_tensor"  # doc.user_data key of en_core_web_sm's token vectors
 FEATURES_KEPT = "quotedb_parse_features"  # doc.user_data key of the features of the parse alone
 CUE_FEATURES = {"cue_relation", "cue_place"}
 PARSE_FEATURES = ("arc", "left_edge", "right_edge", "clause", "head", "quote", "position")
@@ -397,39 +396,6 @@ def ParseEmbed(width: int, attrs: list[str], rows: list[int], feature_rows: int,
     )
 
 
-def DocTensors(width: int) -> Model[list[Doc], list[Floats2d]]:
-    """en_core_web_sm's own token vectors of each Doc (``bare_copy`` keeps them), fixed; zeros where a Doc has none."""
-
-    def forward(model, docs, is_train):
-        tensors = [doc.user_data.get(PIPELINE_TENSOR) for doc in docs]
-        out = [model.ops.asarray2f(tensor) if tensor is not None and tensor.shape == (len(doc), width)
-               else model.ops.alloc2f(len(doc), width) for doc, tensor in zip(docs, tensors)]
-        return out, lambda d_out: []
-
-    return Model("doc_tensors", forward, dims={"nO": width})
-
-
-@registry.architectures("quotedb.ParseEmbed.v2")
-def ParseEmbedWithTensor(width: int, attrs: list[str], rows: list[int], feature_rows: int,
-                         features: Sequence[str] = PARSE_FEATURES, tensor_width: int = 96) -> Model[list[Doc], list[Floats2d]]:
-    """``quotedb.ParseEmbed.v1`` with en_core_web_sm's token vectors (``doc.tensor``) mixed in by the Maxout layer."""
-    if len(rows) != len(attrs):
-        raise ValueError(f"{len(attrs)} attrs but {len(rows)} rows")
-    unknown = set(features) - set(FEATURES)
-    if unknown:
-        raise ValueError(f"unknown parse features: {sorted(unknown)}")
-    all_rows = list(rows) + [feature_rows] * len(features)
-    embeddings = [HashEmbed(width, n, column=i, seed=8 + i, dropout=0.0) for i, n in enumerate(all_rows)]
-    hashed = chain(ParseFeatureExtractor(attrs, features), list2ragged(), with_array(concatenate(*embeddings)),
-                   ragged2list())
-    return chain(
-        concatenate(hashed, DocTensors(tensor_width)),
-        list2ragged(),
-        with_array(Maxout(width, width * len(embeddings) + tensor_width, nP=3, dropout=0.0, normalize=True)),
-        ragged2list(),
-    )
-
-
 # --- a recognizer of one kind of span ---------------------------------------
 
 class SpanRecognizer(EntityRecognizer):
@@ -480,19 +446,13 @@ class SpanRecognizer(EntityRecognizer):
 def bare_copy(doc: Doc, index: list[int] | None = None) -> Doc:
     """A copy of a parsed Doc with its words, tags, lemmas and parse only: what the model reads.
 
-    No entities (a recognizer would keep them), spans or user data but
-    en_core_web_sm's token vectors (its ``doc.tensor``), kept in
-    ``user_data[PIPELINE_TENSOR]``: the model's encoders set ``doc.tensor``
-    to their own output. ``index`` copies only those tokens: whole
-    sentences, in order.
+    No entities (a recognizer would keep them), spans, tensor or user data.
+    ``index`` copies only those tokens: whole sentences, in order.
     """
     tokens = list(doc) if index is None else [doc[i] for i in index]
     copy = Doc(doc.vocab, words=[t.text for t in tokens], spaces=[bool(t.whitespace_) for t in tokens])
     array = doc.to_array(COPIED)
     copy.from_array(COPIED, array if index is None else array[index])
-    tensor = doc.user_data.get(PIPELINE_TENSOR, doc.tensor)
-    if len(doc) and tensor.shape[0] == len(doc):
-        copy.user_data[PIPELINE_TENSOR] = tensor if index is None else tensor[index]
     return copy
 
 
