@@ -293,3 +293,20 @@ def test_a_reported_clause_opening_its_paragraph_leaves_the_dateline_out(nlp, mo
     monkeypatch.setattr(learned, "attributions", lambda doc, model=None: ())
     found = reported(nlp, "HANOI, May 9 (CNA) - Floodwaters cut off at least 14 villages in the north, officials said.")
     assert [content for content, *_ in found] == ["Floodwaters cut off at least 14 villages in the north"]
+
+
+def test_a_content_piece_in_another_paragraph_than_its_cue_is_left_out(nlp, monkeypatch):
+    from extract import learned
+
+    def model_says(doc, model=None):
+        text = doc.text
+        cue = doc.char_span(text.index("saying"), text.index("saying") + 6)
+        source = doc.char_span(text.index("Harbour Home cut"), text.index(" cut its forecast on"))
+        standfirst = doc.char_span(0, text.index("\n"))
+        own = doc.char_span(text.index("shoppers had"), len(text) - 1)
+        return (learned.LearnedAttribution(cue, source, (standfirst, own), 1.0),)
+
+    monkeypatch.setattr(learned, "attributions", model_says)
+    found = reported(nlp, "Shares fall after the furniture chain cuts its forecast\n\n"
+                          "Harbour Home cut its forecast on Wednesday, saying shoppers had stopped buying sofas.")
+    assert [content for content, *_ in found] == ["shoppers had stopped buying sofas"]

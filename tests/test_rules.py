@@ -214,3 +214,23 @@ def test_the_clause_a_speech_verb_hangs_on_is_not_its_report():
     article, _ = contexts(HUNG_ON)
     assert [(clause.pieces[0].text, clause.cue.mention.text) for clause in cues.REGISTRY["reported-speech"].find(article)] \
         == [("sales of sofas slumped", "the chain")]
+
+
+# Quill urges voters. Ada Quill spoke. (the tagger took the first "Quill" for a common noun)
+NOUN_QUILL = parse(
+    ("Quill", 1, "nsubj", "NOUN", "NN", "quill", "O", True),
+    ("urges", 1, "ROOT", "VERB", "VBZ", "urge", "O", True),
+    ("voters", 1, "dobj", "NOUN", "NNS", "voter", "O", False),
+    (".", 1, "punct", "PUNCT", ".", ".", "O", True),
+    ("Ada", 5, "compound", "PROPN", "NNP", "Ada", "B-PERSON", True),
+    ("Quill", 6, "nsubj", "PROPN", "NNP", "Quill", "I-PERSON", True),
+    ("spoke", 6, "ROOT", "VERB", "VBD", "speak", "O", False),
+    (".", 6, "punct", "PUNCT", ".", ".", "O", False),
+)
+
+
+def test_a_surname_tagged_as_a_noun_is_a_source_the_article_names():
+    from extract.cues import learned
+
+    article, _ = contexts(NOUN_QUILL)
+    assert learned.named_elsewhere(article, NOUN_QUILL[0]) and not learned.named_elsewhere(article, NOUN_QUILL[2])
