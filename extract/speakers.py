@@ -306,6 +306,13 @@ def role_words(role: str) -> set[str]:
     return words | {title_role(word) for word in words if title_role(word)}
 
 
+def kept_unnamed(noun: Token) -> bool:
+    """Whether a relative clause on the noun says the person is not named ("who declined to be named", "who asked
+    not to be identified", "who spoke on condition of anonymity")."""
+    return any(clause.dep_ == "relcl" and any(t.lemma_.lower() in {"name", "identify", "anonymity"} for t in clause.subtree)
+               for clause in noun.subtree)  # the parse may hang the clause on the noun's "of" phrase
+
+
 def description(span: Span) -> str:
     """A description as written, without its determiner ("the harbour official" -> "harbour official")."""
     if len(span) > 1 and span[0].lower_ in DETERMINERS:
@@ -1027,6 +1034,8 @@ class Resolver:
         words = {t.lower_ for t in mention if not t.is_punct and t.lower_ not in DETERMINERS}
         indefinite = mention[0].lower_ in {"a", "an", "one", "another"}
         plural = mention.root.tag_ in {"NNS", "NNPS"}
+        if follow and is_person_noun(mention.root) and kept_unnamed(mention.root):
+            follow = False  # "the site engineer, who declined to be named, said": no one named before
         led_by_a = indefinite or mention.root.left_edge.lower_ in {"a", "an"}  # "A ROGUE roofer who ..."
         if follow and led_by_a and not plural and is_person_noun(mention.root) and self.in_lede(mention):
             named = self.named_next(mention)

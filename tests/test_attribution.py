@@ -1044,3 +1044,11 @@ def test_a_quote_inside_a_transcript_turn_is_said_by_whom_the_turn_names(nlp):
     inner = [q for q in parsed(nlp, text)._.quotes if q.cue_rule == "nested-quote"]
     assert [(q.content.text, q.speaker.name, q.reporter.name) for q in inner] == [
         ("Write it after I'm gone, and change every name.", "My grandmother", "Ada Quill")]
+
+
+def test_a_person_who_declines_to_be_named_is_no_one_named_before(nlp):
+    text = ("Ola Brandt said the builder had missed two deadlines. When contacted, the site engineer of Harbour "
+            "Construction, who declined to be named because he was not authorised to speak, said work had been "
+            "slowed by the late release of funds.")
+    speakers = [q.speaker.name for q in parsed(nlp, text)._.quotes]
+    assert speakers[0] == "Ola Brandt" and speakers[1:] == ["site engineer"]
