@@ -71,7 +71,22 @@ def according_aside(word: Token) -> tuple[Span, Span, Span] | None:
     source = next((c for c in word.doc[word.i + 1].children if c.dep_ == "pobj"), None)
     if source is None:
         return None
-    return noun_phrase(source), word.doc[word.i:source.right_edge.i + 1], word.doc[word.i:word.i + 2]
+    aside = word.doc[word.i:source.right_edge.i + 1]
+    return name_beside(aside) or noun_phrase(source), aside, word.doc[word.i:word.i + 2]
+
+
+def name_beside(aside: Span) -> Span | None:
+    """The name set after an aside's source to the end of the sentence ("according to its organiser, the chamber
+    director Ola Brandt."): who the source is."""
+    doc, sentence = aside.doc, aside.root.sent
+    if aside.end + 1 >= sentence.end or doc[aside.end].text != ",":
+        return None
+    words = without_spaces(doc[aside.end + 1:sentence.end])
+    while len(words) and words[-1].is_punct:
+        words = words[:-1]
+    if not len(words) or words[-1].pos_ != "PROPN" or any(t.pos_ not in {"PROPN", "NOUN", "DET", "ADJ", "PUNCT"} for t in words):
+        return None
+    return words
 
 
 def has_verb(words: Span) -> bool:

@@ -52,6 +52,8 @@ def cue_reports_nothing(article: ArticleContext, cue: Span) -> bool:
     size of the corps")."""
     if any(reports_nothing(article, token) for token in cue if token.pos_ in {"VERB", "AUX"}):
         return True
+    if any(token.lower_ == "short" and token.head.lemma_.lower() == "stop" for token in cue):
+        return True  # "She stopped short of calling for it to be cancelled": a refusal
     root = cue.root
     if root.lemma_.lower() not in lexicon.entries("unsaid_verbs"):
         return False
