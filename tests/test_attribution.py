@@ -841,7 +841,8 @@ def test_a_quote_inside_a_quote_running_over_paragraphs_is_found(nlp):
     "\"I told him, 'Get out of my office and stay out,' and he left,\" said Ines Varga.",
     "\"We call it 'the long tunnel of doom' and nobody minds,\" said Ines Varga.",
     "\"They named it 'Harbour Light' after my mother,\" said Ines Varga.",
-], ids=["the-quoted-quoting-themselves", "a-name-given", "a-title"])
+    "\"The council honoured her yesterday for what they called 'the rescue of the decade,'\" said Ines Varga.",
+], ids=["the-quoted-quoting-themselves", "a-name-given", "a-title", "what-they-called"])
 def test_a_quote_inside_a_quote_that_no_one_else_says_is_no_statement(nlp, text):
     assert [q for q in parsed(nlp, text)._.quotes if q.cue_rule == "nested-quote"] == []
 
@@ -1052,3 +1053,11 @@ def test_a_person_who_declines_to_be_named_is_no_one_named_before(nlp):
             "slowed by the late release of funds.")
     speakers = [q.speaker.name for q in parsed(nlp, text)._.quotes]
     assert speakers[0] == "Ola Brandt" and speakers[1:] == ["site engineer"]
+
+
+def test_a_quote_inside_a_quote_after_its_speech_verb_when_the_parse_hangs_it_elsewhere(nlp):
+    text = ("Imogen Achterberg trained under the late Wim Hoekstra, a hard man to please.\n\n"
+            "\"He once told me, 'You make pots like you are afraid of them,'\" she recalls. \"I cried for a week.\"")
+    inner = [q for q in parsed(nlp, text)._.quotes if q.cue_rule == "nested-quote"]
+    assert [(q.content.text, q.speaker.name, q.reporter.name) for q in inner] == [
+        ("You make pots like you are afraid of them,", "Wim Hoekstra", "Imogen Achterberg")]

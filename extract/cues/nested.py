@@ -18,6 +18,7 @@ from extract.grammar import CLIMB_LIMIT, has_speech_lemma, noun_phrase
 CLIMB = {"conj", "xcomp", "advcl"}  # "she stopped and said": the subject of the verb before
 FIRST_PERSON = {"i", "we"}  # "I told him, 'no'": the quoted person quoting themselves, in their own words
 OBJECT_PRONOUNS = {"me", "him", "her", "us", "them"}  # a subject only in a misparse
+NAMING_VERBS = {"call", "dub", "term", "label", "name", "describe"}  # verbs that give a name, said by no one
 NAMING = {"oprd", "attr", "appos", "npadvmod", "acomp"}  # "call it 'the tunnel'": the quotation names, no one says it
 
 
@@ -33,7 +34,22 @@ def nested_cue(article: ArticleContext, inner: tuple[int, int], outer: tuple[int
         if subject is not None and outer[0] <= subject.idx < outer[1] and not inner[0] <= subject.idx < inner[1] \
                 and subject.lower_ not in OBJECT_PRONOUNS | FIRST_PERSON:
             return Cue(article.doc[verb.i:verb.i + 1], noun_phrase(subject))
-    return None
+    return introducing_verb(article, words, outer)
+
+
+def introducing_verb(article: ArticleContext, words, outer: tuple[int, int]) -> Cue | None:
+    """The speech verb just before the quotation, only whom it was said to and punctuation between, when the parse
+    hung the quotation elsewhere: "He once told me, 'You make pots like ...'"."""
+    i = words.start - 1
+    while i >= 0 and (article.doc[i].is_punct or article.doc[i].lower_ in OBJECT_PRONOUNS) and article.doc[i].idx >= outer[0]:
+        i -= 1
+    verb = article.doc[i] if i >= 0 and article.doc[i].idx >= outer[0] else None
+    if verb is None or not has_speech_lemma(article, verb) or verb.lemma_.lower() in NAMING_VERBS:
+        return None  # "what they called 'the comeback of the decade'": a name given
+    subject = subject_of(verb)
+    if subject is None or not outer[0] <= subject.idx or subject.lower_ in OBJECT_PRONOUNS | FIRST_PERSON:
+        return None
+    return Cue(article.doc[verb.i:verb.i + 1], noun_phrase(subject))
 
 
 def governing_verb(article: ArticleContext, token: Token, inner: tuple[int, int], outer: tuple[int, int]) -> Token | None:
