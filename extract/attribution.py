@@ -199,6 +199,7 @@ class Attributor:
         self.resolver = speakers.Resolver(article, coref)
         self.found: list[Quote] = []
         self.last_attributed: Quote | None = None  # the last quote with a speaker, which a continuation follows
+        self.headline_titles: list[tuple[Statement, str]] = []  # title-like quotes above the lede, kept if echoed
 
     def run(self, stmts: list[Statement], nested: list[tuple[int, int]] = ()) -> list[Quote]:
         """Every statement of the article: the headline, reported speech, transcript turns and the quotes, in text order.
@@ -231,7 +232,48 @@ class Attributor:
         inner = [quote for quotation in sorted({*nested, *in_turns})
                  for quote in self.attempt(quotation[0], self.nested, quotation)]
         self.found.extend(inner)
-        return in_text_order(self.found) if mixed or inner else self.found
+        echoed = self.attempt(0, self.headline_echoes)
+        return in_text_order(self.found) if mixed or inner or echoed else self.found
+
+    def headline_echoes(self) -> list[Quote]:
+        """Quotes set before the headline above the lede (``is_kicker``) that the story repeats: said by whom the
+        story quotes, the headline's own attribution ("'Get out': councillor says ...") notwithstanding; a
+        title-like one ("'HE WOULDN'T LET GO'") kept only so. Returns the quotes added."""
+        lede = self.article.lede()
+        if lede is None:
+            return []
+        rule = cues.REGISTRY["headline-echo"]
+        body = [quote for quote in self.found if quote.paragraph >= lede and quote.speaker is not None
+                and quote.kind != "indirect"]
+        added = []
+        for index, quote in enumerate(self.found):
+            kicker = quote.paragraph < lede and quote.kind == "direct" and self.is_kicker(quote.content.start, quote.content.end)
+            echo = rule.find(quote.content.text, body) if kicker else None
+            if echo is not None:
+                self.found[index] = self.echo(rule, quote.content, quote.paragraph, echo)
+        for stmt, kind in self.headline_titles:
+            echo = rule.find(self.article.text[stmt.start:stmt.end], body) if self.is_kicker(stmt.start, stmt.end) else None
+            if echo is not None:
+                added.append(self.echo(rule, TextSpan(stmt.start, stmt.end, self.article.text[stmt.start:stmt.end]),
+                                       stmt.paragraph, echo))
+        self.found.extend(added)
+        return added
+
+    def is_kicker(self, start: int, end: int) -> bool:
+        """Whether the quoted words ``[start, end)`` open their paragraph and a colon follows their closing mark
+        ("'HE WOULDN'T LET GO': Mum's terror as ..."): a quote set before the headline, not part of its clause."""
+        text = self.article.text
+        paragraph_start, _ = self.article.paragraphs[self.article.paragraphs.index(start)]
+        after = text[end:end + 4].lstrip("".join(quotes.MARK_CHARS) + " .!?")
+        return not text[paragraph_start:start].strip("".join(quotes.MARK_CHARS) + " *#") and after.startswith(":")
+
+    def echo(self, rule: Rule, content: TextSpan, paragraph: int, echo: Quote) -> Quote:
+        """A headline quote said by the speaker of the body quote that repeats it, with that quote's cue."""
+        confidence = rule.confidence * speakers.RESOLUTIONS[echo.resolution].confidence
+        resolution = speakers.Resolution(echo.speaker, echo.resolution)
+        return replace(echo, content=content, kind="direct", reporter=None, paragraph=paragraph, passage=None,
+                       reported=None, cue_rule=rule.name, confidence=round(confidence, 2),
+                       method=legacy_method(rule, resolution))
 
     def attempt(self, start: int, make, *args) -> list:
         """What ``make(*args)`` returns; after an odd parse, nothing, and the error is reported with its offset."""
@@ -351,6 +393,9 @@ class Attributor:
         last = shared
         for ctx, found in attributed:
             if len(passage) == 1 and not is_speech(ctx, found):
+                lede = self.article.lede()
+                if lede is not None and ctx.stmt.paragraph < lede:
+                    self.headline_titles.append((ctx.stmt, ctx.kind))  # "'HE WOULDN'T LET GO': ...", if the story repeats it
                 continue
             stmt, kind = ctx.stmt, ctx.kind
             if found is None and last is None:

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extract import quotes
 
+LEDE_WORDS = 12  # a story's first paragraph of prose has at least this many words
 KIND_BREAKS = set(".,:;!?\n\u2014\u2013-")  # a quote after one of these stands as a sentence: direct
 
 
@@ -112,6 +113,14 @@ class ArticleContext:
         self._windows: dict[int, list[Token]] = {}
         self._depths: dict[int, int] = {}
         self._caches: dict[tuple[str, int], object] = {}
+
+    def lede(self) -> int | None:
+        """The number of the story's first paragraph of prose: ``LEDE_WORDS`` words or more, ending a sentence (the
+        paragraphs before it are the headline, a standfirst, a byline or a kicker); None when none is."""
+        return self.cached("lede", 0, lambda _: next(
+            (number for number, (start, end) in enumerate(self.paragraphs)
+             if len(self.text[start:end].split()) >= LEDE_WORDS
+             and self.text[start:end].rstrip().rstrip("\"'\u201d\u2019)*").endswith((".", "!", "?"))), None))
 
     def span(self, start: int, end: int) -> Span | None:
         """The tokens covering the characters ``[start, end)``."""

@@ -40,7 +40,6 @@ ELIDING = {"one", "another", "some", "others", "most", "many", "several"}  # sta
 PLURAL_ELIDING = {"some", "others", "most", "many", "several"}
 ELIDED_SENTENCES = 3  # the noun left out stands at most this many sentences before
 BODY_SENTENCES = 2  # "the lender" stands for a body named at most this many sentences before (unless its name holds the noun)
-LEDE_WORDS = 12  # a story's first paragraph of prose has at least this many words
 RECENT_PARAGRAPHS = 3  # a pronoun or description looks this many paragraphs back
 BYLINE_WORDS = 10  # a paragraph opening with "By" and no longer is a byline
 BYLINE_CHARS = 120  # and shorter (a byline paragraph is never long)
@@ -1072,14 +1071,8 @@ class Resolver:
         return Resolution(Speaker(description(mention), None, kind), "description")
 
     def in_lede(self, mention: Span) -> bool:
-        """Whether a mention is in the story's first paragraph of prose: ``LEDE_WORDS`` words or more, ending a
-        sentence (the paragraphs before it are a headline, a byline or a kicker)."""
-        here = self.paragraph(mention.start)
-        for number, (start, end) in enumerate(self.article.paragraphs):
-            text = self.article.text[start:end].rstrip()
-            if len(text.split()) >= LEDE_WORDS and text.rstrip("\"'\u201d\u2019)").endswith((".", "!", "?")):
-                return number == here
-        return False
+        """Whether a mention is in the story's first paragraph of prose (``ArticleContext.lede``)."""
+        return self.paragraph(mention.start) == self.article.lede()
 
     def named_next(self, mention: Span) -> Speaker | None:
         """The person a lede's "A councillor has accused ..." stands for: the subject the next paragraph names

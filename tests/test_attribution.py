@@ -1061,3 +1061,22 @@ def test_a_quote_inside_a_quote_after_its_speech_verb_when_the_parse_hangs_it_el
     inner = [q for q in parsed(nlp, text)._.quotes if q.cue_rule == "nested-quote"]
     assert [(q.content.text, q.speaker.name, q.reporter.name) for q in inner] == [
         ("You make pots like you are afraid of them,", "Wim Hoekstra", "Imogen Achterberg")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("'SHE NEVER LET GO': Mum's terror as dog attacks boy in park\n\n"
+     "A mother has told how she fought off a dog that attacked her son in a park on Sunday.\n\n"
+     "'She never let go. I was screaming and it just looked at me,' Kayleigh Morten, 31, said last night.",
+     [("SHE NEVER LET GO", "Kayleigh Morten"), ("She never let go. I was screaming and it just looked at me,",
+                                                  "Kayleigh Morten")]),
+    ("'Get out of my office': councillor says harbour chief lost his temper\n\n"
+     "A harbour councillor has accused the port's chief of shouting at her during a row over the pier.\n\n"
+     "Cr Ines Varga said the chief, Tomas Brandt, had yelled \"Get out of my office and stay out\" at her.",
+     [("Get out of my office", "Tomas Brandt"), ("Get out of my office and stay out", "Tomas Brandt")]),
+    ("Mayor Calls Pier Plan 'A Total Disgrace'\n\n"
+     "The mayor of Eastport has attacked plans for a new pier on the harbour front, calling them expensive.\n\n"
+     "'It is a total disgrace and I will fight it,' Mayor Ines Varga said on Monday.",
+     [("It is a total disgrace and I will fight it,", "Ines Varga")]),
+], ids=["tabloid-capitals", "repeated-in-a-mixed-quote", "a-title-inside-the-headline-clause"])
+def test_a_headline_quote_the_story_repeats_is_said_by_whom_the_story_quotes(nlp, text, expected):
+    assert attributed(nlp, text) == expected

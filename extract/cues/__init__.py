@@ -8,9 +8,10 @@ which they are tried for a quoted statement, and so the table of contents
 of attribution. ``find_cue`` is the loop: the first rule whose guard holds
 and that finds a cue wins.
 
-Eight rules find statements rather than cues for quoted ones, and are
+Nine rules find statements rather than cues for quoted ones, and are
 applied by ``extract.attribution``: ``headline`` (a headline signed
-"- Name"), ``reported-speech`` (reported speech without quote marks: a
+"- Name"), ``headline-echo`` (a headline quote the story repeats),
+``reported-speech`` (reported speech without quote marks: a
 speech verb and its clause), ``parenthetical`` (a speech verb set into the
 sentence it reports: "It cost, Asante says, about a third"),
 ``learned-speech`` (reported speech the
@@ -116,7 +117,7 @@ CUE_RULES: tuple[Rule, ...] = tuple(REGISTRY[name] for name in (
     "preceding-sentence",    # sentences.py  the subject of the sentence just before the quote
 ))
 STATEMENT_RULES: tuple[Rule, ...] = tuple(REGISTRY[name] for name in (
-    "headline", "reported-speech", "parenthetical", "learned-speech", "transcript-turn", "interview-turn", "continuation", "nested-quote"))
+    "headline", "headline-echo", "reported-speech", "parenthetical", "learned-speech", "transcript-turn", "interview-turn", "continuation", "nested-quote"))
 
 
 def find_cue(ctx: QuoteContext) -> tuple[Rule, Cue] | None:
