@@ -312,3 +312,11 @@ def test_a_content_piece_in_another_paragraph_than_its_cue_is_left_out(nlp, monk
     found = reported(nlp, "Shares fall after the furniture chain cuts its forecast\n\n"
                           "Harbour Home cut its forecast on Wednesday, saying shoppers had stopped buying sofas.")
     assert [content for content, *_ in found] == ["shoppers had stopped buying sofas"]
+
+
+def test_a_mixed_quote_said_of_something_holds_what_it_is_said_of(nlp, monkeypatch):
+    from extract import learned
+
+    monkeypatch.setattr(learned, "attributions", lambda doc, model=None: ())  # the parse alone
+    doc = nlp('Ines Varga described the new pier as "a monument to waste."')
+    assert [q.reported.text for q in doc._.quotes] == ['the new pier as "a monument to waste."']
