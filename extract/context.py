@@ -24,6 +24,8 @@ from spacy.tokens import Doc, Span, Token
 from extract import quotes
 
 LEDE_WORDS = 12  # a story's first paragraph of prose has at least this many words
+CONTINUING = {"against", "for", "to", "in", "on", "at", "from", "with", "about", "over", "because", "which", "who",
+              "when", "while", "than", "despite", "after", "before"}  # words that carry a quote's clause on past it
 KIND_BREAKS = set(".,:;!?\n\u2014\u2013-")  # a quote after one of these stands as a sentence: direct
 
 
@@ -188,9 +190,18 @@ class ArticleContext:
         at = stmt.start - stmt.opening - 1  # the character before the opening mark
         while at >= 0 and self.text[at].isspace():
             at -= 1
-        if at < 0 or self.text[at] in KIND_BREAKS or stmt.opens_paragraph:
+        if (at < 0 or self.text[at] in KIND_BREAKS or stmt.opens_paragraph) and not self.continued_after(stmt):
             return "direct"
         return "mixed"
+
+    def continued_after(self, stmt: Statement) -> bool:
+        """Whether the sentence goes on past the closing mark with the quote's own clause: it ends on no
+        punctuation and a preposition or relative word follows ("said that, \"Of course he will defend himself\"
+        against what ...")."""
+        if len(stmt.parts) > 1 or stmt.end >= len(self.text) or not self.text[stmt.end - 1].isalnum():
+            return False  # (a quote broken by its attribution keeps the kind of its first part)
+        after = self.text[stmt.end:stmt.end + 40].lstrip("".join(quotes.MARK_CHARS) + " ").split(" ", 1)[0]
+        return after in CONTINUING
 
 
 class QuoteContext:

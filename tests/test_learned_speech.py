@@ -320,3 +320,12 @@ def test_a_mixed_quote_said_of_something_holds_what_it_is_said_of(nlp, monkeypat
     monkeypatch.setattr(learned, "attributions", lambda doc, model=None: ())  # the parse alone
     doc = nlp('Ines Varga described the new pier as "a monument to waste."')
     assert [q.reported.text for q in doc._.quotes] == ['the new pier as "a monument to waste."']
+
+
+@pytest.mark.parametrize("text, kind", [
+    ('Spokeswoman Ines Varga said that, "Of course the mayor will defend himself" against what the campaign sees '
+     'as an attack.', "mixed"),
+    ('"The pier is safe," Ines Varga said. "It will open in May."', "direct"),
+], ids=["the-clause-goes-on-past-the-quote", "a-quote-that-stands-as-a-sentence"])
+def test_a_quote_whose_clause_goes_on_past_its_closing_mark_is_mixed(nlp, text, kind):
+    assert {q.kind for q in nlp(text)._.quotes} == {kind}
