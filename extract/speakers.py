@@ -197,6 +197,20 @@ class People:
                 named[0].absorb(persons[0])
                 self.by_surname[key] = [named[0]]
 
+    def join_headline_forms(self, doubtful: set[str]) -> None:
+        """A person named only in forms a headline may have capitalised ("Late Kessler") is the one of that
+        surname the story names otherwise ("Marco Kessler"), if there is one."""
+        for key, persons in self.by_surname.items():
+            others = [p for p in persons if any(form not in doubtful and len(form.split()) > 1 for form in p.forms)]
+            if len(others) != 1:
+                continue
+            for person in [p for p in persons if p is not others[0] and all(
+                    form in doubtful or len(form.split()) == 1 for form in p.forms)]:
+                person.forms = Counter({form if form not in doubtful else form.split()[-1]: count
+                                        for form, count in person.forms.items()})
+                others[0].absorb(person)
+                persons.remove(person)
+
     def __contains__(self, key: str) -> bool:
         return key in self.by_surname
 
@@ -341,6 +355,16 @@ def with_given_names(ent: Span) -> Span:
     return doc[start:end]
 
 
+def capitalised_by_headline(span: Span) -> bool:
+    """Whether a headline may have capitalised the name's first word: the name opens a sentence of four words or
+    more that ends on no full stop, or stands in one nearly all capitalised."""
+    sentence = span.sent
+    words = [t for t in sentence if t.is_alpha]
+    if len(words) < 4 or sentence.text.rstrip().rstrip("\"'\u201d\u2019*").endswith((".", "!", "?")):
+        return False
+    return span.start == words[0].i or sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
+
+
 def people(doc: Doc) -> People:
     """The named people of an article: the tagger's persons, and the names it mislabels or misses.
 
@@ -352,11 +376,14 @@ def people(doc: Doc) -> People:
     Asante" where the tagger saw nothing).
     """
     found = People()
+    doubtful: set[str] = set()
     runs = name_runs(doc)
     for span in person_spans(doc, runs):
         name, title = clean_name(span)
         if not surname(name) or not NAME_WORD.match(name.split()[-1]) or len(name.split()) > 5:
             continue
+        if len(name.split()) > 1 and capitalised_by_headline(span) and name.split()[0].lower() not in lexicon.any_given_names():
+            doubtful.add(name)  # "Late Kessler strike settles derby": perhaps a headline's capital, no given name
         person = found.add(name, span.start, title_gender(title))
         if title:
             person.titles[as_written(title)] += 1
@@ -375,6 +402,7 @@ def people(doc: Doc) -> People:
                     and looks_like_given_name(name.split()[0]):
                 found.add(name, run.start)  # only a surname known so far
     found.join_given_names()
+    found.join_headline_forms(doubtful)
     return found
 
 

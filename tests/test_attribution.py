@@ -1080,3 +1080,10 @@ def test_a_quote_inside_a_quote_after_its_speech_verb_when_the_parse_hangs_it_el
 ], ids=["tabloid-capitals", "repeated-in-a-mixed-quote", "a-title-inside-the-headline-clause"])
 def test_a_headline_quote_the_story_repeats_is_said_by_whom_the_story_quotes(nlp, text, expected):
     assert attributed(nlp, text) == expected
+
+
+def test_a_word_a_headline_capitalises_before_a_surname_is_no_given_name(nlp):
+    text = ("# Late Kessler strike settles derby as Rovers go top\n\n"
+            "Marco Kessler scored in the 89th minute as Harbour Rovers beat Eastfield Town 2-1 on Saturday.\n\n"
+            "\"It's the best feeling in the world,\" Kessler said.")
+    assert attributed(nlp, text) == [("It's the best feeling in the world,", "Marco Kessler")]
