@@ -1150,10 +1150,22 @@ class Resolver:
                 return body
             if named is None and body is not None and body.kind == "organisation" and word.ent_type_ == "ORG":
                 named = body
-        named = named or self.body_spoken_recently(mention)
+        named = named or self.body_spoken_recently(mention) or self.body_named_in_lede(mention)
         if named is not None:
             self.described_bodies[noun] = named
         return named
+
+    def body_named_in_lede(self, mention: Span) -> Speaker | None:
+        """For a description above the story ("*Shares fall after the home-goods chain says ...*"): the first
+        organisation the lede names as a subject."""
+        lede = self.article.lede()
+        if lede is None or self.paragraph(mention.start) >= lede:
+            return None
+        paragraph = self.article.span(*self.article.paragraphs[lede])
+        for ent in self.article.entities(paragraph) if paragraph is not None else ():
+            if ent.label_ == "ORG" and ent.root.dep_ in {"nsubj", "nsubjpass"} and not self.quoted(ent.root):
+                return Speaker(description(ent), None, "organisation")
+        return None
 
     def document_author(self, head: Token) -> Speaker | None:
         """Who spoke in a text the article named before: "In a statement read to the court, she said ...", then

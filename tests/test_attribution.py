@@ -1087,3 +1087,11 @@ def test_a_word_a_headline_capitalises_before_a_surname_is_no_given_name(nlp):
             "Marco Kessler scored in the 89th minute as Harbour Rovers beat Eastfield Town 2-1 on Saturday.\n\n"
             "\"It's the best feeling in the world,\" Kessler said.")
     assert attributed(nlp, text) == [("It's the best feeling in the world,", "Marco Kessler")]
+
+
+def test_a_body_described_above_the_story_is_the_organisation_the_lede_names(nlp):
+    text = ("# Harbour Home cuts outlook as shoppers skip furniture\n\n"
+            "*Shares fall 14% after the furniture chain says sales of sofas slumped in the second quarter*\n\n"
+            "Harbour Home cut its full-year sales forecast on Wednesday, saying shoppers had stopped buying beds.")
+    found = {q.content.text: q.speaker.name for q in parsed(nlp, text)._.quotes if q.speaker}
+    assert found["sales of sofas slumped in the second quarter"] == "Harbour Home"
