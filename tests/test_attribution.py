@@ -1095,3 +1095,10 @@ def test_a_body_described_above_the_story_is_the_organisation_the_lede_names(nlp
             "Harbour Home cut its full-year sales forecast on Wednesday, saying shoppers had stopped buying beds.")
     found = {q.content.text: q.speaker.name for q in parsed(nlp, text)._.quotes if q.speaker}
     assert found["sales of sofas slumped in the second quarter"] == "Harbour Home"
+
+
+def test_a_recommendation_in_quote_marks_is_said_by_the_text_that_makes_it(nlp):
+    text = ("The memo, dated 14 June, said the harbour scheme was \"well behind schedule\". It recommended that "
+            "ministers \"reset public expectations\" before the autumn.")
+    found = {q.content.text: (q.cue_rule, q.speaker.name if q.speaker else None) for q in parsed(nlp, text)._.quotes}
+    assert found["reset public expectations"] == ("speech-verb", "memo")
