@@ -87,8 +87,8 @@ def reported_by(article: ArticleContext, token: Token, limit: int = 3) -> list[T
     for _ in range(CLIMB_LIMIT):
         if token.head.i == token.i or len(verbs) == limit:
             break
-        if token.dep_ == "prep" and token.lower_ not in REPORTING_PREPOSITIONS:
-            break
+        if token.dep_ == "prep" and token.lower_ not in REPORTING_PREPOSITIONS and not article.quoted(token):
+            break  # (a preposition inside the quote is part of the words: "the scheme was \"on track\"")
         token = token.head
         if is_speech_verb(article, token):
             verbs.append(token)

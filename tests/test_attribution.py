@@ -1102,3 +1102,8 @@ def test_a_recommendation_in_quote_marks_is_said_by_the_text_that_makes_it(nlp):
             "ministers \"reset public expectations\" before the autumn.")
     found = {q.content.text: (q.cue_rule, q.speaker.name if q.speaker else None) for q in parsed(nlp, text)._.quotes}
     assert found["reset public expectations"] == ("speech-verb", "memo")
+
+
+def test_a_quote_that_opens_with_a_preposition_is_governed_by_the_verb_above(nlp):
+    text = "Fiona Hale had told MPs in September that the scheme was \"on track\", a claim her rivals disputed."
+    assert attributed(nlp, text, rules=True) == [("on track", "Fiona Hale", "speech-verb")]
