@@ -696,7 +696,7 @@ def test_bodies_by_their_names(nlp, text, expected):
 def test_according_to_relays_when_someone_speaks_in_the_sentence(nlp):
     text = ("According to the minutes, the harbour engineer, Ola Brandt, told councillors the pier was "
             "\"beyond saving\".")
-    assert attributed(nlp, text, rules=True) == [("beyond saving", "Ola Brandt", "nearby-verb")]
+    assert attributed(nlp, text, rules=True) == [("beyond saving", "Ola Brandt", "speech-verb")]
 
 
 def test_a_participle_after_a_clause_speaks_for_its_subject(nlp):
