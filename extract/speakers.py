@@ -200,7 +200,7 @@ class People:
     def join_headline_forms(self, doubtful: set[str]) -> None:
         """A person named only in forms a headline may have capitalised ("Late Kessler") is the one of that
         surname the story names otherwise ("Marco Kessler"), if there is one."""
-        for key, persons in self.by_surname.items():
+        for persons in self.by_surname.values():
             others = [p for p in persons if any(form not in doubtful and len(form.split()) > 1 for form in p.forms)]
             if len(others) != 1:
                 continue

@@ -14,10 +14,11 @@ applied by ``extract.attribution``: ``headline`` (a headline signed
 ``reported-speech`` (reported speech without quote marks: a
 speech verb and its clause), ``parenthetical`` (a speech verb set into the
 sentence it reports: "It cost, Asante says, about a third"),
-``learned-speech`` (reported speech the
-attribution model finds, ``learned.py``), ``transcript-turn`` and ``interview-turn`` (a paragraph opening with a
-speaker label, "QUILL: ..." or "Q: ..."; ``transcripts.py``) and
-``continuation`` (a quote without a cue continues the last speaker).
+``learned-speech`` (reported speech the attribution model finds,
+``learned.py``), ``transcript-turn`` and ``interview-turn`` (a paragraph
+opening with a speaker label, "QUILL: ..." or "Q: ..."; ``transcripts.py``),
+``continuation`` (a quote without a cue continues the last speaker) and
+``nested-quote`` (a quote inside a quote, relayed by the person quoted).
 
 ``method`` is the name older databases stored for the rule (the column
 ``quotes.method`` is kept, derived from the rule and the resolution).
@@ -117,7 +118,8 @@ CUE_RULES: tuple[Rule, ...] = tuple(REGISTRY[name] for name in (
     "preceding-sentence",    # sentences.py  the subject of the sentence just before the quote
 ))
 STATEMENT_RULES: tuple[Rule, ...] = tuple(REGISTRY[name] for name in (
-    "headline", "headline-echo", "reported-speech", "parenthetical", "learned-speech", "transcript-turn", "interview-turn", "continuation", "nested-quote"))
+    "headline", "headline-echo", "reported-speech", "parenthetical", "learned-speech", "transcript-turn",
+    "interview-turn", "continuation", "nested-quote"))
 
 
 def find_cue(ctx: QuoteContext) -> tuple[Rule, Cue] | None:

@@ -21,7 +21,8 @@ from extract import learned, lexicon
 from extract.context import ArticleContext
 from extract.cues import Cue, Unquoted, rule, unsaid
 from extract.cues.verbs import speaker_of
-from extract.grammar import has_speech_lemma, is_relative, noun_phrase, without_dateline, without_possessive, without_spaces
+from extract.grammar import (
+    has_speech_lemma, is_relative, noun_phrase, without_dateline, without_possessive, without_spaces)
 from extract.vocabulary import QUANTIFIERS, could_speak, is_document_noun, speaks
 
 NEGATIONS = {"not", "n't", "never"}

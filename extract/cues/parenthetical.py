@@ -15,7 +15,8 @@ from spacy.tokens import Span, Token
 
 from extract.context import ArticleContext
 from extract.cues import Cue, Unquoted, rule, unsaid
-from extract.grammar import RELATIVE, cue_span, is_speech_verb, noun_phrase, without_dateline, without_possessive, without_spaces
+from extract.grammar import (
+    RELATIVE, cue_span, is_speech_verb, noun_phrase, without_dateline, without_possessive, without_spaces)
 
 MOST_SPEAKER_TOKENS = 4  # "Asante", "she", "the mayor", "Jo Smith's lawyer"
 LEAST_BEFORE_TOKENS = 2  # "It cost", "He was"
