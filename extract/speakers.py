@@ -322,8 +322,10 @@ def role_words(role: str) -> set[str]:
 def kept_unnamed(noun: Token) -> bool:
     """Whether a relative clause on the noun says the person is not named ("who declined to be named", "who asked
     not to be identified", "who spoke on condition of anonymity")."""
-    return any(clause.dep_ == "relcl" and any(t.lemma_.lower() in {"name", "identify", "anonymity"} for t in clause.subtree)
-               for clause in noun.subtree)  # the parse may hang the clause on the noun's "of" phrase
+    objects = [noun] + [obj for prep in noun.children if prep.dep_ == "prep" for obj in prep.children if obj.dep_ == "pobj"]
+    clauses = [clause for word in objects for clause in word.children if clause.dep_ == "relcl"]  # or on its "of" phrase
+    return any(t.lemma_.lower() in {"name", "identify", "anonymity"}
+               for clause in clauses for t in clause.doc[clause.left_edge.i:min(clause.right_edge.i + 1, clause.i + 8)])
 
 
 def description(span: Span) -> str:
@@ -355,14 +357,21 @@ def with_given_names(ent: Span) -> Span:
     return doc[start:end]
 
 
-def capitalised_by_headline(span: Span) -> bool:
-    """Whether a headline may have capitalised the name's first word: the name opens a sentence of four words or
-    more that ends on no full stop, or stands in one nearly all capitalised."""
-    sentence = span.sent
-    words = [t for t in sentence if t.is_alpha]
-    if len(words) < 4 or sentence.text.rstrip().rstrip("\"'\u201d\u2019*").endswith((".", "!", "?")):
-        return False
-    return span.start == words[0].i or sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
+def headline_first_words(doc: Doc) -> set[int]:
+    """The words a headline's capitals may have raised: the first word of each sentence like a headline (four
+    words or more, no full stop at the end), and every word of one nearly all capitalised. Each sentence is read
+    once."""
+    found: set[int] = set()
+    for sentence in doc.sents:
+        words = [t for t in sentence if t.is_alpha]
+        if len(words) < 4 or sentence.text.rstrip().rstrip("\"'\u201d\u2019*").endswith((".", "!", "?")):
+            continue
+        titled = sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
+        if titled:
+            found.update(t.i for t in words)
+        else:
+            found.add(words[0].i)
+    return found
 
 
 def people(doc: Doc) -> People:
@@ -377,12 +386,13 @@ def people(doc: Doc) -> People:
     """
     found = People()
     doubtful: set[str] = set()
+    raised = headline_first_words(doc)
     runs = name_runs(doc)
     for span in person_spans(doc, runs):
         name, title = clean_name(span)
         if not surname(name) or not NAME_WORD.match(name.split()[-1]) or len(name.split()) > 5:
             continue
-        if len(name.split()) > 1 and capitalised_by_headline(span) and name.split()[0].lower() not in lexicon.any_given_names():
+        if len(name.split()) > 1 and span.start in raised and name.split()[0].lower() not in lexicon.any_given_names():
             doubtful.add(name)  # "Late Kessler strike settles derby": perhaps a headline's capital, no given name
         person = found.add(name, span.start, title_gender(title))
         if title:
@@ -1105,19 +1115,23 @@ class Resolver:
     def named_next(self, mention: Span) -> Speaker | None:
         """The person a lede's "A councillor has accused ..." stands for: the subject the next paragraph names
         ("Cr Jo Smith told the meeting ..."), of the description's gender."""
-        paragraphs = self.article.paragraphs
         here = self.paragraph(mention.start)
-        if here + 1 >= len(paragraphs):
+        if here + 1 >= len(self.article.paragraphs):
             return None
-        following = self.article.span(*paragraphs[here + 1])
         gender = noun_gender(mention.root.lower_)
-        for word in following if following is not None else ():
+        named = self.article.cached("named-subjects", here + 1, self.named_subjects)
+        return next((speaker for speaker in named if gender is None or self.fits(speaker, gender)), None)
+
+    def named_subjects(self, paragraph: int) -> list[Speaker]:
+        """The people a paragraph names as subjects, in order (read once per paragraph)."""
+        words = self.article.span(*self.article.paragraphs[paragraph])
+        found = []
+        for word in words if words is not None else ():
             if word.pos_ == "PROPN" and word.dep_ in {"nsubj", "nsubjpass"} and not self.quoted(word):
                 person = self.named(self.doc[group_start(word):word.i + 1])
-                speaker = person.speaker() if person is not None else None
-                if speaker is not None and (gender is None or self.fits(speaker, gender)):
-                    return speaker
-        return None
+                if person is not None:
+                    found.append(person.speaker())
+        return found
 
     def body_named_before(self, mention: Span) -> Speaker | None:
         """The organisation a definite description of a body stands for ("the union", "the lender").

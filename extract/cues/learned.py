@@ -45,7 +45,7 @@ def learned_statements(article: ArticleContext) -> list[Unquoted]:
             continue  # a cue the model found no content for, its clause guessed from the parse: the rules decide
         if not pieces or article.quoted(cue.root) or is_denied(cue) or unsaid.cue_reports_nothing(article, cue):
             continue
-        if all(piece.sent != cue.sent for piece in pieces):
+        if all(article.sentence_of(piece[0]) != article.sentence_of(cue[0]) for piece in pieces):
             continue  # a content wholly in another sentence than its cue: "It cost, she says, ..." given the sentence before
         if not holds_whole_quotes(article, pieces):
             continue  # a content cutting a quotation in two

@@ -34,7 +34,7 @@ def parenthetical_reports(article: ArticleContext) -> list[Unquoted]:
     for token in article.doc:
         if article.quoted(token):
             continue
-        speaker, aside, cue = said_aside(article, token) or account_aside(token) or according_aside(token) or (None,) * 3
+        speaker, aside, cue = said_aside(article, token) or account_aside(token) or according_aside(article, token) or (None,) * 3
         pieces = around(article, aside) if aside is not None else None
         if pieces is not None:
             found.append(Unquoted(pieces, Cue(cue, speaker)))
@@ -65,7 +65,7 @@ def account_aside(noun: Token) -> tuple[Span, Span, Span] | None:
     return without_possessive(noun_phrase(owner)), aside, aside
 
 
-def according_aside(word: Token) -> tuple[Span, Span, Span] | None:
+def according_aside(article: ArticleContext, word: Token) -> tuple[Span, Span, Span] | None:
     """ ", according to people familiar with the matter,": the source, the words set aside and the cue, else None."""
     if word.lower_ != "according" or word.i + 1 >= len(word.doc) or word.doc[word.i + 1].lower_ != "to":
         return None
@@ -73,13 +73,13 @@ def according_aside(word: Token) -> tuple[Span, Span, Span] | None:
     if source is None:
         return None
     aside = word.doc[word.i:source.right_edge.i + 1]
-    return name_beside(aside) or noun_phrase(source), aside, word.doc[word.i:word.i + 2]
+    return name_beside(article, aside) or noun_phrase(source), aside, word.doc[word.i:word.i + 2]
 
 
-def name_beside(aside: Span) -> Span | None:
+def name_beside(article: ArticleContext, aside: Span) -> Span | None:
     """The name set after an aside's source to the end of the sentence ("according to its organiser, the chamber
     director Ola Brandt."): who the source is."""
-    doc, sentence = aside.doc, aside.root.sent
+    doc, sentence = aside.doc, article.sentences[article.sentence_of(aside.root)]
     if aside.end + 1 >= sentence.end or doc[aside.end].text != ",":
         return None
     words = without_spaces(doc[aside.end + 1:sentence.end])
@@ -100,7 +100,7 @@ def around(article: ArticleContext, aside: Span) -> tuple[Span, ...] | None:
     doc = aside.doc
     if aside.start == 0 or aside.end >= len(doc) or doc[aside.start - 1].text != "," or doc[aside.end].text != ",":
         return None
-    sentence = aside.root.sent
+    sentence = article.sentences[article.sentence_of(aside.root)]
     end = sentence.end
     while end > aside.end + 1 and (doc[end - 1].is_space or doc[end - 1].text in TRAILING):
         end -= 1

@@ -75,7 +75,7 @@ def said_after(article: ArticleContext, verb: Token) -> tuple[Span, Token] | Non
     doc = verb.doc
     if verb.i == 0 or doc[verb.i - 1].text != "," or article.children(verb, "ccomp"):
         return None
-    sentence = doc[verb.i].sent
+    sentence = article.sentences[article.sentence_of(verb)]
     head = None
     for token in doc[verb.i + 1:sentence.end]:
         if token.pos_ not in {"DET", "ADJ", "PROPN", "NOUN"}:
