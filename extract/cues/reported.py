@@ -10,6 +10,7 @@ from extract.vocabulary import could_speak
 from extract.grammar import cue_span, in_subtree, is_relative, is_speech_verb, noun_phrase, without_dateline, without_spaces
 
 MIN_CLAUSE_TOKENS = 3
+MOST_CLAUSE_TOKENS = 100  # a clause reported before its speech verb is shorter
 REQUESTS = {"appeal": ("to", "for"), "call": ("on", "upon"), "plead": ("with", "for")}  # verbs of request, their prepositions
 
 
@@ -83,6 +84,8 @@ def said_after(article: ArticleContext, verb: Token) -> tuple[Span, Token] | Non
         head = token
     if head is None or not could_speak(head) or (head.i + 1 < sentence.end and doc[head.i + 1].text not in {",", "."}):
         return None
+    if verb.i - sentence.start > MOST_CLAUSE_TOKENS:
+        return None  # no prose (and a bound on the work in one endless "sentence")
     clause = without_spaces(doc[sentence.start:verb.i - 1])
     if len(clause) < MIN_CLAUSE_TOKENS or article.quoted.overlaps(clause.start_char, clause.end_char) \
             or not any(token.pos_ in {"VERB", "AUX"} for token in clause):
