@@ -174,16 +174,19 @@ class People:
         person.mentions += 1
         return person
 
-    def get(self, key: str, given: str = "", gender: str | None = None) -> Person | None:
+    def get(self, key: str, given: str = "", gender: str | None = None, before: int | None = None) -> Person | None:
         """The person a surname (and given name) names: a bare surname is the one the article calls by it most,
-        of those its title's ``gender`` fits if any does."""
+        of those its title's ``gender`` fits if any does, and of those named ``before`` the mention (a token
+        index) if any is."""
         persons = self.by_surname.get(key, [])
         if given:
             match = [p for p in persons if given in p.given]
             if match:
                 return match[0]
         persons = [p for p in persons if gender is None or p.could_be(gender)] or persons
-        return max(persons, key=lambda p: (p.bare, p.mentions)) if persons else None
+        if before is not None:
+            persons = [p for p in persons if p.first <= before] or persons  # no one is called by a name not yet given
+        return max(persons, key=lambda p: (p.bare, -p.first)) if persons else None  # else the first named: the story's
 
     def join_given_names(self) -> None:
         """A person called by the given name alone ("Charlene said") is the one person of the article with
@@ -845,7 +848,7 @@ class Resolver:
         names = [t for t in mention if (t.pos_ == "PROPN" or self.is_known_surname(t)) and NAME_WORD.match(t.text)]
         for at, token in reversed(list(enumerate(names))):
             if token.lower_ in self.people:
-                person = self.people.get(token.lower_, names[0].lower_ if at > 0 else "")
+                person = self.people.get(token.lower_, names[0].lower_ if at > 0 else "", before=token.i)
                 return self.of_titled_gender(person, mention, token.lower_)
         return None
 

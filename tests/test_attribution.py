@@ -1107,3 +1107,14 @@ def test_a_recommendation_in_quote_marks_is_said_by_the_text_that_makes_it(nlp):
 def test_a_quote_that_opens_with_a_preposition_is_governed_by_the_verb_above(nlp):
     text = "Fiona Hale had told MPs in September that the scheme was \"on track\", a claim her rivals disputed."
     assert attributed(nlp, text, rules=True) == [("on track", "Fiona Hale", "speech-verb")]
+
+
+def test_a_bare_surname_is_the_person_named_so_far_and_first(nlp):
+    text = ("Tomas Vell, 58, admitted stealing from the harbour trust.\n\n"
+            "Judge Ines Varga asked Vell whether he understood the plea. \"Yes, madam,\" Vell said.\n\n"
+            "The trust's chair, Mara Vell, is not related to him. \"We had to turn families away,\" Mara Vell said.\n\n"
+            "A volunteer said that Vell had shouted \"Mind your own business\" at him.")
+    found = {q.content.text: q.speaker.name for q in parsed(nlp, text)._.quotes if q.kind != "indirect" and q.speaker}
+    assert found["Yes, madam,"] == "Tomas Vell"
+    assert found["We had to turn families away,"] == "Mara Vell"
+    assert found["Mind your own business"] == "Tomas Vell"
