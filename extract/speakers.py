@@ -189,8 +189,8 @@ class People:
         return max(persons, key=lambda p: (p.bare, -p.first)) if persons else None  # else the first named: the story's
 
     def join_given_names(self) -> None:
-        """A person called by the given name alone ("Charlene said") is the one person of the article with
-        that given name ("Charlene Whitworth"): one speaker, found by either word."""
+        """A person called by the given name alone ("Mirela said") is the one person of the article with
+        that given name ("Mirela Osei"): one speaker, found by either word."""
         for key, persons in list(self.by_surname.items()):
             if len(persons) != 1 or persons[0].given:
                 continue
@@ -381,11 +381,11 @@ def people(doc: Doc) -> People:
     """The named people of an article: the tagger's persons, and the names it mislabels or misses.
 
     Besides the PERSON entities (without those that name a body: "His firm,
-    Asante Atelier,"), a run of proper nouns led by a title ("Cllr Jo Smith"
+    Haldane Atelier,"), a run of proper nouns led by a title ("Cllr Jo Smith"
     tagged ORG) or by a given name whose last word the article also uses
     alone ("Hana Kowal" tagged GPE, then "Kowal says") names a person; and
-    once a surname is known, a run ending in it adds its full form ("Kwabena
-    Asante" where the tagger saw nothing).
+    once a surname is known, a run ending in it adds its full form ("Efua
+    Haldane" where the tagger saw nothing).
     """
     found = People()
     doubtful: set[str] = set()
@@ -431,7 +431,7 @@ def person_spans(doc: Doc, runs: list[Span]):
     surnames |= {text.lower() for text, count in tagged_alone.items() if count > 1}  # tagged as a name twice or more
     for ent in doc.ents:
         if len(ent) == 1 and (is_demonym(ent[0]) or common_word_alone(ent[0], surnames)) or is_company_word(ent[-1]):
-            continue  # "the Swede", "the Guild said", "Tremayne Renewables" tagged as a person
+            continue  # "the Swede", "the Guild said", "Corran Renewables" tagged as a person
         if ent.label_ == "PERSON" and ent.text not in bodies:
             ent = with_given_names(ent)
             if clean_name(ent)[0]:
@@ -457,7 +457,7 @@ def led_by_role(run: Span) -> bool:
 
 
 def no_common_noun(run: Span) -> bool:
-    """Whether no word of a run of two or three names is a common noun ("KWAME Asamoah-Boateng", not "Kingsmead Town")."""
+    """Whether no word of a run of two or three names is a common noun ("YAW Danquah-Ofori", not "Eastfield Town")."""
     words = [t for t in run if not joins_name(t)]
     return 2 <= len(run.text.split()) <= 3 and not any(
         t.lower_ in lexicon.common_nouns() or t.lemma_.lower() in lexicon.common_nouns() or t.ent_type_ in GROUPS - {"ORG"}
@@ -465,7 +465,7 @@ def no_common_noun(run: Span) -> bool:
 
 
 def after_role(run: Span) -> bool:
-    """Whether a role noun stands just before the run: "Rovers boss Joost Verhagen", "captain Ola Berg"."""
+    """Whether a role noun stands just before the run: "Rovers boss Pieter Dekkers", "captain Ola Berg"."""
     before = run.doc[run.start - 1] if run.start > 0 else None
     return before is not None and before.pos_ == "NOUN" and before.text.islower() and (
         is_role_word(before) or is_person_noun(before))
@@ -479,7 +479,7 @@ def beside_person_noun(span: Span) -> bool:
 
 
 def looks_like_given_name(word: str) -> bool:
-    """A word that can open a person's name: a given name, or no English common noun ("Kwabena", not "State")."""
+    """A word that can open a person's name: a given name, or no English common noun ("Efua", not "State")."""
     lower = word.lower()
     return lower in lexicon.any_given_names() or lower not in lexicon.common_nouns() and word[:1].isupper()
 
@@ -517,13 +517,13 @@ def name_runs(doc: Doc) -> list[Span]:
 
 
 def names_body(span: Span) -> bool:
-    """A name set beside a noun for a body: "His firm, Asante Atelier," or "the authority, Vestland Transit,".
+    """A name set beside a noun for a body: "His firm, Haldane Atelier," or "the authority, Fjellby Transit,".
 
     After "a spokesman for the authority," the parse hangs the name on the
     spokesman: it names the body unless it starts with a given name or title.
     """
     if len(span) > 1 and (is_given_name(span[0]) or is_title(span[0])):
-        return False  # "Harold Beaumont, a retired mail carrier,": a person's name
+        return False  # "Harold Penrose, a retired mail carrier,": a person's name
     root = span.root
     beside = [root.head] if root.dep_ == "appos" else []
     beside += [child for child in root.children if child.dep_ == "appos"]
@@ -531,7 +531,7 @@ def names_body(span: Span) -> bool:
         return True
     if root.dep_ == "nsubj" and any(t.lower_ == "its" and t.dep_ == "poss" for c in root.head.children
                                     if c.dep_ in {"dobj", "attr"} for t in c.children):
-        return True  # "Bramble Home cut its forecast"
+        return True  # "Harbour Home cut its forecast"
     before = span.doc[span.start - 2] if span.start > 1 else None
     return root.dep_ == "appos" and before is not None and before.dep_ == "pobj" and before.head.head == root.head \
         and before.pos_ == "NOUN" and is_group_noun(before) and not (is_given_name(span[0]) or is_title(span[0]))
@@ -561,7 +561,7 @@ def body_speaking_through(mention: Span) -> Span | None:
 
 
 def names_a_body(mention: Span) -> bool:
-    """A proper name that is a body's by its form: after "the" ("The Bankworkers' Guild"), or ending in a noun for a
+    """A proper name that is a body's by its form: after "the" ("The Dockworkers' Guild"), or ending in a noun for a
     body or a business ("Harbour Holdings")."""
     head = mention.root
     if head.pos_ != "PROPN" or is_demonym(head):
@@ -588,7 +588,7 @@ def body_name(mention: Span) -> str:
         if not (before.text[:1].isupper() and before.pos_ in {"PROPN", "NOUN"} or before.dep_ == "case"
                 and start - 2 >= mention.start and doc[start - 2].text[:1].isupper()):
             break
-        start -= 1  # "Norland Maritime Workers' Union"
+        start -= 1  # "Eastmoor Maritime Workers' Union"
     return description(doc[start:root.i + 1])
 
 
@@ -605,8 +605,8 @@ def name_words(name: str) -> set[str]:
 
 
 def spoken_of_aside(word: Token, pronoun: Token) -> bool:
-    """Whether a word is the subject of the clause a pronoun's speech verb is set into: in "Lowther, he said, was
-    remorseful" the he is someone else than Lowther."""
+    """Whether a word is the subject of the clause a pronoun's speech verb is set into: in "Penrose, he said, was
+    remorseful" the he is someone else than Penrose."""
     verb = pronoun.head
     return verb.dep_ == "parataxis" and word.dep_ in {"nsubj", "nsubjpass"} and word.head == verb.head
 
@@ -646,11 +646,11 @@ def name_run_on(head: Token) -> Span | None:
     return None
 
 
-NAMING_VERBS = {"give", "identify", "name", "know", "call", "introduce"}  # "who gave his name only as Arvid"
+NAMING_VERBS = {"give", "identify", "name", "know", "call", "introduce"}  # "who gave his name only as Sten"
 
 
 def name_given_in_clause(head: Token) -> Span | None:
-    """The name a clause on a description gives: "a passenger, who gave his name only as Arvid," or "identified as"."""
+    """The name a clause on a description gives: "a passenger, who gave his name only as Sten," or "identified as"."""
     for clause in head.children:
         if clause.dep_ not in {"relcl", "acl"} or clause.lemma_.lower() not in NAMING_VERBS:
             continue
@@ -680,7 +680,7 @@ def apposed_name(head: Token) -> Span | None:
 
 
 def apposed_body(head: Token) -> Span | None:
-    """The name set beside a noun for a body: "the union, Aerocrew," or "His firm, Asante Atelier,"."""
+    """The name set beside a noun for a body: "the union, Skycrew," or "His firm, Haldane Atelier,"."""
     if head.pos_ != "NOUN" or not is_group_noun(head) or is_person_noun(head):
         return None
     doc = head.doc
@@ -714,7 +714,7 @@ def is_subject(word: Token) -> bool:
 
 
 def is_noun_for_verb(word: Token) -> bool:
-    """A name before a present-tense verb the tagger took for a plural noun: "Achterhof laughs at this."."""
+    """A name before a present-tense verb the tagger took for a plural noun: "Dekkers laughs at this."."""
     head = word.head
     return word.dep_ == "compound" and word.ent_type_ == "PERSON" and head.dep_ == "ROOT" and head.tag_ == "NNS" \
         and head.i == word.i + 1
@@ -783,7 +783,7 @@ class Resolver:
             return Resolution(elided, "description-elided") if elided is not None else None
         if self.is_common(head) or is_role_word(head) and not self.is_known_surname(head):  # "the local MP, Jo Smith,"
             body = apposed_body(head)
-            if body is not None:  # "the union, Aerocrew,": the body's name
+            if body is not None:  # "the union, Skycrew,": the body's name
                 self.described_bodies[head.lemma_.lower()] = Speaker(body.text, None, "organisation")
                 return Resolution(self.described_bodies[head.lemma_.lower()], "organisation")
             named = name_beside(head)
@@ -853,7 +853,7 @@ class Resolver:
         return None
 
     def of_titled_gender(self, person: Person, mention: Span, key: str) -> Person:
-        """Of two people with one surname, the one a title's gender fits ("Ms Penhale" is not Mr Penhale)."""
+        """Of two people with one surname, the one a title's gender fits ("Ms Carrow" is not Mr Carrow)."""
         gender = title_gender([t for t in mention if is_title(t)])
         if gender is None or len(self.people.by_surname[key]) < 2 or person.could_be(gender):
             return person
@@ -963,7 +963,7 @@ class Resolver:
     def speaker_at(self, word: Token) -> Speaker | None:
         """The speaker a word names: the last word of a person's name, or a role noun (none in a byline)."""
         if self.in_byline(word):
-            return None  # "By Callum Sedgwick, Court Reporter": the writer, whom no he or she of the story means
+            return None  # "By Ivo Marsh, Court Reporter": the writer, whom no he or she of the story means
         if word.ent_type_ == "PERSON" and word.pos_ == "PROPN" and word.ent_iob_ != "O":
             following = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
             if following is None or following.ent_type_ != "PERSON" or following.ent_iob_ == "B":
@@ -1242,7 +1242,7 @@ class Resolver:
         return Speaker(description(name), None, "organisation")
 
     def names_subject(self, word: Token) -> bool:
-        """Whether the name ending with this word is a subject ("Calder & Moss has agreed": the conjunction too)."""
+        """Whether the name ending with this word is a subject ("Carrow & Lund has agreed": the conjunction too)."""
         root = self.doc[group_start(word):word.i + 1].root
         return is_subject(root) or root.dep_ == "conj" and is_subject(root.head)
 

@@ -87,7 +87,7 @@ def is_name_prefix(token: Token, rest: int) -> bool:
 
     "Cllr", "Detective", "Pensioner", "Daughter" before "Jo Smith". ``rest``
     is how many words would remain: a given name before a single word stays
-    ("Dean Mottram", "King Charles").
+    ("Dean Ostrow", "King Charles").
     """
     if not NAME_WORD.match(token.text):
         return True

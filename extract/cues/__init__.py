@@ -13,7 +13,7 @@ applied by ``extract.attribution``: ``headline`` (a headline signed
 "- Name"), ``headline-echo`` (a headline quote the story repeats),
 ``reported-speech`` (reported speech without quote marks: a
 speech verb and its clause), ``parenthetical`` (a speech verb set into the
-sentence it reports: "It cost, Asante says, about a third"),
+sentence it reports: "It cost, Haldane says, about a third"),
 ``learned-speech`` (reported speech the attribution model finds,
 ``learned.py``), ``transcript-turn`` and ``interview-turn`` (a paragraph
 opening with a speaker label, "QUILL: ..." or "Q: ..."; ``transcripts.py``),

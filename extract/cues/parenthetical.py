@@ -1,6 +1,6 @@
-"""A speech verb set into the sentence it reports: "It cost, Asante says, about a third of ...".
+"""A speech verb set into the sentence it reports: "It cost, Haldane says, about a third of ...".
 
-The speaker and the verb ("Asante says") or an account ("by her account",
+The speaker and the verb ("Haldane says") or an account ("by her account",
 "in Smith's words") stand between commas inside the sentence; the
 words around them are the statement, in two pieces ("It cost" and "about a
 third of ..."). When the words after them open with "that", what comes
@@ -18,7 +18,7 @@ from extract.cues import Cue, Unquoted, rule, unsaid
 from extract.grammar import (
     RELATIVE, cue_span, is_speech_verb, noun_phrase, without_dateline, without_possessive, without_spaces)
 
-MOST_SPEAKER_TOKENS = 4  # "Asante", "she", "the mayor", "Jo Smith's lawyer"
+MOST_SPEAKER_TOKENS = 4  # "Haldane", "she", "the mayor", "Jo Smith's lawyer"
 LEAST_BEFORE_TOKENS = 2  # "It cost", "He was"
 LEAST_AFTER_TOKENS = 3
 TRAILING = {".", "!", "?", ";", ":", "\n"}
@@ -42,7 +42,7 @@ def parenthetical_reports(article: ArticleContext) -> list[Unquoted]:
 
 
 def said_aside(article: ArticleContext, verb: Token) -> tuple[Span, Span, Span] | None:
-    """ ", SUBJECT VERB," ("It cost, Asante says, ..."): the speaker, the words set aside and the cue, else None."""
+    """ ", SUBJECT VERB," ("It cost, Haldane says, ..."): the speaker, the words set aside and the cue, else None."""
     if not is_speech_verb(article, verb) or unsaid.reports_nothing(article, verb):
         return None
     subject = next((c for c in article.children(verb, "nsubj") if c.i < verb.i), None)

@@ -5,7 +5,7 @@
 is that speaker's statement: the label is the mention, the colon the cue
 and the words after it, up to the paragraph's end, the content. The label
 is one to four names or capitalised words, perhaps with a note
-("BRENDA (CALLER):") or in bold ("**Dube:**") (not a place, not a story label
+("BRENDA (CALLER):") or in bold ("**Quill:**") (not a place, not a story label
 of ``rules/labels.txt``: "Poll:", "UPDATE:", no small words as in a section
 title: "The Gap Goes On:"), and the words hold a verb unless they are the
 headline's ("Quill: 45 percent" is a poll line, not a turn).
@@ -34,7 +34,7 @@ from extract.context import ArticleContext
 from extract.cues import Cue, rule
 from extract.grammar import noun_phrase, parsed_subject
 
-# a label, with a note after it ("BRENDA (CALLER):") and in bold or italics ("**Dube:**")
+# a label, with a note after it ("BRENDA (CALLER):") and in bold or italics ("**Quill:**")
 LABEL = re.compile(r"(?:\*\*|__|\*|_)?([A-Z][\w.'\u2019\- ]{0,40}?)(?:[^\S\n]*\([^()\n:]{1,30}\))?[^\S\n]?:"
                    r"(?:\*\*|__|\*|_)?[^\S\n]+(?=\S)")
 INTERVIEW_LABEL = re.compile(r"(Q|A|Question|Answer)[^\S\n]?:[^\S\n]+(?=\S)")

@@ -1,6 +1,6 @@
 """Speech verbs that report no statement: refused, asked of the speaker, hypothetical.
 
-"Fjordlink declined to say how many sailings ..." (a refusal), "who asked
+"Kestrel Ferries declined to say how many sailings ..." (a refusal), "who asked
 not to be named" (a request for anonymity), "Asked
 whether she had the votes, ..." (a question put to the speaker, not
 something she said), "critics will doubtless argue that ..." (speech that
@@ -86,7 +86,7 @@ def asked_of_the_speaker(article: ArticleContext, verb: Token) -> bool:
     if not subjects:
         return verb.tag_ == "VBN" or verb.dep_ in {"advcl", "acl"}  # "Asked whether ...", "when asked what ..."
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
-    return before is not None and before.text == "," and subjects[-1].i < before.i  # "Abruzzese, asked whether ..., said"
+    return before is not None and before.text == "," and subjects[-1].i < before.i  # "Ostrow, asked whether ..., said"
 
 
 def hypothetical(article: ArticleContext, verb: Token) -> bool:
