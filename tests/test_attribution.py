@@ -680,9 +680,9 @@ def test_a_description_is_the_person_it_names(nlp, text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Calder & Moss has agreed to buy Tidewater Savings.\n\n"
+        ("Carrow & Lund has agreed to buy Eastmoor Savings.\n\n"
          "The lender said the deal would be \"good for savers.\"",
-         [("good for savers.", "Calder & Moss", "organisation")]),
+         [("good for savers.", "Carrow & Lund", "organisation")]),
         ("The Ferrymen's Guild, which represents 900 crews, said the offer was \"an insult.\"",
          [("an insult.", "Ferrymen's Guild", "organisation")]),
     ],
@@ -810,8 +810,8 @@ def test_a_quote_inside_a_quote_is_said_by_whom_the_quote_names_and_relayed_by_t
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Critics call the pier a vanity project. Its architect, Mara Quist, does not dispute it. \"Guilty,\" she says.",
-     [("Guilty,", "Mara Quist")]),
+    ("Critics call the pier a vanity project. Its architect, Mara Quist, does not dispute it. \"Agreed,\" she says.",
+     [("Agreed,", "Mara Quist")]),
     ("Ines Varga said the pier would reopen. Her favourite film is \"Jaws.\" It was shown on the pier.", []),
 ], ids=["one-word-answer", "a-title"])
 def test_a_one_word_quote_a_speech_verb_says_is_a_statement(nlp, text, expected):
@@ -823,22 +823,22 @@ def test_she_is_the_woman_named_just_before_not_a_subject_paragraphs_back(nlp):
             "Ivo Marsh, 52, grew up in Bergen.\n\n"
             "He trained in Oslo under the late Ingrid Halvorsen, who was best known for her schools.\n\n"
             "It was Halvorsen, he says, who taught him the lesson. "
-            "\"One night she stopped at my desk and said, 'Who is going to clean this?' I had no idea.\"")
+            "\"One night she stopped at my desk and said, 'Who will paint all of this?' I had no idea.\"")
     inner = [q for q in parsed(nlp, text)._.quotes if q.cue_rule == "nested-quote"]
-    assert [(q.content.text, q.speaker.name) for q in inner] == [("Who is going to clean this?", "Ingrid Halvorsen")]
+    assert [(q.content.text, q.speaker.name) for q in inner] == [("Who will paint all of this?", "Ingrid Halvorsen")]
 
 
 def test_a_quote_inside_a_quote_running_over_paragraphs_is_found(nlp):
     text = ("The architect Ivo Marsh trained under Ada Quill. It was Quill, he says, who taught him the most. "
-            "\"One night she stopped at my desk and said, 'Who is going to clean this?' I had no idea.\n\n"
+            "\"One night she stopped at my desk and said, 'Who will paint all of this?' I had no idea.\n\n"
             "\"I have thought about it ever since.\"")
     inner = [q for q in parsed(nlp, text)._.quotes if q.cue_rule == "nested-quote"]
     assert [(q.content.text, q.speaker.name, q.reporter.name) for q in inner] == [
-        ("Who is going to clean this?", "Ada Quill", "Ivo Marsh")]
+        ("Who will paint all of this?", "Ada Quill", "Ivo Marsh")]
 
 
 @pytest.mark.parametrize("text", [
-    "\"I told him, 'Get out of my office and stay out,' and he left,\" said Ines Varga.",
+    "\"I told him, 'Leave my office and stay away,' and he left,\" said Ines Varga.",
     "\"We call it 'the long tunnel of doom' and nobody minds,\" said Ines Varga.",
     "\"They named it 'Harbour Light' after my mother,\" said Ines Varga.",
     "\"The council honoured her yesterday for what they called 'the rescue of the decade,'\" said Ines Varga.",
@@ -882,7 +882,7 @@ def test_a_story_label_before_a_colon_is_no_speaker(nlp, text):
 
 
 def test_a_participle_the_parse_hangs_on_a_noun_is_said_by_what_the_noun_names(nlp):
-    text = "A ROGUE roofer who preyed on pensioners, telling them their chimneys were about to fall, has been jailed."
+    text = "A ROGUE roofer who cheated old neighbours, telling them their chimneys were about to fall, has been jailed."
     quotes = parsed(nlp, text)._.quotes
     assert [(q.content.text, q.speaker.name if q.speaker else None) for q in quotes] == [
         ("their chimneys were about to fall", "roofer")]
@@ -936,7 +936,7 @@ def test_two_people_of_one_surname_are_told_apart_by_their_titles(nlp):
 
 
 def test_a_person_called_by_the_given_name_alone_is_the_one_named_in_full(nlp):
-    text = ("Maria Wren, 38, paid for a fortnight at the hotel.\n\n'It was the holiday from hell,' Maria Wren said.\n\n"
+    text = ("Maria Wren, 38, paid for a fortnight at the hotel.\n\n'It was a week from hell,' Maria Wren said.\n\n"
             "'The rep just walked off,' Maria said.")
     assert [name for _, name in attributed(nlp, text)] == ["Maria Wren", "Maria Wren"]
 
@@ -978,16 +978,16 @@ def test_the_statement_said_is_whoever_spoke_in_the_statement_named_before(nlp):
 
 
 def test_the_writer_in_the_byline_is_no_one_a_description_means(nlp):
-    text = ("Roofer jailed for conning pensioners\n\nBy Tomas Berg, Court Reporter\n\nA ROGUE roofer who preyed on "
-            "elderly homeowners, telling them their roofs were about to collapse, has been jailed for five years.")
+    text = ("Roofer jailed for cheating neighbours\n\nBy Tomas Berg, Court Reporter\n\nA ROGUE roofer who cheated "
+            "old neighbours, telling them their chimneys were about to topple, has been jailed for five years.")
     quotes = parsed(nlp, text)._.quotes
-    assert [(q.content.text, q.speaker.name) for q in quotes] == [("their roofs were about to collapse", "roofer")]
+    assert [(q.content.text, q.speaker.name) for q in quotes] == [("their chimneys were about to topple", "roofer")]
 
 
 def test_a_speech_verb_set_into_the_clause_it_reports_attributes_the_quote(nlp):
-    text = ('Tomas Berg, for the defence, said his client had a gambling addiction. Lowther, he said, was "genuinely '
-            'remorseful" and had written letters of apology to each of the victims.')
-    assert attributed(nlp, text, rules=True) == [("genuinely remorseful", "Tomas Berg", "speech-verb")]
+    text = ('Tomas Berg, for the defence, said his client had a gambling addiction. Penrose, he said, was "truly '
+            'sorry" and had written to every one of the people he cheated.')
+    assert attributed(nlp, text, rules=True) == [("truly sorry", "Tomas Berg", "speech-verb")]
 
 
 def test_a_name_run_on_after_its_description_is_who_speaks(nlp):
@@ -998,9 +998,9 @@ def test_a_name_run_on_after_its_description_is_who_speaks(nlp):
 
 def test_a_speech_verb_the_tagger_takes_for_a_noun_still_attributes_the_quote(nlp):
     text = ("Mara Quist, 38, paid for a fortnight in Spain.\n\n"
-            "'It was the holiday from hell,' the mum-of-three fumed. 'We had been looking forward to it for two years.'")
-    assert attributed(nlp, text) == [("It was the holiday from hell,", "Mara Quist"),
-                                     ("We had been looking forward to it for two years.", "Mara Quist")]
+            "'It was a week from hell,' the mum-of-three fumed. 'We had saved for it since the spring.'")
+    assert attributed(nlp, text) == [("It was a week from hell,", "Mara Quist"),
+                                     ("We had saved for it since the spring.", "Mara Quist")]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -1013,10 +1013,10 @@ def test_a_speech_verb_the_tagger_takes_for_a_noun_still_attributes_the_quote(nl
      ["Dean Ostrow"]),
     ("A spokesperson for the port said the pier was safe.\n\nDean Ostrow, 44, a fisherman, disagreed.",
      ["spokesperson for the port"]),
-    ("'Get out of my office': councillor says harbour boss lost his temper over the pier closure\n\n"
+    ("'Leave my office': councillor says harbour boss lost his temper over the pier closure\n\n"
      "A HARBOUR councillor has accused the port's chief of shouting at her during a row over the pier.\n\n"
      "Cr Ines Varga told Monday's council meeting that the chief had ordered her out of his office.", ["Ines Varga"]),
-    ("A ROGUE roofer who preyed on pensioners, telling them their roofs were about to fall in, has been jailed.\n\n"
+    ("A ROGUE builder who cheated old neighbours, telling them their walls were about to fall in, has been jailed.\n\n"
      "Dean Ostrow, 44, of Mill Lane, targeted nine victims over two years, the court heard.", ["Dean Ostrow"]),
 ], ids=["councillor-named-next", "builder-named-next", "not-the-person-named-next", "after-a-long-headline",
         "a-participle-in-the-lede"])
@@ -1026,7 +1026,7 @@ def test_a_ledes_indefinite_description_is_the_person_the_next_paragraph_names(n
 
 
 def test_the_subject_of_a_passive_speech_verb_is_not_its_speaker(nlp):
-    text = "The dog's owner, named locally as Dean Ostrow, 52, is said to be 'heartbroken' and has not been seen since."
+    text = "The dog's owner, known locally as Dean Ostrow, 52, is said to be 'heartbroken' and has not been seen since."
     assert [q.speaker for q in parsed(nlp, text)._.quotes] == []
     quoted = parsed(nlp, 'Fire chief Oren Kale was quoted as saying "the blaze is under control."')._.quotes
     assert [q.speaker.name for q in quoted] == ["Oren Kale"]
@@ -1041,16 +1041,15 @@ def test_a_lone_label_that_names_no_person_is_no_transcript(nlp):
 def test_a_quote_inside_a_transcript_turn_is_said_by_whom_the_turn_names(nlp):
     text = ("The novelist Ada Quill spoke to us about her new book.\n\n"
             "**Q:** Did your family know about the book?\n\n"
-            "**Quill:** My grandmother knew. She said, \"Write it after I'm gone, and change every name.\" So I did.")
+            "**Quill:** My uncle knew. He said, \"Wait until I am dead, and then tell all of it.\" So I waited.")
     inner = [q for q in parsed(nlp, text)._.quotes if q.cue_rule == "nested-quote"]
     assert [(q.content.text, q.speaker.name, q.reporter.name) for q in inner] == [
-        ("Write it after I'm gone, and change every name.", "My grandmother", "Ada Quill")]
+        ("Wait until I am dead, and then tell all of it.", "My uncle", "Ada Quill")]
 
 
 def test_a_person_who_declines_to_be_named_is_no_one_named_before(nlp):
-    text = ("Ola Brandt said the builder had missed two deadlines. When contacted, the site engineer of Harbour "
-            "Construction, who declined to be named because he was not authorised to speak, said work had been "
-            "slowed by the late release of funds.")
+    text = ("Ola Brandt said the builder had missed two deadlines. When contacted, the site engineer, who declined "
+            "to be named because he was not allowed to talk to reporters, said the work had stalled for lack of steel.")
     speakers = [q.speaker.name for q in parsed(nlp, text)._.quotes]
     assert speakers[0] == "Ola Brandt" and speakers[1:] == ["site engineer"]
 
@@ -1064,15 +1063,15 @@ def test_a_quote_inside_a_quote_after_its_speech_verb_when_the_parse_hangs_it_el
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("'SHE NEVER LET GO': Mum's terror as dog attacks boy in park\n\n"
-     "A mother has told how she fought off a dog that attacked her son in a park on Sunday.\n\n"
-     "'She never let go. I was screaming and it just looked at me,' Kayleigh Morten, 31, said last night.",
-     [("SHE NEVER LET GO", "Kayleigh Morten"), ("She never let go. I was screaming and it just looked at me,",
-                                                  "Kayleigh Morten")]),
-    ("'Get out of my office': councillor says harbour chief lost his temper\n\n"
+    ("'IT KEPT COMING': Dad's fright as swan chases girl by canal\n\n"
+     "A father has told how he fought off a swan that chased his daughter along a canal on Sunday.\n\n"
+     "'It kept coming. I was shouting and it just stared at me,' Gareth Morten, 31, said last night.",
+     [("IT KEPT COMING", "Gareth Morten"), ("It kept coming. I was shouting and it just stared at me,",
+                                               "Gareth Morten")]),
+    ("'Leave my office': councillor says harbour chief lost his temper\n\n"
      "A harbour councillor has accused the port's chief of shouting at her during a row over the pier.\n\n"
-     "Cr Ines Varga said the chief, Tomas Brandt, had yelled \"Get out of my office and stay out\" at her.",
-     [("Get out of my office", "Tomas Brandt"), ("Get out of my office and stay out", "Tomas Brandt")]),
+     "Cr Ines Varga said the chief, Tomas Brandt, had yelled \"Leave my office and stay away\" at her.",
+     [("Leave my office", "Tomas Brandt"), ("Leave my office and stay away", "Tomas Brandt")]),
     ("Mayor Calls Pier Plan 'A Total Disgrace'\n\n"
      "The mayor of Eastport has attacked plans for a new pier on the harbour front, calling them expensive.\n\n"
      "'It is a total disgrace and I will fight it,' Mayor Ines Varga said on Monday.",
@@ -1091,30 +1090,30 @@ def test_a_word_a_headline_capitalises_before_a_surname_is_no_given_name(nlp):
 
 def test_a_body_described_above_the_story_is_the_organisation_the_lede_names(nlp):
     text = ("# Harbour Home cuts outlook as shoppers skip furniture\n\n"
-            "*Shares fall 14% after the furniture chain says sales of sofas slumped in the second quarter*\n\n"
-            "Harbour Home cut its full-year sales forecast on Wednesday, saying shoppers had stopped buying beds.")
+            "*Shares drop 9% after the garden chain says sales of sheds fell in the spring*\n\n"
+            "Harbour Home cut its yearly forecast on Tuesday, saying gardeners had stopped buying sheds.")
     found = {q.content.text: q.speaker.name for q in parsed(nlp, text)._.quotes if q.speaker}
-    assert found["sales of sofas slumped in the second quarter"] == "Harbour Home"
+    assert found["sales of sheds fell in the spring"] == "Harbour Home"
 
 
 def test_a_recommendation_in_quote_marks_is_said_by_the_text_that_makes_it(nlp):
-    text = ("The memo, dated 14 June, said the harbour scheme was \"well behind schedule\". It recommended that "
-            "ministers \"reset public expectations\" before the autumn.")
+    text = ("The report, dated 3 May, said the harbour scheme was \"well behind schedule\". It recommended that "
+            "the board \"pause the works\" before winter.")
     found = {q.content.text: (q.cue_rule, q.speaker.name if q.speaker else None) for q in parsed(nlp, text)._.quotes}
-    assert found["reset public expectations"] == ("speech-verb", "memo")
+    assert found["pause the works"] == ("speech-verb", "report")
 
 
 def test_a_quote_that_opens_with_a_preposition_is_governed_by_the_verb_above(nlp):
-    text = "Fiona Hale had told MPs in September that the scheme was \"on track\", a claim her rivals disputed."
-    assert attributed(nlp, text, rules=True) == [("on track", "Fiona Hale", "speech-verb")]
+    text = "Fiona Hale told the board in May that the repairs were \"on schedule\", a claim her rivals disputed."
+    assert attributed(nlp, text, rules=True) == [("on schedule", "Fiona Hale", "speech-verb")]
 
 
 def test_a_bare_surname_is_the_person_named_so_far_and_first(nlp):
     text = ("Tomas Vell, 58, admitted stealing from the harbour trust.\n\n"
             "Judge Ines Varga asked Vell whether he understood the plea. \"Yes, madam,\" Vell said.\n\n"
-            "The trust's chair, Mara Vell, is not related to him. \"We had to turn families away,\" Mara Vell said.\n\n"
-            "A volunteer said that Vell had shouted \"Mind your own business\" at him.")
+            "The trust's chair, Mara Vell, is not related to him. \"We had to close two kennels,\" Mara Vell said.\n\n"
+            "A volunteer said that Vell had shouted \"Keep out of it\" at him.")
     found = {q.content.text: q.speaker.name for q in parsed(nlp, text)._.quotes if q.kind != "indirect" and q.speaker}
     assert found["Yes, madam,"] == "Tomas Vell"
-    assert found["We had to turn families away,"] == "Mara Vell"
-    assert found["Mind your own business"] == "Tomas Vell"
+    assert found["We had to close two kennels,"] == "Mara Vell"
+    assert found["Keep out of it"] == "Tomas Vell"

@@ -168,31 +168,31 @@ def test_figures_and_findings_are_texts_that_say_something(nlp):
 
 
 def test_a_content_wholly_in_another_sentence_than_its_cue_is_no_statement(nlp, monkeypatch):
-    """The model's content for a cue ("It cost ..., Asante says") can be the sentence before."""
+    """The model's content for a cue ("It cost ..., Haldane says") can be the sentence before."""
     from extract import learned
 
     def model_says(doc, model=None):
         cue = doc.char_span(doc.text.index("says"), doc.text.index("says") + 4)
-        source = doc.char_span(doc.text.index("Kofi"), doc.text.index(" says"))
+        source = doc.char_span(doc.text.index("Efua"), doc.text.index(" says"))
         before = doc.char_span(0, doc.text.index("."))
-        own = doc.char_span(doc.text.index("It cost"), doc.text.index(", Kofi"))
+        own = doc.char_span(doc.text.index("It cost"), doc.text.index(", Efua"))
         return (learned.LearnedAttribution(cue, source, (before,), 1.0),
                 learned.LearnedAttribution(cue, source, (own,), 1.0))
 
     monkeypatch.setattr(learned, "attributions", model_says)
-    found = reported(nlp, "Its roof rests on steel columns. It cost a third of a normal clinic, Kofi Asante says.")
+    found = reported(nlp, "Its roof rests on steel columns. It cost a third of a normal clinic, Efua Haldane says.")
     assert [content for content, *_ in found] == ["It cost a third of a normal clinic"]
 
 
 def test_a_clause_a_semicolon_parts_from_the_speaker_is_the_writers(nlp):
-    found = reported(nlp, "Police closed the harbour road for most of the morning; Officer Ines Varga, a police "
-                          "spokeswoman, said it would reopen by evening.")
-    assert [(content, speaker) for content, _, speaker, _, _ in found] == [("it would reopen by evening", "Ines Varga")]
+    found = reported(nlp, "Firefighters shut the quay for two hours; Officer Ines Varga, a fire service "
+                          "spokeswoman, said it would reopen by noon.")
+    assert [(content, speaker) for content, _, speaker, _, _ in found] == [("it would reopen by noon", "Ines Varga")]
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("The couple, who have two grown-up children and four grandchildren, insisted they would not sell the farm.",
-     "couple"),
+    ("The pair, who have three sons and six grandchildren, insisted they would keep the shop open.",
+     "pair"),
     ("The hotel, which employs forty cleaners and two managers, insisted the pool was safe.", None),
 ], ids=["a-couple", "not-whom-the-clause-names"])
 def test_the_speaker_is_the_subject_not_a_noun_of_its_relative_clause(nlp, text, expected):
@@ -210,32 +210,32 @@ def test_a_request_not_to_be_named_is_no_statement(nlp, monkeypatch):
         return (learned.LearnedAttribution(cue, source, (content,), 1.0),)
 
     monkeypatch.setattr(learned, "attributions", model_says)
-    assert reported(nlp, "The Herald spoke to three nurses, who asked not to be named because they were not "
-                         "allowed to talk to the press.") == []
+    assert reported(nlp, "The Gazette spoke to two porters, who asked not to be named because their contracts "
+                         "forbid talking to reporters.") == []
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("The architect Kofi Asante built the clinic in 2019. It cost, Asante says, about a third of what a normal "
-     "clinic would have cost, and it needs no air conditioning.",
-     [("It cost", "Kofi Asante"),
-      ("about a third of what a normal clinic would have cost, and it needs no air conditioning", "Kofi Asante")]),
-    ("Mara Quist has mixed feelings about the show. She worries, she says, that people will see it as a story "
-     "about grief.", [("that people will see it as a story about grief", "Mara Quist")]),
-    ("Mara Quist learned the trade from her father. He was, she says, a gifted craftsman and a difficult man.",
-     [("He was", "Mara Quist"), ("a gifted craftsman and a difficult man", "Mara Quist")]),
+    ("The engineer Efua Haldane built the school in 2019. It cost, Haldane says, about half of what a brick "
+     "school would have cost, and it needs no heating.",
+     [("It cost", "Efua Haldane"),
+      ("about half of what a brick school would have cost, and it needs no heating", "Efua Haldane")]),
+    ("Mara Quist is uneasy about the exhibition. She fears, she says, that visitors will read it as a story "
+     "about loss.", [("that visitors will read it as a story about loss", "Mara Quist")]),
+    ("Mara Quist learned the trade from her father. He was, she says, a patient teacher and a stubborn man.",
+     [("He was", "Mara Quist"), ("a patient teacher and a stubborn man", "Mara Quist")]),
     ("The mayor, Mara Quist, spoke for an hour. The pier, in Quist's words, was a disgrace to the town.",
      [("The pier", "Mara Quist"), ("was a disgrace to the town", "Mara Quist")]),
-    ("Talks between the two firms had been going on since March, according to people familiar with the matter, and "
-     "at one stage stalled over the price.",
-     [("Talks between the two firms had been going on since March", "people"),
-      ("and at one stage stalled over the price", "people")]),
-    ("The search will continue through the weekend, police said, as his family appealed for more volunteers.",
-     [("The search will continue through the weekend", "police")]),
-    ("A fundraiser for the family had raised more than $18,000 by Monday, according to its organiser, the chamber "
-     "director Ola Brandt.", [("A fundraiser for the family had raised more than $18,000 by Monday", "Ola Brandt")]),
-    ("Mara Quist, who leads the group, spoke first. Its evidence included a survey of nesting birds which, she "
-     "argued, showed that two pairs of harriers would be at risk.",
-     [("showed that two pairs of harriers would be at risk", "Mara Quist")]),
+    ("The two clubs had been negotiating since March, according to people familiar with the talks, and "
+     "at one point broke off over the fee.",
+     [("The two clubs had been negotiating since March", "people"),
+      ("and at one point broke off over the fee", "people")]),
+    ("Divers will keep searching the lake until Sunday, police said, as her parents asked for more boats.",
+     [("Divers will keep searching the lake until Sunday", "police")]),
+    ("An appeal for the bakery had raised more than $9,000 by Friday, according to its organiser, the shop "
+     "owner Ola Brandt.", [("An appeal for the bakery had raised more than $9,000 by Friday", "Ola Brandt")]),
+    ("Mara Quist, who leads the group, spoke first. Its evidence included a count of bats which, she "
+     "argued, showed that two roosts would be lost.",
+     [("showed that two roosts would be lost", "Mara Quist")]),
 ], ids=["set-into-the-sentence", "after-a-verb-of-feeling", "after-a-linking-verb", "in-her-words", "according-to",
         "a-clause-of-the-writers-after", "a-name-set-beside-the-source", "inside-a-relative-clause"])
 def test_a_speech_verb_set_into_the_sentence_reports_the_rest_of_it(nlp, text, expected, monkeypatch):
@@ -267,16 +267,16 @@ def test_a_speech_verb_after_its_clause_that_the_parse_gave_no_subject(nlp, monk
     from extract import learned
 
     monkeypatch.setattr(learned, "attributions", lambda doc, model=None: ())
-    found = reported(nlp, "The strike costs the port 4 million euros a week, estimated Ola Brandt, an economist at Nordbank.")
+    found = reported(nlp, "The closure costs the harbour 2 million euros a month, estimated Ola Brandt, an analyst at Fjellby Bank.")
     assert [(content, cue, speaker, rule) for content, cue, speaker, rule, _ in found] == [
-        ("The strike costs the port 4 million euros a week", "estimated", "Ola Brandt", "reported-speech")]
+        ("The closure costs the harbour 2 million euros a month", "estimated", "Ola Brandt", "reported-speech")]
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Mara Quist appealed to the council to make sure that the builder did not abandon the pier again.",
-     ("the council to make sure that the builder did not abandon the pier again", "appealed to", "Mara Quist")),
-    ("The family of the missing hiker appealed for more volunteers to join the search.",
-     ("more volunteers to join the search", "appealed for", "family")),
+    ("Mara Quist appealed to the council to see that the ferry firm kept its winter timetable.",
+     ("the council to see that the ferry firm kept its winter timetable", "appealed to", "Mara Quist")),
+    ("The parents of the missing diver appealed for more boats to join the search.",
+     ("more boats to join the search", "appealed for", "parents")),
 ], ids=["appealed-to", "appealed-for"])
 def test_an_appeal_to_someone_to_act_is_reported_speech(nlp, text, expected, monkeypatch):
     from extract import learned
@@ -293,8 +293,8 @@ def test_a_reported_clause_opening_its_paragraph_leaves_the_dateline_out(nlp, mo
     from extract import learned
 
     monkeypatch.setattr(learned, "attributions", lambda doc, model=None: ())
-    found = reported(nlp, "HANOI, May 9 (CNA) - Floodwaters cut off at least 14 villages in the north, officials said.")
-    assert [content for content, *_ in found] == ["Floodwaters cut off at least 14 villages in the north"]
+    found = reported(nlp, "HANOI, June 2 (CNA) - Landslides blocked at least nine roads in the hills, officials said.")
+    assert [content for content, *_ in found] == ["Landslides blocked at least nine roads in the hills"]
 
 
 def test_a_content_piece_in_another_paragraph_than_its_cue_is_left_out(nlp, monkeypatch):
@@ -305,13 +305,13 @@ def test_a_content_piece_in_another_paragraph_than_its_cue_is_left_out(nlp, monk
         cue = doc.char_span(text.index("saying"), text.index("saying") + 6)
         source = doc.char_span(text.index("Harbour Home cut"), text.index(" cut its forecast on"))
         standfirst = doc.char_span(0, text.index("\n"))
-        own = doc.char_span(text.index("shoppers had"), len(text) - 1)
+        own = doc.char_span(text.index("gardeners had"), len(text) - 1)
         return (learned.LearnedAttribution(cue, source, (standfirst, own), 1.0),)
 
     monkeypatch.setattr(learned, "attributions", model_says)
-    found = reported(nlp, "Shares fall after the furniture chain cuts its forecast\n\n"
-                          "Harbour Home cut its forecast on Wednesday, saying shoppers had stopped buying sofas.")
-    assert [content for content, *_ in found] == ["shoppers had stopped buying sofas"]
+    found = reported(nlp, "Shares drop after the garden chain cuts its forecast\n\n"
+                          "Harbour Home cut its forecast on Tuesday, saying gardeners had stopped buying sheds.")
+    assert [content for content, *_ in found] == ["gardeners had stopped buying sheds"]
 
 
 def test_a_mixed_quote_said_of_something_holds_what_it_is_said_of(nlp, monkeypatch):
@@ -323,8 +323,8 @@ def test_a_mixed_quote_said_of_something_holds_what_it_is_said_of(nlp, monkeypat
 
 
 @pytest.mark.parametrize("text, kind", [
-    ('Spokeswoman Ines Varga said that, "Of course the mayor will defend himself" against what the campaign sees '
-     'as an attack.', "mixed"),
+    ('Ines Varga said that, "Naturally the council will appeal" against what it calls an '
+     'unfair ruling.', "mixed"),
     ('"The pier is safe," Ines Varga said. "It will open in May."', "direct"),
 ], ids=["the-clause-goes-on-past-the-quote", "a-quote-that-stands-as-a-sentence"])
 def test_a_quote_whose_clause_goes_on_past_its_closing_mark_is_mixed(nlp, text, kind):
