@@ -212,6 +212,12 @@ def past_dateline(article: ArticleContext, subject: Token, verb: Token) -> Token
     return next((t for t in after if could_speak_as_group(t)), subject)
 
 
+def parted_by_colon(article: ArticleContext, end: int, start: int) -> bool:
+    """Whether a colon or semicolon stands between the tokens ``end`` and ``start`` ("The road was shut; a
+    spokeswoman said ...": the words before it are the writer's, not the speaker's after it)."""
+    return end <= start and any(token.text in {":", ";"} for token in article.doc[end:start])
+
+
 def without_dateline(article: ArticleContext, span: Span) -> Span:
     """A content that opens its paragraph without the dateline before it ("HANOI, May 9 (CNA) - Floods cut ...")."""
     start, _ = article.paragraphs[article.paragraphs.index(span.start_char)]

@@ -27,7 +27,7 @@ from extract.grammar import DATELINE_CHARS, ancestors
 from extract.names import DETERMINERS, surname
 from extract.records import Speaker
 from extract.vocabulary import (
-    GENDERED, GROUP_PRONOUNS, GROUPS, NAME_WORD, PEOPLE, QUANTIFIERS, RESOLVABLE, can_speak, fits_gender, gender_of, noun_gender,
+    GENDERED, GROUP_PRONOUNS, GROUPS, NAME_WORD, PEOPLE, QUANTIFIERS, RESOLVABLE, UNNAMING, can_speak, fits_gender, gender_of, noun_gender,
     role_noun,
     group_start, is_common_noun, is_company_word, is_demonym, is_document_noun, is_given_name, is_group_noun, is_name_prefix,
     is_personal_name, is_person_noun, is_role_word, is_title, names_group,
@@ -327,7 +327,7 @@ def kept_unnamed(noun: Token) -> bool:
     not to be identified", "who spoke on condition of anonymity")."""
     objects = [noun] + [obj for prep in noun.children if prep.dep_ == "prep" for obj in prep.children if obj.dep_ == "pobj"]
     clauses = [clause for word in objects for clause in word.children if clause.dep_ == "relcl"]  # or on its "of" phrase
-    return any(t.lemma_.lower() in {"name", "identify", "anonymity"}
+    return any(t.lemma_.lower() in UNNAMING
                for clause in clauses for t in clause.doc[clause.left_edge.i:min(clause.right_edge.i + 1, clause.i + 8)])
 
 

@@ -21,6 +21,7 @@ GENDERED = {"he": "m", "him": "m", "she": "f", "her": "f"}  # pronouns of one ge
 GROUP_PRONOUNS = frozenset({"it", "they", "them", "we"})  # pronouns an organisation or group speaks through
 SPEAKING_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})  # pronoun subjects that name someone who speaks
 PERSONAL = frozenset({"he", "she", "it", "they", "we"})  # third-person and group subjects a name can stand behind
+UNNAMING = {"name", "identify", "anonymity"}  # "asked not to be named", "who spoke on condition of anonymity"
 QUANTIFIERS = frozenset({"one", "another", "other", "others", "some", "most", "many", "few", "several", "all", "both",
                          "each", "either", "neither", "none", "nobody", "somebody", "someone", "everyone", "everybody",
                          "anyone", "anybody", "no", "noone"})  # words that stand for people without naming them

@@ -22,7 +22,7 @@ from extract.context import ArticleContext
 from extract.cues import Cue, Unquoted, rule, unsaid
 from extract.cues.verbs import speaker_of
 from extract.grammar import (
-    has_speech_lemma, is_relative, noun_phrase, without_dateline, without_possessive, without_spaces)
+    has_speech_lemma, is_relative, noun_phrase, parted_by_colon, without_dateline, without_possessive, without_spaces)
 from extract.vocabulary import QUANTIFIERS, could_speak, is_document_noun, speaks
 
 NEGATIONS = {"not", "n't", "never"}
@@ -76,8 +76,8 @@ def within_paragraph(article: ArticleContext, piece: Span) -> Span:
 def set_apart(article: ArticleContext, piece: Span, attribution: learned.LearnedAttribution) -> bool:
     """Whether a semicolon or colon parts a content piece before the speaker from the speaker's clause ("Police
     closed the road; a spokeswoman said it would reopen"): the writer's words (no PolNeAR train content is)."""
-    start = min([attribution.cue.start_char] + ([attribution.source.start_char] if attribution.source is not None else []))
-    return piece.end_char <= start and any(mark in article.text[piece.end_char:start] for mark in ";:")
+    start = min([attribution.cue.start] + ([attribution.source.start] if attribution.source is not None else []))
+    return parted_by_colon(article, piece.end, start)
 
 
 def model_attributions(article: ArticleContext) -> tuple[learned.LearnedAttribution, ...]:

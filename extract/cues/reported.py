@@ -7,7 +7,8 @@ from extract.context import ArticleContext
 from extract.cues import Cue, Unquoted, rule, unsaid
 from extract.cues.verbs import speaker_of
 from extract.vocabulary import could_speak
-from extract.grammar import cue_span, in_subtree, is_relative, is_speech_verb, noun_phrase, without_dateline, without_spaces
+from extract.grammar import (
+    cue_span, in_subtree, is_relative, is_speech_verb, noun_phrase, parted_by_colon, without_dateline, without_spaces)
 
 MIN_CLAUSE_TOKENS = 3
 MOST_CLAUSE_TOKENS = 100  # a clause reported before its speech verb is shorter
@@ -102,7 +103,4 @@ def hung_on(clause: Span, subject: Token) -> bool:
 def set_apart(article: ArticleContext, clause: Span, subject: Token) -> bool:
     """Whether a colon or semicolon parts a clause before the speaker from the speaker's sentence
     ("The unions have not helped themselves: Smith called the trial a first step"): the writer's words."""
-    if clause.end > subject.i:
-        return False
-    between = article.doc[clause.end - 1:subject.left_edge.i]
-    return any(token.text in {":", ";"} for token in between)
+    return clause.end <= subject.i and parted_by_colon(article, clause.end - 1, subject.left_edge.i)

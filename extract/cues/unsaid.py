@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from extract import lexicon
 from extract.context import ArticleContext
-from extract.vocabulary import could_speak, is_company_word
+from extract.vocabulary import UNNAMING, could_speak, is_company_word
 
 MODALS = {"would", "might", "may", "could"}  # "would argue", "might say"
 PASSIVE_MODALS = {"should", "must"}  # "it should be said" (but "I should say that" is said)
@@ -23,7 +23,6 @@ FUTURE = {"will", "'ll", "shall", "wo"}  # "will say" is a statement announced, 
 GUESSES = {"doubtless", "undoubtedly", "surely", "probably", "presumably", "likely", "no", "certainly"}
 ASKING = {"ask", "question", "press", "quiz"}
 AIMING = {"want", "plan", "intend", "hope"}  # "She wants to triple the corps": an aim she states
-NAMING = {"name", "identify"}  # "asked not to be named"
 NO_ONE = {"nobody", "noone", "none", "neither", "no"}  # subjects, or their determiners ("no one", "neither side")
 
 
@@ -36,7 +35,7 @@ def reports_nothing(article: ArticleContext, verb: Token) -> bool:
 def asked_not_to_be_named(article: ArticleContext, verb: Token) -> bool:
     """ "a doctor, who asked not to be named because ...": a request for anonymity, not a statement."""
     return verb.lemma_.lower() in ASKING | {"request"} and any(
-        clause.lemma_.lower() in NAMING and article.children(clause, "auxpass") for clause in article.children(verb, "xcomp"))
+        clause.lemma_.lower() in UNNAMING and article.children(clause, "auxpass") for clause in article.children(verb, "xcomp"))
 
 
 def said_by_no_one(article: ArticleContext, verb: Token) -> bool:
