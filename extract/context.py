@@ -124,6 +124,11 @@ class ArticleContext:
              if len(self.text[start:end].split()) >= LEDE_WORDS
              and self.text[start:end].rstrip().rstrip("\"'\u201d\u2019)*").endswith((".", "!", "?"))), None))
 
+    def surnames(self) -> set[str]:
+        """The last words, lower-cased, of the names the tagger marks as people's (computed once)."""
+        return self.cached("person-surnames", 0,
+                           lambda _: {ent[-1].lower_ for ent in self.ents if ent.label_ == "PERSON"})
+
     def span(self, start: int, end: int) -> Span | None:
         """The tokens covering the characters ``[start, end)``."""
         return self.doc.char_span(start, end, alignment_mode="expand")

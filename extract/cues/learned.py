@@ -127,9 +127,7 @@ def body_says(article: ArticleContext, head: Token, cue: Span) -> bool:
 def named_elsewhere(article: ArticleContext, head: Token) -> bool:
     """A capitalised word the tagger took for a noun that ends a person's name in the article ("The Latest: Quill
     urges supporters ...")."""
-    names = article.cached("person-surnames", 0, lambda _: {ent[-1].lower_ for ent in article.doc.ents
-                                                               if ent.label_ == "PERSON"})
-    return head.text[:1].isupper() and head.lower_ in names
+    return head.text[:1].isupper() and head.lower_ in article.surnames()
 
 
 def among(head: Token) -> Token:

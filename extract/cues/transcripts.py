@@ -67,8 +67,8 @@ def speaker_turns(article: ArticleContext) -> list[Turn]:
     names = {t.lower_ for ent in article.ents if ent.label_ not in NO_SPEAKER_ENTITIES for t in ent}
     turns = [turn for turn in (speaker_turn(article, index, names) for index in range(len(article.paragraphs)))
              if turn is not None]
-    people = {ent[-1].lower_ for ent in article.ents if ent.label_ == "PERSON"}  # the surnames the article gives
-    if len(turns) == 1 and not turns[0].label.text.isupper() and turns[0].label[-1].lower_ not in people:
+    label = turns[0].label if len(turns) == 1 else None
+    if label is not None and not label.text.isupper() and label[-1].lower_ not in article.surnames():
         return []  # one label alone, in title case, that names no person: a title ("Love Villa: The Finale is on")
     return turns
 
