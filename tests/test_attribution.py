@@ -1004,6 +1004,17 @@ def test_a_speech_verb_the_tagger_takes_for_a_noun_still_attributes_the_quote(nl
 
 
 @pytest.mark.parametrize("text, expected", [
+    ('"We have waited four summers for this road," rued Kavya Menon, a shopkeeper.',
+     [("We have waited four summers for this road,", "Kavya Menon")]),
+    ('Councillor Obi Nwankwo termed the survey an "insult" to residents.', [("insult", "Obi Nwankwo")]),
+    ("Wren Callow, 70, took the prize.\n\n'Not bad for a pensioner,' she grinned.",
+     [("Not bad for a pensioner,", "Wren Callow")]),
+])
+def test_speech_verbs_of_other_house_styles_attribute_the_quote(nlp, text, expected):
+    assert attributed(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Harbour row as port deal collapses\n\n"
      "A HARBOUR councillor has accused the port authority of hiding the cost of the new pier.\n\n"
      "Cr Ines Varga told Monday's council meeting that the pier would cost twice what voters were told.",
