@@ -22,6 +22,7 @@ GROUP_PRONOUNS = frozenset({"it", "they", "them", "we"})  # pronouns an organisa
 SPEAKING_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})  # pronoun subjects that name someone who speaks
 PERSONAL = frozenset({"he", "she", "it", "they", "we"})  # third-person and group subjects a name can stand behind
 UNNAMING = {"name", "identify", "anonymity"}  # "asked not to be named", "who spoke on condition of anonymity"
+DEMONSTRATIVES = frozenset({"this", "these", "that", "those"})  # "these figures": a text pointed back to
 QUANTIFIERS = frozenset({"one", "another", "other", "others", "some", "most", "many", "few", "several", "all", "both",
                          "each", "either", "neither", "none", "nobody", "somebody", "someone", "everyone", "everybody",
                          "anyone", "anybody", "no", "noone"})  # words that stand for people without naming them
@@ -149,6 +150,11 @@ def is_company_word(word: Token) -> bool:
 def is_document_noun(head: Token) -> bool:
     """A noun for a text cited as a source ("the report")."""
     return head.lemma_.lower() in lexicon.document_nouns() or head.lower_ in lexicon.document_nouns()
+
+
+def points_back(head: Token) -> bool:
+    """A text pointed back to ("these statements", "that report"): words already attributed, to someone else."""
+    return is_document_noun(head) and any(child.lower_ in DEMONSTRATIVES for child in head.children)
 
 
 def can_speak(head: Token) -> bool:

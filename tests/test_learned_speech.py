@@ -15,15 +15,13 @@ def reported(nlp, text):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("The ferry will stop running in March, according to the harbour authority.",
-     ("The ferry will stop running in March", "according to", "harbour authority")),
     ("Mayor Ines Varga warned against a rushed vote on the new bridge.",
      ("a rushed vote on the new bridge", "warned against", "Ines Varga")),
     ("Tomas Berg, the harbour master, urged residents to stay away from the pier.",
      ("residents to stay away from the pier", "urged", "Tomas Berg")),
     ("The report concludes that the pier cannot be saved.",
      ("that the pier cannot be saved", "concludes", "report")),
-], ids=["according-to", "phrasal-cue", "urged-to", "document"])
+], ids=["phrasal-cue", "urged-to", "document"])
 def test_reported_speech_the_verb_rule_misses(nlp, text, expected):
     assert [found[:3] for found in reported(nlp, text)] == [expected]
     assert reported(nlp, text)[0][3] == "learned-speech"
@@ -236,8 +234,15 @@ def test_a_request_not_to_be_named_is_no_statement(nlp, monkeypatch):
     ("Mara Quist, who leads the group, spoke first. Its evidence included a count of bats which, she "
      "argued, showed that two roosts would be lost.",
      [("showed that two roosts would be lost", "Mara Quist")]),
+    ("The layoffs fall mostly on marketing and support staff, per a company spokeswoman.",
+     [("The layoffs fall mostly on marketing and support staff", "company spokeswoman")]),
+    ("Per the court filing, the quarry owes its workers nine weeks of wages.",
+     [("the quarry owes its workers nine weeks of wages", "court filing")]),
+    ("The ferry will stop running in October, according to the harbour board.",
+     [("The ferry will stop running in October", "harbour board")]),
 ], ids=["set-into-the-sentence", "after-a-verb-of-feeling", "after-a-linking-verb", "in-her-words", "according-to",
-        "a-clause-of-the-writers-after", "a-name-set-beside-the-source", "inside-a-relative-clause"])
+        "a-clause-of-the-writers-after", "a-name-set-beside-the-source", "inside-a-relative-clause",
+        "per-closing-the-sentence", "per-opening-the-sentence", "according-to-closing-the-sentence"])
 def test_a_speech_verb_set_into_the_sentence_reports_the_rest_of_it(nlp, text, expected, monkeypatch):
     assert [(content, speaker) for content, _, speaker, _, _ in reported(nlp, text)] == expected
     from extract import learned
@@ -246,6 +251,17 @@ def test_a_speech_verb_set_into_the_sentence_reports_the_rest_of_it(nlp, text, e
     found = reported(nlp, text)
     assert [(content, speaker) for content, _, speaker, _, _ in found] == expected
     assert {rule for *_, rule, _ in found} == {"parenthetical"}
+
+
+@pytest.mark.parametrize("text", [
+    "Shares rose 40 cents per share, and the dividend per employee doubled.",
+    "The union said the ferries would stop on Monday, according to a notice posted at the terminal.",
+])
+def test_a_source_phrase_closing_a_sentence_reports_nothing_of_its_own(nlp, text, monkeypatch):
+    from extract import learned
+
+    monkeypatch.setattr(learned, "attributions", lambda doc, model=None: ())  # the rule alone
+    assert [rule for *_, rule, _ in reported(nlp, text) if rule == "parenthetical"] == []
 
 
 def test_a_content_ends_with_its_paragraph(nlp, monkeypatch):

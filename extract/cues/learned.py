@@ -23,10 +23,9 @@ from extract.cues import Cue, Unquoted, rule, unsaid
 from extract.cues.verbs import speaker_of
 from extract.grammar import (
     has_speech_lemma, is_relative, noun_phrase, parted_by_colon, without_dateline, without_possessive, without_spaces)
-from extract.vocabulary import QUANTIFIERS, could_speak, is_document_noun, speaks
+from extract.vocabulary import QUANTIFIERS, could_speak, points_back, speaks
 
 NEGATIONS = {"not", "n't", "never"}
-DEMONSTRATIVES = {"this", "these", "that", "those"}
 POSSESSIVES = {"his", "her", "their", "our"}
 
 
@@ -163,8 +162,3 @@ def proposition(pieces: tuple[Span, ...]) -> bool:
 def is_denied(cue: Span) -> bool:
     """A negated cue: "did not say", "never claimed"."""
     return any(token.dep_ == "neg" or token.lower_ in NEGATIONS for token in cue)
-
-
-def points_back(head: Token) -> bool:
-    """A text pointed back to ("these statements", "that report"): words already attributed, to someone else."""
-    return is_document_noun(head) and any(child.lower_ in DEMONSTRATIVES for child in head.children)

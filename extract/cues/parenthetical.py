@@ -7,14 +7,17 @@ third of ..."). When the words after them open with "that", what comes
 before is the speaker's own frame ("She worries, she says, that people will
 ..."), and the statement is the clause after. Speech refused, put to the
 speaker or only supposed is left out (``unsaid``), and so is a sentence
-with quote marks (the quote rules read those).
+with quote marks (the quote rules read those). A source phrase ("according
+to X", "per X") may also open or close the sentence it reports.
 """
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
 from extract.context import ArticleContext
+from extract.vocabulary import points_back, speaks
 from extract.cues import Cue, Unquoted, rule, unsaid
+from extract.cues.verbs import speaker_of
 from extract.grammar import (
     RELATIVE, cue_span, is_speech_verb, noun_phrase, without_dateline, without_possessive, without_spaces)
 
@@ -23,6 +26,7 @@ LEAST_BEFORE_TOKENS = 2  # "It cost", "He was"
 LEAST_AFTER_TOKENS = 3
 TRAILING = {".", "!", "?", ";", ":", "\n"}
 SUBORDINATE = {"as", "while", "when", "whereas", "although", "though", "after", "before", "since"}
+EDGE_PHRASES = {"according", "per"}  # source phrases that may open or close the sentence they report
 ACCOUNTS = {"account", "word", "telling", "recollection", "recounting"}  # "by her account", "in Smith's words"
 
 
@@ -66,14 +70,21 @@ def account_aside(noun: Token) -> tuple[Span, Span, Span] | None:
 
 
 def according_aside(article: ArticleContext, word: Token) -> tuple[Span, Span, Span] | None:
-    """ ", according to people familiar with the matter,": the source, the words set aside and the cue, else None."""
-    if word.lower_ != "according" or word.i + 1 >= len(word.doc) or word.doc[word.i + 1].lower_ != "to":
+    """ ", according to people familiar with the matter," or ", per a company spokesperson,": the source, the words
+    set aside and the cue, else None. "Per" names a source only before one who can speak ("per share", "per cent"
+    do not)."""
+    doc = word.doc
+    if word.lower_ == "according" and word.i + 1 < len(doc) and doc[word.i + 1].lower_ == "to":
+        cue = doc[word.i:word.i + 2]
+    elif word.lower_ == "per" and word.pos_ == "ADP":
+        cue = doc[word.i:word.i + 1]
+    else:
         return None
-    source = next((c for c in word.doc[word.i + 1].children if c.dep_ == "pobj"), None)
-    if source is None:
-        return None
-    aside = word.doc[word.i:source.right_edge.i + 1]
-    return name_beside(article, aside) or noun_phrase(source), aside, word.doc[word.i:word.i + 2]
+    source = next((c for c in cue[-1].children if c.dep_ == "pobj"), None)
+    if source is None or (cue[0].lower_ == "per" and not speaks(source)) or points_back(source):
+        return None  # "According to these figures, ...": words already attributed, to someone else
+    aside = doc[word.i:source.right_edge.i + 1]
+    return name_beside(article, aside) or noun_phrase(source), aside, cue
 
 
 def name_beside(article: ArticleContext, aside: Span) -> Span | None:
@@ -90,25 +101,40 @@ def name_beside(article: ArticleContext, aside: Span) -> Span | None:
     return words
 
 
+def someone_speaks(article: ArticleContext, words: Span) -> bool:
+    """Whether a speech verb in the words has a subject who can speak ("The union said ...")."""
+    return any(is_speech_verb(article, token) and speaks(speaker_of(article, token)) for token in words)
+
+
 def has_verb(words: Span) -> bool:
     return any(token.pos_ in {"VERB", "AUX"} for token in words)
 
 
 def around(article: ArticleContext, aside: Span) -> tuple[Span, ...] | None:
     """The words of the sentence around an aside set between commas; only those after it when they open with
-    "that" (what comes before is the speaker's frame: "She worries, she says, that ..."); else None."""
+    "that" (what comes before is the speaker's frame: "She worries, she says, that ..."); else None.
+
+    A source phrase may also open or close the sentence it reports ("Per the filing, ...", "..., according to
+    the ministry."): then the rest of the sentence is the statement.
+    """
     doc = aside.doc
-    if aside.start == 0 or aside.end >= len(doc) or doc[aside.start - 1].text != "," or doc[aside.end].text != ",":
-        return None
     sentence = article.sentences[article.sentence_of(aside.root)]
     end = sentence.end
-    while end > aside.end + 1 and (doc[end - 1].is_space or doc[end - 1].text in TRAILING):
+    while end > aside.end and (doc[end - 1].is_space or doc[end - 1].text in TRAILING):
         end -= 1
-    before = without_spaces(doc[sentence.start:aside.start - 1])
-    after = without_spaces(doc[aside.end + 1:end])
-    if len(before) < LEAST_BEFORE_TOKENS or len(after) < LEAST_AFTER_TOKENS:
+    before = without_spaces(doc[sentence.start:max(aside.start - 1, sentence.start)])
+    after = without_spaces(doc[min(aside.end + 1, end):end])
+    comma_before = aside.start > 0 and doc[aside.start - 1].text == ","
+    comma_after = aside.end < len(doc) and doc[aside.end].text == ","
+    if aside[0].lower_ in EDGE_PHRASES and not len(before) and comma_after and len(after) >= LEAST_AFTER_TOKENS:
+        pieces = (after,)
+    elif aside[0].lower_ in EDGE_PHRASES and aside.end >= end and comma_before and len(before) >= LEAST_AFTER_TOKENS:
+        pieces = (before,)
+        if someone_speaks(article, before):
+            return None  # "The union said ..., according to a statement": the statement only relays the union's words
+    elif not comma_before or not comma_after or len(before) < LEAST_BEFORE_TOKENS or len(after) < LEAST_AFTER_TOKENS:
         return None
-    if after[0].lower_ in SUBORDINATE or (not has_verb(after) and before[-1].pos_ not in {"VERB", "AUX"}):
+    elif after[0].lower_ in SUBORDINATE or (not has_verb(after) and before[-1].pos_ not in {"VERB", "AUX"}):
         pieces = (before,)  # "..., police said, as his family appealed ...", "according to its organiser, Jo Smith."
     elif after[0].lower_ == "that" or before[-1].lower_ in RELATIVE or before[-1].pos_ == "SCONJ":
         pieces = (after,)  # "She worries, she says, that ...", "a survey which, she argued, showed ..."
