@@ -279,6 +279,21 @@ def test_a_content_ends_with_its_paragraph(nlp, monkeypatch):
     assert [content for content, *_ in found] == ["the pier would reopen in May."]
 
 
+@pytest.mark.parametrize("text, content", [
+    ("Drivers will get eight weeks of pay, the spokeswoman said.", "Drivers will get eight weeks of pay"),
+    ("The sharp words from the mayor stung, said Ola Brandt.", "The sharp words from the mayor stung,"),
+], ids=["speaker-after-a-comma", "a-name-inside-the-content-stays"])
+def test_a_content_stops_where_its_speaker_starts(nlp, monkeypatch, text, content):
+    from extract import learned
+
+    def model_says(doc, model=None):  # a content running on over its own speaker, whom the model did not mark
+        said = doc.text.index("said")
+        return (learned.LearnedAttribution(doc.char_span(said, said + 4), None, (doc.char_span(0, said - 1),), 1.0),)
+
+    monkeypatch.setattr(learned, "attributions", model_says)
+    assert [found for found, *_ in reported(nlp, text)] == [content]
+
+
 def test_a_speech_verb_after_its_clause_that_the_parse_gave_no_subject(nlp, monkeypatch):
     from extract import learned
 
