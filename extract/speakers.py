@@ -668,8 +668,8 @@ def apposed_name(head: Token) -> Span | None:
         if child.dep_ != "appos" or child.pos_ != "PROPN":
             continue
         name = doc[max(child.left_edge.i, head.i + 1):child.i + 1]
-        if child.ent_type_ not in GROUPS or is_personal_name(name):
-            return name
+        if child.ent_type_ not in GROUPS or is_personal_name(name) or (len(name) == 1 and is_given_name(child)):
+            return name  # "the chief, Jo Smith,"; "Her son, Alistair," (a given name alone, tagged ORG)
     objects = [g for c in head.rights if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     for obj in objects:  # "the partner at Lenox, Jo Smith,": the parse hangs the name on Lenox
         names = [doc[max(c.left_edge.i, obj.i + 1):c.i + 1] for c in obj.children if c.dep_ == "appos"]

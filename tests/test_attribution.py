@@ -990,6 +990,15 @@ def test_a_speech_verb_set_into_the_clause_it_reports_attributes_the_quote(nlp):
     assert attributed(nlp, text, rules=True) == [("truly sorry", "Tomas Berg", "speech-verb")]
 
 
+@pytest.mark.parametrize("text", [
+    "Her nephew, Alistair, said she had kept bees until she was ninety. \"She outlived three hives of them,\" he said.",
+    "Her nephew Alistair said she had kept bees until she was ninety. \"She outlived three hives of them,\" he said.",
+])
+def test_a_given_name_set_beside_a_kinship_noun_is_who_speaks(nlp, text):
+    assert [(q.content.text, q.speaker.name) for q in parsed(nlp, text)._.quotes] == [
+        ("she had kept bees until she was ninety", "Alistair"), ("She outlived three hives of them,", "Alistair")]
+
+
 def test_a_name_run_on_after_its_description_is_who_speaks(nlp):
     text = "The bridge was never safe, the engineer Tomas Brandt said on Monday."
     assert [(q.content.text, q.speaker.name) for q in parsed(nlp, text)._.quotes] == [
