@@ -105,7 +105,17 @@ def is_person_noun(token: Token) -> bool:
     """A noun that names a person by role or trait ("the senator", "the billionaire", "the businesswoman")."""
     nouns = lexicon.person_nouns()
     return token.lemma_.lower() in nouns or token.lower_ in nouns or hyphenated(token) in nouns \
-        or gender_of(token) is not None or is_demonym(token)
+        or gender_of(token) is not None or is_demonym(token) or is_aged(token)
+
+
+AGES = {"year", "month", "week", "day"}
+
+
+def is_aged(token: Token) -> bool:
+    """A person named by age alone, "the 29-year-old" (the tagger's head is "old", an adjective), standing as a noun:
+    not said of a noun ("the 29-year-old mother" is a mother) nor of a subject ("he is 29 years old")."""
+    return token.lower_ == "old" and token.head.pos_ not in {"NOUN", "PROPN"} and token.dep_ != "acomp" and any(
+        child.lemma_.lower() in AGES and child.dep_ == "npadvmod" for child in token.children)
 
 
 def hyphenated(token: Token) -> str:
@@ -163,8 +173,10 @@ def can_speak(head: Token) -> bool:
 
 
 def is_common_noun(token: Token) -> bool:
-    """A common noun, also where the tagger took a lower-case word for a name."""
-    return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.text.islower() and token.ent_type_ != "PERSON")
+    """A common noun, also where the tagger took a lower-case word for a name or an age for an adjective ("the
+    29-year-old")."""
+    return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.text.islower() and token.ent_type_ != "PERSON") \
+        or is_aged(token)
 
 
 def could_speak(token: Token) -> bool:

@@ -999,6 +999,17 @@ def test_a_given_name_set_beside_a_kinship_noun_is_who_speaks(nlp, text):
         ("she had kept bees until she was ninety", "Alistair"), ("She outlived three hives of them,", "Alistair")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ('"It was never a penalty," Dean Ostrow said.\n\nMara Quist, who scored twice, was calmer.\n\n'
+     '"We were lucky today," the 31-year-old said.',
+     [("It was never a penalty,", "Dean Ostrow"), ("We were lucky today,", "Mara Quist")]),
+    ("Dean Ostrow, 44, lost his seat. The 44-year-old said he would stand again.",
+     [("he would stand again", "Dean Ostrow")]),
+], ids=["quote", "reported"])
+def test_a_person_named_by_age_alone_is_who_speaks(nlp, text, expected):
+    assert [(q.content.text, q.speaker.name) for q in parsed(nlp, text)._.quotes] == expected
+
+
 def test_a_name_run_on_after_its_description_is_who_speaks(nlp):
     text = "The bridge was never safe, the engineer Tomas Brandt said on Monday."
     assert [(q.content.text, q.speaker.name) for q in parsed(nlp, text)._.quotes] == [
