@@ -424,7 +424,7 @@ def person_spans(doc: Doc, runs: list[Span]):
     alone = Counter(run[-1].lower_ for run in runs if len(run.text.split()) == 1)  # "Smith", "Lopez-Cantera"
     bodies = {span.text for span in [*doc.ents, *runs] if names_body(span)}
     bodies |= {ent.text for ent in doc.ents if ent.label_ == "ORG" and len(ent) > 1  # tagged ORG elsewhere
-               and not (is_given_name(ent[0]) or is_title(ent[0]) or ent[0].lower_ in DETERMINERS)}
+               and not (is_given_name(ent[0]) or is_title(ent[0]) or ent[0].lower_ in DETERMINERS or apposed_person(ent))}
     tagged = set()
     surnames = {run[-1].lower_ for run in runs if len(run.text.split()) > 1}
     tagged_alone = Counter(ent.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) == 1)
@@ -444,7 +444,7 @@ def person_spans(doc: Doc, runs: list[Span]):
         if first is None:
             continue
         named = is_given_name(first) and first.i < run.end - 1
-        if is_title(run[0]) or after_title(run) or led_by_role(run) or named and (alone[run[-1].lower_] or beside_person_noun(run)) \
+        if apposed_person(run) or is_title(run[0]) or after_title(run) or led_by_role(run) or named and (alone[run[-1].lower_] or beside_person_noun(run)) \
                 or after_role(run) and (alone[run[-1].lower_] or no_common_noun(run)) or alone[run[-1].lower_] > 1 and no_common_noun(run):
             yield run
 
@@ -476,6 +476,13 @@ def beside_person_noun(span: Span) -> bool:
     root = span.root
     beside = [child for child in root.children if child.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
     return any(word.pos_ == "NOUN" and is_person_noun(word) or is_role_word(word) for word in beside)
+
+
+def apposed_person(span: Span) -> bool:
+    """A name set beside a noun for a person, though the tagger took it for a body and its given name is rare
+    ("The minister, Fenella Craddock-Hughes,"): two or three words, the first no common noun, none a body's word."""
+    return 2 <= len(span.text.split()) <= 3 and beside_person_noun(span) and looks_like_given_name(span[0].text) \
+        and not names_body(span)
 
 
 def looks_like_given_name(word: str) -> bool:

@@ -1010,6 +1010,14 @@ def test_a_person_named_by_age_alone_is_who_speaks(nlp, text, expected):
     assert [(q.content.text, q.speaker.name) for q in parsed(nlp, text)._.quotes] == expected
 
 
+def test_a_name_set_beside_a_role_is_a_person_though_the_tagger_takes_it_for_a_body(nlp):
+    text = ('Ada Okafor runs the shop with her brother. "We cannot afford it," Ms Okafor said.\n\n'
+            "The Local Transport Minister, Fenella Craddock-Hughes, defended the fares on Tuesday. Speaking on local "
+            'radio, she said: "The system has to pay for itself."')
+    assert [(q.content.text, q.speaker.name) for q in parsed(nlp, text)._.quotes if q.kind == "direct"] == [
+        ("We cannot afford it,", "Ada Okafor"), ("The system has to pay for itself.", "Fenella Craddock-Hughes")]
+
+
 def test_a_name_run_on_after_its_description_is_who_speaks(nlp):
     text = "The bridge was never safe, the engineer Tomas Brandt said on Monday."
     assert [(q.content.text, q.speaker.name) for q in parsed(nlp, text)._.quotes] == [
