@@ -89,12 +89,14 @@ def body_nouns() -> frozenset[str]:
 
 @cache
 def name_list(gender: str) -> frozenset[str]:
-    """Coreferee's list of given names of one gender ("m" or "f"); some are in both."""
+    """Coreferee's list of given names of one gender ("m" or "f"), and ours (``rules/given_names.txt``); some are in
+    both."""
     from importlib.resources import files
 
     name = "male" if gender == "m" else "female"
     text = files("coreferee.lang.common.data").joinpath(f"{name}_names.dat").read_text(encoding="utf8")
-    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    ours = {entry.split()[0] for entry in entries("given_names") if entry.split()[-1] == gender}  # names of other origins
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")) | ours
 
 
 @cache

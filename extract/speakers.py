@@ -391,10 +391,14 @@ def people(doc: Doc) -> People:
     doubtful: set[str] = set()
     raised = headline_first_words(doc)
     runs = name_runs(doc)
+    run_at = {run.start: run for run in runs}
     for span in person_spans(doc, runs):
         name, title = clean_name(span)
         if not surname(name) or not NAME_WORD.match(name.split()[-1]) or len(name.split()) > 5:
             continue
+        shared = shared_surname(span, run_at)
+        if shared and len(name.split()) == 1:
+            name = f"{name} {shared}"  # "Raj and Meena Patel": Raj Patel
         if len(name.split()) > 1 and span.start in raised and name.split()[0].lower() not in lexicon.any_given_names():
             doubtful.add(name)  # "Late Kessler strike settles derby": perhaps a headline's capital, no given name
         person = found.add(name, span.start, title_gender(title))
@@ -419,6 +423,18 @@ def people(doc: Doc) -> People:
     return found
 
 
+def shared_surname(span: Span, run_at: dict[int, Span]) -> str | None:
+    """The surname a given name alone shares with the given name and surname after "and": "Raj and Meena Patel"
+    (not "Obama and Hillary Clinton")."""
+    doc = span.doc
+    if len(span) != 1 or not is_given_name(span[0]) or span.end + 1 >= len(doc) or doc[span.end].lower_ not in {"and", "&"}:
+        return None
+    after = run_at.get(span.end + 1)
+    if after is None or not is_given_name(after[0]) or len(after.text.split()) != 2:
+        return None
+    return after.text.split()[-1]
+
+
 def person_spans(doc: Doc, runs: list[Span]):
     """The spans that name people: PERSON entities and the runs of proper nouns that look like names."""
     alone = Counter(run[-1].lower_ for run in runs if len(run.text.split()) == 1)  # "Smith", "Lopez-Cantera"
@@ -429,17 +445,24 @@ def person_spans(doc: Doc, runs: list[Span]):
     surnames = {run[-1].lower_ for run in runs if len(run.text.split()) > 1}
     tagged_alone = Counter(ent.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) == 1)
     surnames |= {text.lower() for text, count in tagged_alone.items() if count > 1}  # tagged as a name twice or more
+    run_at = {run.start: run for run in runs}
     for ent in doc.ents:
-        if len(ent) == 1 and (is_demonym(ent[0]) or common_word_alone(ent[0], surnames)) or is_company_word(ent[-1]):
-            continue  # "the Swede", "the Guild said", "Corran Renewables" tagged as a person
+        if len(ent) == 1 and (is_demonym(ent[0]) or common_word_alone(ent[0], surnames)
+                              and not shared_surname(ent, run_at)) or is_company_word(ent[-1]):
+            continue  # "the Swede", "the Guild said", "Corran Renewables" tagged as a person; not "Raj and Meena Patel"
         if ent.label_ == "PERSON" and ent.text not in bodies:
             ent = with_given_names(ent)
             if clean_name(ent)[0]:
                 tagged.update(range(ent.start, ent.end))
             yield ent
     for run in runs:
-        if len(run) < 2 or run[-1].i in tagged or run.text in bodies or is_group_noun(run[-1]):
-            continue  # a name the tagger found already, or a body's ("Tax Policy Center")
+        if run[-1].i in tagged:
+            continue  # a name the tagger found already
+        if len(run) == 1 and shared_surname(run, run_at):
+            yield run  # "Sunil and Deepa Varma", "Sunil" tagged a place
+            continue
+        if len(run) < 2 or run.text in bodies or is_group_noun(run[-1]):
+            continue  # a body's name ("Tax Policy Center")
         first = next((t for t in run if not is_title(t)), None)
         if first is None:
             continue
@@ -857,6 +880,9 @@ class Resolver:
             if token.lower_ in self.people:
                 person = self.people.get(token.lower_, names[0].lower_ if at > 0 else "", before=token.i)
                 return self.of_titled_gender(person, mention, token.lower_)
+        if len(names) == 1:  # a given name alone: the one person of the article who bears it ("Raj" of "Raj Patel")
+            bearers = [person for person in self.people.all() if names[0].lower_ in person.given]
+            return bearers[0] if len(bearers) == 1 else None
         return None
 
     def of_titled_gender(self, person: Person, mention: Span, key: str) -> Person:

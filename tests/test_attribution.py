@@ -1018,6 +1018,21 @@ def test_a_name_set_beside_a_role_is_a_person_though_the_tagger_takes_it_for_a_b
         ("We cannot afford it,", "Ada Okafor"), ("The system has to pay for itself.", "Fenella Craddock-Hughes")]
 
 
+def test_a_couple_named_with_one_surname_are_two_people_told_apart_by_their_titles(nlp):
+    text = ("Shop owners Sunil and Deepa Varma may have to close.\n\n"
+            '"We open at six and close at ten," Mrs Varma said.\n\n'
+            "Mr Varma, 58, added that the couple had already let their only worker go.")
+    assert [(q.content.text, q.speaker.name) for q in parsed(nlp, text)._.quotes][-2:] == [
+        ("We open at six and close at ten,", "Deepa Varma"),
+        ("that the couple had already let their only worker go", "Sunil Varma")]
+
+
+def test_given_names_of_many_origins_say_who_he_or_she_is(nlp):
+    text = 'Ngozi Okeke sat beside Chidi Eze on the bench.\n\n"It was over in a minute," he said.'
+    assert [(q.content.text, q.speaker.name) for q in parsed(nlp, text)._.quotes] == [
+        ("It was over in a minute,", "Chidi Eze")]
+
+
 def test_a_name_run_on_after_its_description_is_who_speaks(nlp):
     text = "The bridge was never safe, the engineer Tomas Brandt said on Monday."
     assert [(q.content.text, q.speaker.name) for q in parsed(nlp, text)._.quotes] == [
