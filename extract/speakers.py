@@ -629,6 +629,17 @@ def is_proper_name(name: str) -> bool:
         word.endswith(("'s", "’s")) for word in words)
 
 
+def another_of_its_kind(mention: Span, body: Speaker) -> bool:
+    """Whether a description names another body of the kind one described before is: "the ruling party" is not
+    "the main opposition party" (the description before holds the noun, but not the words that set this one apart);
+    "the regional bank" may well be "Harlow Savings Bank", a proper name."""
+    words = name_words(body.name)
+    if is_proper_name(body.name) or mention.root.lemma_.lower() not in words and mention.root.lower_ not in words:
+        return False
+    setting_apart = {t.lower_ for t in mention if t.i < mention.root.i and t.dep_ in {"amod", "compound"}}
+    return bool(setting_apart - words)
+
+
 def name_words(name: str) -> set[str]:
     """The words of a name, lower-cased, without possessive marks ("Workers' Union" -> workers, union)."""
     return {word.lower().strip("'’").removesuffix("'s").removesuffix("’s") for word in name.split()}
@@ -1183,9 +1194,9 @@ class Resolver:
             return None
         noun = head.lemma_.lower()
         holding = self.body_holding(noun, mention.start)
-        if holding is not None:
+        if holding is not None and not another_of_its_kind(mention, holding):
             return holding
-        if noun in self.described_bodies:
+        if noun in self.described_bodies and not another_of_its_kind(mention, self.described_bodies[noun]):
             return self.described_bodies[noun]  # "the lender" once, "the lender" again
         if noun not in lexicon.body_nouns():
             return None
@@ -1195,12 +1206,16 @@ class Resolver:
             if self.article.sentence_of(word) < sentence - BODY_SENTENCES:
                 break
             body = self.spoken.get(i) if i in self.spoken else self.body_at(word)
+            if body is not None and another_of_its_kind(mention, body):
+                continue
             if body is not None and body.kind == "organisation" and (i in self.spoken or self.names_subject(word)):
                 self.described_bodies[noun] = body
                 return body
             if named is None and body is not None and body.kind == "organisation" and word.ent_type_ == "ORG":
                 named = body
         named = named or self.body_spoken_recently(mention) or self.body_named_in_lede(mention)
+        if named is not None and another_of_its_kind(mention, named):
+            return None
         if named is not None:
             self.described_bodies[noun] = named
         return named

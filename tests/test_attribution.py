@@ -571,6 +571,17 @@ def test_a_description_of_a_body_is_the_body_named_before(nlp, text, expected):
             if q.kind != "indirect"] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The main opposition party claimed victory on Monday.\n\nThe ruling party said the count was \"far from over.\"",
+     [("far from over.", "ruling party", "description")]),
+    ("Harbour Savings Bank reported a loss.\n\nThe regional lender said the year had been \"brutal.\"",
+     [("brutal.", "Harbour Savings Bank", "description-organisation")]),
+], ids=["another-of-its-kind", "a-proper-name-described"])
+def test_a_description_set_apart_from_the_body_described_before_is_another_body(nlp, text, expected):
+    assert [(q.content.text, q.speaker.name, q.resolution) for q in parsed(nlp, text)._.quotes
+            if q.kind != "indirect"] == expected
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [
