@@ -61,6 +61,18 @@ def is_speech_verb(article: ArticleContext, token: Token) -> bool:
     return has_speech_lemma(article, token) and not is_denied(article, token)  # "he did not say": no report of words
 
 
+ADDRESSING = {"tell", "urge", "order", "warn", "advise", "instruct", "encourage", "remind", "implore", "invite"}
+# speech verbs that need whom they address before "to": "told residents to leave" (not "ask": "she asked to see it")
+
+
+def told_to(article: ArticleContext, verb: Token) -> bool:
+    """A passive with its "be" left out, as headlines write it: "Residents told to leave", "Shoppers urged to check
+    labels" (the verb needs whom it addresses before "to"; with none, its subject is who was addressed)."""
+    return verb.lemma_.lower() in ADDRESSING and verb.tag_ in {"VBD", "VBN"} and bool(article.children(verb, "nsubj")) \
+        and not article.children(verb, "dobj", "dative", "ccomp") \
+        and any(child.dep_ == "xcomp" and any(t.lower_ == "to" for t in child.children) for child in verb.children)
+
+
 VERB_GROUP = {"aux", "auxpass", "neg", "advmod"}  # words before a verb that belong to its cue: "has also said"
 
 

@@ -1044,6 +1044,14 @@ def test_given_names_of_many_origins_say_who_he_or_she_is(nlp):
         ("It was over in a minute,", "Chidi Eze")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ('Fans told to "stay away" from the stadium on Saturday', [("stay away", None)]),
+    ('Mayor Jo Smith told fans to "stay away" from the stadium.', [("stay away", "Jo Smith")]),
+], ids=["headline-passive", "active"])
+def test_whom_a_speech_verb_addresses_is_no_speaker(nlp, text, expected):
+    assert [(q.content.text, q.speaker.name if q.speaker else None) for q in parsed(nlp, text)._.quotes] == expected
+
+
 def test_a_name_run_on_after_its_description_is_who_speaks(nlp):
     text = "The bridge was never safe, the engineer Tomas Brandt said on Monday."
     assert [(q.content.text, q.speaker.name) for q in parsed(nlp, text)._.quotes] == [

@@ -47,8 +47,9 @@ def test_a_possessive_speaker_is_the_person(nlp):
     "The coach praised the home crowd after the game.",
     "The mayor blasted a ferry firm on Monday.",
     "Councillor Fiona Baird stopped short of calling for the contract to be cancelled.",
+    "Shoppers urged to check labels after pet food recall",
 ], ids=["no-words-reported", "negated", "refused", "a-text-pointed-back-to", "praised-whom", "blasted-whom",
-        "stopped-short-of"])
+        "stopped-short-of", "headline-passive"])
 def test_what_the_model_marks_but_reports_no_statement(nlp, text):
     assert reported(nlp, text) == []
 

@@ -22,7 +22,8 @@ from extract.context import ArticleContext
 from extract.cues import Cue, Unquoted, rule, unsaid
 from extract.cues.verbs import speaker_of
 from extract.grammar import (
-    has_speech_lemma, is_relative, noun_phrase, parted_by_colon, without_dateline, without_possessive, without_spaces)
+    has_speech_lemma, is_relative, noun_phrase, parted_by_colon, told_to, without_dateline, without_possessive,
+    without_spaces)
 from extract.vocabulary import QUANTIFIERS, could_speak, points_back, speaks
 
 NEGATIONS = {"not", "n't", "never"}
@@ -43,8 +44,9 @@ def learned_statements(article: ArticleContext) -> list[Unquoted]:
                        and article.paragraphs.index(piece.start_char) == paragraph)  # 45 of 23,288 train pieces are not
         if attribution.score <= 0:
             continue  # a cue the model found no content for, its clause guessed from the parse: the rules decide
-        if not pieces or article.quoted(cue.root) or is_denied(cue) or unsaid.cue_reports_nothing(article, cue):
-            continue
+        if not pieces or article.quoted(cue.root) or is_denied(cue) or unsaid.cue_reports_nothing(article, cue) \
+                or told_to(article, cue.root):
+            continue  # no words, or words whose speaker the sentence does not name ("Residents told to leave")
         if all(article.sentence_of(piece[0]) != article.sentence_of(cue[0]) for piece in pieces):
             continue  # a content wholly in another sentence than its cue: "It cost, she says, ..." given the sentence before
         if not holds_whole_quotes(article, pieces):

@@ -16,7 +16,7 @@ from extract.context import QuoteContext
 from extract.cues import Cue, rule
 from extract.cues.colon import MOST_WORDS, colon_speaker
 from extract.cues.verbs import speaker_of, speaking_verbs
-from extract.grammar import ancestors, cue_span, is_denied, noun_phrase, parsed_subject
+from extract.grammar import ancestors, cue_span, is_denied, noun_phrase, parsed_subject, told_to
 from extract.vocabulary import PERSONAL, could_speak, could_speak_as_group, speaks
 
 
@@ -78,6 +78,8 @@ def clause_subject(ctx: QuoteContext) -> Cue | None:
         for verb in ancestors(token):
             if verb.pos_ not in {"VERB", "AUX"} or ctx.in_quote(verb) or is_denied(ctx.article, verb):
                 continue
+            if told_to(ctx.article, verb):
+                return None  # "Fans told to \"stay away\"": words of someone the sentence does not name
             subject = parsed_subject(ctx.article, verb)
             if subject is not None and could_speak_as_group(subject) and not ctx.in_quote(subject):
                 return Cue(ctx.doc[verb.i:verb.i + 1], noun_phrase(subject))

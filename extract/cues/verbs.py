@@ -33,8 +33,8 @@ PASSIVE_SPEAKERS = {"quote", "hear", "overhear", "record", "film", "tape", "cite
 def speaker_of(article: ArticleContext, verb: Token) -> Token | None:
     """The speaker of a speech verb: its subject when it could speak, else a speaker word next to it."""
     if article.children(verb, "nsubjpass") and verb.lemma_.lower() not in PASSIVE_SPEAKERS \
-            and not article.children(verb, "agent"):
-        return None  # "The owner is said to be 'devastated'", "she was told": the speaker goes unnamed
+            and not article.children(verb, "agent") or grammar.told_to(article, verb):
+        return None  # "The owner is said to be 'devastated'", "she was told", "Residents told to leave": unnamed
     parsed = verb_subject(article, verb)
     if parsed is not None and (could_speak_as_group(parsed) or parsed.pos_ == "PRON"):
         return parsed
