@@ -459,8 +459,14 @@ def test_speaker_labelled_transcripts(nlp, text, expected):
         ("Q: Will the port reopen?\n\nJO SMITH: It will reopen in June.\n\nQ: And the ferries?\n\nA: They will run again.",
          [("Will the port reopen?", None, "interview-turn"), ("It will reopen in June.", "JO SMITH", "transcript-turn"),
           ("And the ferries?", None, "interview-turn"), ("They will run again.", "JO SMITH", "interview-turn")]),
+        ("Harbour master Jo Smith has run the port for twenty years. She spoke to us in her office.\n\n"
+         "**Will the port reopen?**\n\nIn June, if the weather holds.\n\nThe cranes are the hard part.\n\n"
+         "**And the ferries?**\n\nThey will run again by summer.\n\n*Jo Smith's memoir is out in May.*",
+         [("In June, if the weather holds.", "Jo Smith", "interview-turn"),
+          ("The cranes are the hard part.", "Jo Smith", "interview-turn"),
+          ("They will run again by summer.", "Jo Smith", "interview-turn")]),
     ],
-    ids=["outlet-asks", "journalist-asks-on-one-line", "answer-after-a-label"],
+    ids=["outlet-asks", "journalist-asks-on-one-line", "answer-after-a-label", "questions-in-bold"],
 )
 def test_interviews(nlp, text, expected):
     assert attributed(nlp, text, kinds=("direct", "mixed", "indirect"), rules=True) == expected

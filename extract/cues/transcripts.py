@@ -17,7 +17,9 @@ introduction (the paragraphs before the first turn) names first who is no
 journalist ("The Herald spoke to Jo Smith ..."). A question is the
 interviewer's: a journalist the introduction names ("senior writer Ann
 Lee"), else who the introduction says spoke to the interviewee ("The
-Herald"); without either it has no speaker.
+Herald"); without either it has no speaker. An interview without Q: and
+A: may set its questions in bold ("**Why now?**"): the plain paragraphs
+after each are the interviewee's answer.
 
 A turn is a quotation of its own: quotes and reported speech inside it are
 nested in it, not statements apart (``extract.attribution``).
@@ -42,6 +44,8 @@ INLINE_ANSWER = re.compile(r"(?<=[?.!])[^\S\n]+(A|Answer):[^\S\n]+(?=\S)")  # "Q
 MOST_LABEL_WORDS = 4
 NO_SPEAKER_ENTITIES = {"GPE", "LOC", "FAC", "DATE", "TIME", "NORP", "EVENT", "CARDINAL", "PERCENT", "MONEY"}
 QUESTION_LABELS = {"Q", "Question"}
+BOLD_QUESTION = re.compile(r"(\*\*|__)[^\n]+\?\1")  # "**Why write about a hospital at night?**"
+EMPHASISED = re.compile(r"(\*\*|__|\*|_)[^\n]+\1")  # a paragraph wholly in bold or italics
 
 
 @dataclass(frozen=True)
@@ -128,7 +132,7 @@ def interview_turns(article: ArticleContext) -> list[tuple[Span, Cue]]:
     """Q: and A: turns: the answer is the interviewee's, the question the interviewer's (named in the introduction)."""
     turns = [turn for index in range(len(article.paragraphs)) for turn in question_and_answer(article, index)]
     if not turns:
-        return []
+        return answers_to_bold_questions(article)
     interviewee, interviewer = introduction_people(article, turns[0].paragraph)
     labelled = speaker_turns(article)  # in text order, as the turns
     found, seen, last = [], 0, None
@@ -137,6 +141,29 @@ def interview_turns(article: ArticleContext) -> list[tuple[Span, Cue]]:
             last, seen = labelled[seen].label, seen + 1
         speaker = interviewer if turn.label.text in QUESTION_LABELS else last or interviewee
         found.append((turn.content, Cue(turn.colon, speaker)))
+    return found
+
+
+def answers_to_bold_questions(article: ArticleContext) -> list[tuple[Span, Cue]]:
+    """An interview set out as questions in bold ("**Why a hospital at night?**"), each followed by the answer in
+    plain paragraphs: the interviewee's (named in the introduction). Two bold questions at least; a paragraph a
+    label opens is the transcript rule's, one wholly in bold or italics ("*Published on 3 May.*") no answer."""
+    questions = [index for index, (start, end) in enumerate(article.paragraphs)
+                 if BOLD_QUESTION.fullmatch(article.text, start, end)]
+    if len(questions) < 2:
+        return []
+    interviewee, _ = introduction_people(article, questions[0])
+    if interviewee is None:
+        return []
+    labelled = {turn.paragraph for turn in speaker_turns(article)}
+    found = []
+    for question, following in zip(questions, questions[1:] + [len(article.paragraphs)]):
+        for index in range(question + 1, following):
+            start, end = article.paragraphs[index]
+            words = article.span(start, end)
+            if index in labelled or EMPHASISED.fullmatch(article.text, start, end) or words is None or not len(words):
+                break
+            found.append((words, Cue(None, interviewee)))
     return found
 
 
