@@ -28,7 +28,7 @@ from extract.names import DETERMINERS, surname
 from extract.records import Speaker
 from extract.vocabulary import (
     GENDERED, GROUP_PRONOUNS, GROUPS, NAME_WORD, PEOPLE, QUANTIFIERS, RESOLVABLE, UNNAMING, can_speak, fits_gender, gender_of, noun_gender,
-    role_noun,
+    role_noun, is_aged,
     group_start, is_common_noun, is_company_word, is_demonym, is_document_noun, is_given_name, is_group_noun, is_name_prefix,
     is_personal_name, is_person_noun, is_role_word, is_title, names_group,
     title_role,
@@ -933,12 +933,15 @@ class Resolver:
             return Resolution(chained, "coreferee")
         return None
 
-    def salient(self, token: Token) -> Resolution | None:
-        """The person a he/she most likely means: the nearest earlier subject of the right gender."""
+    def salient(self, token: Token, named: bool = False) -> Resolution | None:
+        """The person a he/she most likely means: the nearest earlier subject of the right gender (with ``named``,
+        a person the article names: "the 43-year-old" is no unnamed source)."""
         gender = gender_of(token)
         fallback, named_before, subjects, sentence = None, None, [], None
         for candidate, subject, word in self.candidates(token):
             if not self.fits(candidate, gender) or word.tag_ in {"NNS", "NNPS"} or spoken_of_aside(word, token):
+                continue
+            if named and candidate.kind != "person":
                 continue
             if named_before is not None and self.paragraph(word.i) < named_before:
                 break  # a subject paragraphs before a person of the pronoun's gender named just now is not who is meant
@@ -1131,7 +1134,7 @@ class Resolver:
                 return Resolution(person.speaker(), "role")
             owned = any(t.dep_ == "poss" for t in mention)  # "her spokesman", "Smith's doctor": someone else
             if follow and is_person_noun(mention.root) and not owned:
-                salient = self.salient(mention.root)
+                salient = self.salient(mention.root, named=is_aged(mention.root))
                 if salient is not None:
                     how = "description-subject" if salient.how == "pronoun" else "description-nearest"
                     return Resolution(salient.speaker, how)

@@ -1022,7 +1022,10 @@ def test_a_given_name_set_beside_a_kinship_noun_is_who_speaks(nlp, text):
      [("It was never a penalty,", "Dean Ostrow"), ("We were lucky today,", "Mara Quist")]),
     ("Dean Ostrow, 44, lost his seat. The 44-year-old said he would stand again.",
      [("he would stand again", "Dean Ostrow")]),
-], ids=["quote", "reported"])
+    ('Singer Mara Quist is said to be upset.\n\nA source close to the singer said: "She found out by email."\n\n'
+     'The 43-year-old wrote online that she was "grateful for every day".',
+     [("She found out by email.", "source"), ("grateful for every day", "Mara Quist")]),
+], ids=["quote", "reported", "a-named-person-not-a-source"])
 def test_a_person_named_by_age_alone_is_who_speaks(nlp, text, expected):
     assert [(q.content.text, q.speaker.name) for q in parsed(nlp, text)._.quotes] == expected
 
