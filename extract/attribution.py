@@ -2,7 +2,8 @@
 
 Works on a parsed Doc. Quoted parts come from ``quotes``; split quotes of
 one paragraph join into one statement (``statements``), and a quote that
-runs over paragraphs is one passage (``passages``). Each statement gets a
+runs over paragraphs is one passage (``passages``), and so are the quotes
+one cue attributes in a paragraph (``one_passage_per_cue``). Each statement gets a
 ``QuoteContext`` and the first rule of ``extract.cues.CUE_RULES`` that finds
 its cue; statements of a passage without a cue share the passage's; a
 quote with no cue at all may continue the last speaker (``continuation``).
@@ -183,6 +184,32 @@ def in_text_order(found: list[Quote]) -> list[Quote]:
             else found[index] for index in order]
 
 
+def one_passage_per_cue(found: list[Quote]) -> list[Quote]:
+    """Direct quotes in text order that one cue attributes in one paragraph are one passage: "\"A,\" she said.
+    \"B.\"" is one statement in two pieces, as PolNeAR marks it (and as "\"A,\" she said, \"B.\"" is)."""
+    result: list[Quote] = []
+    joined: dict[int, int] = {}  # a passage's first index -> the passage it joined
+    for index, quote in enumerate(found):
+        if quote.passage in joined:
+            result.append(replace(quote, passage=joined[quote.passage]))
+            continue
+        last = result[-1] if result else None
+        if last is not None and quote.passage in (None, index) and same_cue(last, quote):
+            first = last.passage if last.passage is not None else index - 1
+            result[-1] = replace(last, passage=first)
+            joined[index] = first
+            quote = replace(quote, passage=first)
+        result.append(quote)
+    return result
+
+
+def same_cue(last: Quote, quote: Quote) -> bool:
+    """Whether two direct quotes of one paragraph have one cue and one speaker."""
+    return quote.kind == last.kind == "direct" and quote.cue is not None and last.cue is not None \
+        and (quote.cue.start, quote.cue.end) == (last.cue.start, last.cue.end) \
+        and quote.paragraph == last.paragraph and quote.speaker == last.speaker
+
+
 def legacy_method(rule: Rule, resolution: speakers.Resolution | None) -> str:
     """The ``method`` older databases stored: the resolution's name for it, else the rule's."""
     how = speakers.RESOLUTIONS[resolution.how] if resolution is not None else None
@@ -233,7 +260,7 @@ class Attributor:
                  for quote in self.attempt(quotation[0], self.nested, quotation)]
         self.found.extend(inner)
         echoed = self.attempt(0, self.headline_echoes)
-        return in_text_order(self.found) if mixed or inner or echoed else self.found
+        return one_passage_per_cue(in_text_order(self.found) if mixed or inner or echoed else self.found)
 
     def headline_echoes(self) -> list[Quote]:
         """Quotes set before the headline above the lede (``is_kicker``) that the story repeats: said by whom the

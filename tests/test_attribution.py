@@ -201,6 +201,15 @@ def test_a_quote_broken_by_a_long_attribution_is_one_passage(nlp):
                                                             ("It stays open all winter.", 0)]
 
 
+def test_the_quotes_one_cue_attributes_in_a_paragraph_are_one_passage(nlp):
+    text = ('Ada Quill lost her seat.\n\n"We lost the vote," she said of the count, in which she was sure the town '
+            'would back her and more people would see the truth. "In my head, anyway."\n\n'
+            '"Not a chance," said Ivo Marsh. "Ever," he added.')
+    quotes = [q for q in parsed(nlp, text)._.quotes if q.kind == "direct"]
+    assert [(q.content.text, q.passage) for q in quotes] == [
+        ("We lost the vote,", 0), ("In my head, anyway.", 0), ("Not a chance,", None), ("Ever,", None)]
+
+
 def test_a_transcript_quoted_over_paragraphs_is_one_passage_per_turn(nlp):
     text = ("Governor Ada Quill spoke to the radio host Ivo Marsh on Sunday. Part of the transcript:\n\n"
             "\"MARSH: Welcome back. Why did the council vote against the new bridge?\n\n"
