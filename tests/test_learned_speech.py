@@ -346,12 +346,16 @@ def test_a_content_piece_in_another_paragraph_than_its_cue_is_left_out(nlp, monk
     assert [content for content, *_ in found] == ["gardeners had stopped buying sheds"]
 
 
-def test_a_mixed_quote_said_of_something_holds_what_it_is_said_of(nlp, monkeypatch):
+@pytest.mark.parametrize("text, expected", [
+    ('Ines Varga described the new pier as "a monument to waste."', 'the new pier as "a monument to waste."'),
+    ('Ines Varga called the ruling a "huge win for the harbour."', 'the ruling a "huge win for the harbour."'),
+    ('Ines Varga is calling the new pier "perfectly safe."', 'the new pier "perfectly safe."'),
+], ids=["described-as", "called", "calling-it-what"])
+def test_a_mixed_quote_said_of_something_holds_what_it_is_said_of(nlp, monkeypatch, text, expected):
     from extract import learned
 
     monkeypatch.setattr(learned, "attributions", lambda doc, model=None: ())  # the parse alone
-    doc = nlp('Ines Varga described the new pier as "a monument to waste."')
-    assert [q.reported.text for q in doc._.quotes] == ['the new pier as "a monument to waste."']
+    assert [q.reported.text for q in nlp(text)._.quotes] == [expected]
 
 
 @pytest.mark.parametrize("text, kind", [
