@@ -26,6 +26,7 @@ from extract.clauses import own_speech_act, reported_clause, source_expression
 from extract.context import ArticleContext, Paragraphs, Quoted, QuoteContext, Statement
 from extract.cues import Cue, Rule, Unquoted
 from extract.cues import learned as learned_cues
+from extract.cues.headline import kicker_colon
 from extract.grammar import CLIMB_LIMIT, REPORTING_PREPOSITIONS, SUBJECTS, according_to, has_speech_lemma, is_denied, is_speech_verb
 from extract.records import Quote
 from extract.records import Span as TextSpan
@@ -287,12 +288,8 @@ class Attributor:
         return added
 
     def is_kicker(self, start: int, end: int) -> bool:
-        """Whether the quoted words ``[start, end)`` open their paragraph and a colon follows their closing mark
-        ("'HE WOULDN'T LET GO': Mum's terror as ..."): a quote set before the headline, not part of its clause."""
-        text = self.article.text
-        paragraph_start, _ = self.article.paragraphs[self.article.paragraphs.index(start)]
-        after = text[end:end + 4].lstrip("".join(quotes.MARK_CHARS) + " .!?")
-        return not text[paragraph_start:start].strip("".join(quotes.MARK_CHARS) + " *#") and after.startswith(":")
+        """Whether the quoted words ``[start, end)`` are a quote set before the headline (``kicker_colon``)."""
+        return kicker_colon(self.article, start, end) is not None
 
     def echo(self, rule: Rule, content: TextSpan, paragraph: int, echo: Quote) -> Quote:
         """A headline quote said by the speaker of the body quote that repeats it, with that quote's cue."""

@@ -1172,6 +1172,21 @@ def test_a_headline_quote_the_story_repeats_is_said_by_whom_the_story_quotes(nlp
     assert attributed(nlp, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("'We will not back down': Minister defends rates rise\n\n"
+     "The minister, Ada Quill, said the rise was fair to everyone in the town.",
+     [("We will not back down", "Ada Quill", "kicker")]),
+    ('"I was scared every single night": Lena Haugland on her first novel\n\n'
+     "Lena Haugland spent a decade as a nurse before she wrote her book, which is out now.",
+     [("I was scared every single night", "Lena Haugland", "kicker")]),
+    ("'GONE FOREVER': Floods sweep away historic bridge\n\n"
+     "A bridge that stood for 300 years was swept away by floods on Sunday afternoon.", []),
+], ids=["a-role", "a-name", "no-one"])
+def test_a_quote_set_before_a_headline_is_said_by_whom_the_words_after_its_colon_name(nlp, text, expected):
+    assert [(q.content.text, q.speaker.name, q.cue_rule) for q in parsed(nlp, text)._.quotes
+            if q.kind == "direct"] == expected
+
+
 def test_a_word_a_headline_capitalises_before_a_surname_is_no_given_name(nlp):
     text = ("# Late Kessler strike settles derby as Rovers go top\n\n"
             "Marco Kessler scored in the 89th minute as Harbour Rovers beat Eastfield Town 2-1 on Saturday.\n\n"

@@ -107,6 +107,7 @@ CUE_RULES: tuple[Rule, ...] = tuple(REGISTRY[name] for name in (
     "according-to",          # according.py  according to X
     "as-put-it",             # putting.py    as the Gazette put it, ... "..."
     "signature",             # signature.py  "..." - Jo Smith
+    "kicker",                # headline.py   "We will not back down": Minister defends rise
     "heading",               # headings.py   "## 2. Jo Smith, astronaut" above a quote standing alone
     "nearby-verb",           # verbs.py      a speech verb with a subject in the sentences around
     "colon",                 # colon.py      Smith: "..."

@@ -1,14 +1,17 @@
-"""Headlines: a headline that ends with "- Name" is that person's words ("Ports will reopen - Smith"), and a
-quote in the headline that the story repeats is said by whom the story quotes ("'HE WOULDN'T LET GO': Mum's
-terror ...", and later "'He wouldn't let go,' the mother said")."""
+"""Headlines: a headline that ends with "- Name" is that person's words ("Ports will reopen - Smith"); a quote
+set before a headline is said by whom the words after its colon name ("'We will not back down': Minister defends
+rise"), else by whom the story quotes when it repeats the quote ("'HE WOULDN'T LET GO': Mum's terror ...", and
+later "'He wouldn't let go,' the mother said")."""
 from __future__ import annotations
 
 import re
 
 from spacy.tokens import Span
 
-from extract.context import ArticleContext
+from extract import quotes
+from extract.context import ArticleContext, QuoteContext
 from extract.cues import Cue, rule
+from extract.vocabulary import speaks
 
 HEADLINE = re.compile(r"(.{10,}?)\s+[-\u2013\u2014]\s+((?:[A-Z][\w.'\u2019-]+\s?){1,4})$")
 HEADLINE_PARAGRAPHS = 3  # the headline is among the first paragraphs
@@ -34,6 +37,42 @@ def names_person(article: ArticleContext, mention: Span, people) -> bool:
     return any(e.label_ == "PERSON" for e in article.entities(mention)) or any(t.lower_ in people for t in mention)
 
 
+def kicker_colon(article: ArticleContext, start: int, end: int) -> int | None:
+    """Where the colon stands after quoted words ``[start, end)`` that open their paragraph ("'HE WOULDN'T LET
+    GO': Mum's terror as ..."): a quote set before a headline, not part of its clause; else None."""
+    text = article.text
+    paragraph_start, paragraph_end = article.paragraphs[article.paragraphs.index(start)]
+    if text[paragraph_start:start].strip("".join(quotes.MARK_CHARS) + " *#"):
+        return None
+    after = end
+    while after < paragraph_end and after < end + 4 and (text[after] in quotes.MARK_CHARS or text[after] in " .!?"):
+        after += 1
+    return after if after < paragraph_end and text[after] == ":" else None
+
+
+@rule("kicker", confidence=0.75, method="colon")
+def named_after_the_kicker(ctx: QuoteContext) -> Cue | None:
+    """A quote set before a headline and who said it after the colon: "'We will not back down': Minister defends
+    rise", "'I was terrified': Lena Haugland on her first novel": the first noun after the colon, when it can
+    speak ("Mum's terror as ...": the mum), not "'GONE FOREVER': Floods sweep ...". Only above the lede
+    (``ArticleContext.lede``)."""
+    article, stmt = ctx.article, ctx.stmt
+    lede = article.lede()
+    colon = kicker_colon(article, stmt.start, stmt.end) if lede is not None and stmt.paragraph < lede else None
+    if colon is None:
+        return None
+    words = article.span(colon + 1, article.paragraphs[stmt.paragraph][1])
+    if words is None or not len(words):
+        return None
+    head = next((t for t in words[:KICKER_REACH] if t.pos_ in {"NOUN", "PROPN"}), None)
+    while head is not None and head.dep_ == "compound" and words.start <= head.head.i < words.end and head.head.i > head.i:
+        head = head.head  # "Minister", "Lena Haugland", "Mum's", however the parse hangs a headline's words
+    if head is None or not speaks(head):
+        return None
+    return Cue(article.span(colon, colon + 1), article.doc[max(head.left_edge.i, words.start):head.i + 1])
+
+
+KICKER_REACH = 3  # the speaker's noun is among the first words after the colon ("Tearful mum ...")
 ECHO_WORDS = 2  # a headline quote of fewer words is too common to find again ("'Shocking'")
 
 
