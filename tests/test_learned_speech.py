@@ -295,6 +295,31 @@ def test_a_content_stops_where_its_speaker_starts(nlp, monkeypatch, text, conten
     assert [found for found, *_ in reported(nlp, text)] == [content]
 
 
+def test_the_subject_a_speech_verb_has_in_the_parse_speaks_where_the_model_links_another(nlp, monkeypatch):
+    from extract import learned
+
+    def model_says(doc, model=None):  # the sentence's subject linked as the source, as the model did once
+        text = doc.text
+        said = text.index("said")
+        return (learned.LearnedAttribution(doc.char_span(said, said + 4), doc.char_span(0, text.index(",")),
+                                           (doc.char_span(text.index("it could"), len(text) - 1),), 1.0),)
+
+    monkeypatch.setattr(learned, "attributions", model_says)
+    found = reported(nlp, "Fenwick Pool, which opened in 1931, was one of four pools the borough council said it "
+                          "could no longer afford to heat.")
+    assert [(content, speaker) for content, _, speaker, _, _ in found] == [
+        ("it could no longer afford to heat", "borough council")]
+
+
+def test_a_clause_that_runs_on_into_the_speaker_is_the_writers(nlp, monkeypatch):
+    from extract import learned
+
+    monkeypatch.setattr(learned, "attributions", lambda doc, model=None: ())  # the rules alone
+    found = reported(nlp, "Fenwick Pool, which opened in 1931, was one of four pools the borough council said it "
+                          "could no longer afford to heat.")
+    assert [content for content, *_ in found] == ["it could no longer afford to heat"]
+
+
 def test_a_speech_verb_after_its_clause_that_the_parse_gave_no_subject(nlp, monkeypatch):
     from extract import learned
 

@@ -37,7 +37,9 @@ def learned_statements(article: ArticleContext) -> list[Unquoted]:
     for attribution in model_attributions(article):
         cue = attribution.cue
         paragraph = article.paragraphs.index(cue.start_char)
-        speaker = mention(article, attribution)
+        own = own_subject(article, attribution)
+        speaker = without_possessive(noun_phrase(own)) if own is not None else mention(article, attribution)
+        source = None if own is not None else attribution.source
         pieces = tuple(piece for piece in (without_dateline(article, within_paragraph(article, before_attribution(
                            without_spaces(piece), attribution, speaker))) for piece in attribution.content)
                        if len(piece) and not set_apart(article, piece, attribution)
@@ -60,7 +62,7 @@ def learned_statements(article: ArticleContext) -> list[Unquoted]:
                                    or named_elsewhere(article, speaker.root)) \
                 or points_back(speaker.root):
             continue
-        found.append(Unquoted(pieces, Cue(cue, speaker, source=attribution.source)))
+        found.append(Unquoted(pieces, Cue(cue, speaker, source=source)))
     return found
 
 
@@ -131,6 +133,21 @@ def mention(article: ArticleContext, attribution: learned.LearnedAttribution) ->
         subject = speaker_of(article, attribution.cue.root)
         return noun_phrase(among(subject)) if subject is not None else None
     return None
+
+
+def own_subject(article: ArticleContext, attribution: learned.LearnedAttribution) -> Token | None:
+    """The subject a verb cue has in the parse, who can speak, where the model linked another source: "Ashcombe
+    Library, which opened in 1911, was one of the branches the council said it could not afford" is the council's
+    (the model gave it the sentence's subject)."""
+    if attribution.source is None:
+        return None
+    verb = attribution.cue.root
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    subject = next((c for c in article.children(verb, "nsubj") if not is_relative(c)), None)
+    if subject is None or not speaks(subject) or attribution.source.start <= subject.i < attribution.source.end:
+        return None
+    return subject
 
 
 def body_says(article: ArticleContext, head: Token, cue: Span) -> bool:

@@ -38,7 +38,7 @@ def reported_clauses(article: ArticleContext) -> list[Unquoted]:
             found.append(Unquoted((request,), Cue(cue_span(article, verb, request.start_char), noun_phrase(subject))))
             continue
         clauses = [without_spaces(article.doc[c.left_edge.i:c.right_edge.i + 1]) for c in article.children(verb, "ccomp")]
-        clauses = [clause for clause in clauses if not hung_on(clause, subject)]
+        clauses = [clause for clause in clauses if not hung_on(clause, subject) and not run_on(clause, subject)]
         if not clauses or in_subtree(subject, clauses[0].root):
             continue
         clause = without_dateline(article, clauses[0])
@@ -98,6 +98,14 @@ def hung_on(clause: Span, subject: Token) -> bool:
     """Whether the parse made the clause the speech verb hangs on its complement: it ends on the preposition or
     conjunction that leads to the speaker ("Shares fall 14% after [the chain says sales slumped]")."""
     return clause[-1].pos_ in {"ADP", "SCONJ"} and clause.end <= subject.left_edge.i
+
+
+def run_on(clause: Span, subject: Token) -> bool:
+    """Whether a clause before the speaker runs on into the speaker's words with no comma between: no fronted
+    report ("The pier is safe, the council said") but the writer's clause the speech verb is a relative clause of
+    ("Fenwick Pool was one of four pools the council said it could not afford"), however the parse hangs them."""
+    between = clause.doc[clause.end:subject.left_edge.i]
+    return clause.end <= subject.left_edge.i and not any(token.is_punct for token in between)
 
 
 def set_apart(article: ArticleContext, clause: Span, subject: Token) -> bool:
