@@ -26,12 +26,13 @@ from extract.clauses import own_speech_act, reported_clause, source_expression
 from extract.context import ArticleContext, Paragraphs, Quoted, QuoteContext, Statement
 from extract.cues import Cue, Rule, Unquoted
 from extract.cues import learned as learned_cues
-from extract.cues.headline import kicker_colon
+from extract.cues.headline import holding, kicker_colon
 from extract.grammar import CLIMB_LIMIT, REPORTING_PREPOSITIONS, SUBJECTS, according_to, has_speech_lemma, is_denied, is_speech_verb
 from extract.records import Quote
 from extract.records import Span as TextSpan
 
 SHORT_QUOTE_WORDS = 2  # shorter quotes with no cue governing them are scare quotes
+PULL_QUOTE_WORDS = 5  # a quote alone as its paragraph repeating this many words quoted before is a pull quote
 TITLE_SMALL_WORDS = {"of", "the", "a", "and", "in", "on", "for", "to", "at"}
 TITLE_WORDS = re.compile(r"[\w'’.&-]+")
 TITLE_WORD = re.compile(r"^[A-Z0-9][\w'’.&-]*$")
@@ -416,6 +417,8 @@ class Attributor:
         turns: list[list[Quote]] = []
         last = shared
         for ctx, found in attributed:
+            if len(passage) == 1 and self.pulled_out(ctx.stmt):
+                continue  # a pull quote: words the story quoted already, set out again as a paragraph
             if len(passage) == 1 and not is_speech(ctx, found):
                 lede = self.article.lede()
                 if lede is not None and ctx.stmt.paragraph < lede:
@@ -439,6 +442,15 @@ class Attributor:
             first = len(self.found) + len(result) if len(turn) > 1 else None
             result.extend(replace(quote, passage=first) for quote in turn)
         return result
+
+    def pulled_out(self, stmt: Statement) -> bool:
+        """Whether a quote standing alone as its paragraph repeats words quoted in an earlier paragraph
+        (``PULL_QUOTE_WORDS`` or more): a pull quote set out by the page, no new statement."""
+        text = self.article.text
+        _, end = self.article.paragraphs[stmt.paragraph]
+        alone = stmt.opens_paragraph and not text[stmt.end:end].strip("".join(quotes.MARK_CHARS) + " .")
+        earlier = [quote for quote in self.found if quote.paragraph < stmt.paragraph and quote.kind != "indirect"]
+        return alone and holding(text[stmt.start:stmt.end], earlier, PULL_QUOTE_WORDS) is not None
 
     def whole_content(self, quote: Quote, stmt: Statement) -> TextSpan | None:
         """The whole content of a mixed quote: the clause of its cue's verb that holds it (None: the quote)."""

@@ -210,6 +210,17 @@ def test_the_quotes_one_cue_attributes_in_a_paragraph_are_one_passage(nlp):
         ("We lost the vote,", 0), ("In my head, anyway.", 0), ("Not a chance,", None), ("Ever,", None)]
 
 
+def test_a_pull_quote_is_no_new_statement(nlp):
+    text = ('"I never thought we would get there," said Gwen Parry, who led the appeal. "People gave what they '
+            'could, some five pounds, some five thousand."\n\n'
+            '"People gave what they could, some five pounds, some five thousand."\n\n'
+            "The money will pay for two years of running costs.\n\n"
+            '"Two years goes very quickly," said Ivo Marsh, a bookseller.')
+    assert attributed(nlp, text) == [("I never thought we would get there,", "Gwen Parry"),
+                                     ("People gave what they could, some five pounds, some five thousand.", "Gwen Parry"),
+                                     ("Two years goes very quickly,", "Ivo Marsh")]
+
+
 def test_a_transcript_quoted_over_paragraphs_is_one_passage_per_turn(nlp):
     text = ("Governor Ada Quill spoke to the radio host Ivo Marsh on Sunday. Part of the transcript:\n\n"
             "\"MARSH: Welcome back. Why did the council vote against the new bridge?\n\n"

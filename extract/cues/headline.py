@@ -80,10 +80,15 @@ ECHO_WORDS = 2  # a headline quote of fewer words is too common to find again ("
 def echoed_quote(words: str, body: list) -> object | None:
     """The first quote of the story's body (Quote records, text order) whose words hold the headline quote's
     ``words``, whatever their capitals; None when none does."""
+    return holding(words, body, ECHO_WORDS)
+
+
+def holding(words: str, quotes: list, least: int) -> object | None:
+    """The first of the quotes whose words hold ``words`` (``least`` words or more), whatever their capitals."""
     wanted = WORD.findall(words.lower())
-    if len(wanted) < ECHO_WORDS:
+    if len(wanted) < least:
         return None
-    for quote in body:
+    for quote in quotes:
         found = WORD.findall(quote.content.text.lower())
         if any(found[i:i + len(wanted)] == wanted for i in range(len(found) - len(wanted) + 1)):
             return quote
