@@ -32,6 +32,7 @@ from extract.records import Quote
 from extract.records import Span as TextSpan
 
 SHORT_QUOTE_WORDS = 2  # shorter quotes with no cue governing them are scare quotes
+NAME_QUOTE_WORDS = 4  # quotes this short inside a noun phrase, with no cue at all, are names
 PULL_QUOTE_WORDS = 5  # a quote alone as its paragraph repeating this many words quoted before is a pull quote
 TITLE_SMALL_WORDS = {"of", "the", "a", "and", "in", "on", "for", "to", "at"}
 TITLE_WORDS = re.compile(r"[\w'’.&-]+")
@@ -143,7 +144,17 @@ def is_speech(ctx: QuoteContext, found: tuple[Rule, Cue] | None) -> bool:
         return False  # a title, unless a speech verb says it: "\"Guilty,\" he says."
     if words < SHORT_QUOTE_WORDS and not (governed or stmt.opens_paragraph):
         return False
+    if found is None and words <= NAME_QUOTE_WORDS and inside_noun_phrase(ctx):
+        return False  # "the \"common sense\" brigade", "The 'Island Hearts curse' has struck": a name, no one's words
     return not denied_report(ctx)
+
+
+def inside_noun_phrase(ctx: QuoteContext) -> bool:
+    """Whether the quoted words sit inside a noun phrase that opens before them: a determiner or possessive right
+    before the opening mark ("the 'common sense' brigade", "The 'Island Hearts curse'")."""
+    before = [t for t in ctx.last_before(3) if not t.is_punct and not t.is_space]
+    return bool(before) and before[-1].pos_ in {"DET", "PRON"} and before[-1].dep_ in {"det", "poss"} \
+        and before[-1].head.i >= before[-1].i
 
 
 def denied_report(ctx: QuoteContext) -> bool:

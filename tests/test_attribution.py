@@ -121,6 +121,14 @@ def test_not_quotes(nlp, text):
     assert attributed(nlp, text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "Let us look at the evidence, which is something the \"common sense\" brigade rarely does.",
+    "The 'Harbour Lights curse' has struck again: only two couples are still together.",
+], ids=["modifier", "name"])
+def test_a_short_quote_inside_a_noun_phrase_with_no_cue_is_a_name(nlp, text):
+    assert [q.content.text for q in parsed(nlp, text)._.quotes] == []
+
+
 def test_indirect_speech(nlp):
     text = "Mayor Ada Quill said that the bridge would reopen next week."
     quotes = parsed(nlp, text)._.quotes
