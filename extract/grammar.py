@@ -101,6 +101,8 @@ def reported_by(article: ArticleContext, token: Token, limit: int = 3) -> list[T
             break
         if token.dep_ == "prep" and token.lower_ not in REPORTING_PREPOSITIONS and not article.quoted(token):
             break  # (a preposition inside the quote is part of the words: "the scheme was \"on track\"")
+        if circumstance_of_speech(article, token):
+            break  # "blasted a travel firm after the 'five-star' hotel turned out ...": when, not what, she said
         token = token.head
         if is_speech_verb(article, token):
             verbs.append(token)
@@ -108,6 +110,15 @@ def reported_by(article: ArticleContext, token: Token, limit: int = 3) -> list[T
             verbs += [aside for aside in article.children(token, "parataxis")
                       if is_speech_verb(article, aside) and not article.quoted(aside)][:limit - len(verbs)]
     return verbs
+
+
+CIRCUMSTANCES = {"after", "before", "when", "while", "because", "since", "until", "once", "although", "though"}
+
+
+def circumstance_of_speech(article: ArticleContext, clause: Token) -> bool:
+    """Whether a clause outside quotes says when or why a speech verb spoke ("after ...", "because ..."), not what."""
+    return clause.dep_ == "advcl" and not article.quoted(clause) and is_speech_verb(article, clause.head) \
+        and any(mark.lower_ in CIRCUMSTANCES for mark in article.children(clause, "mark"))
 
 
 def ancestors(token: Token, limit: int = CLIMB_LIMIT):

@@ -129,6 +129,12 @@ def test_a_short_quote_inside_a_noun_phrase_with_no_cue_is_a_name(nlp, text):
     assert [q.content.text for q in parsed(nlp, text)._.quotes] == []
 
 
+def test_a_quote_in_a_clause_that_says_when_a_speaker_spoke_is_not_theirs(nlp):
+    text = ("A DAD who saved for a year has blasted a ferry firm after the 'luxury' cabin turned out to be a "
+            "storeroom.")
+    assert [(q.content.text, q.speaker) for q in parsed(nlp, text)._.quotes if q.speaker is not None] == []
+
+
 def test_indirect_speech(nlp):
     text = "Mayor Ada Quill said that the bridge would reopen next week."
     quotes = parsed(nlp, text)._.quotes
