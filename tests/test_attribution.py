@@ -235,6 +235,21 @@ def test_a_pull_quote_is_no_new_statement(nlp):
                                      ("Two years goes very quickly,", "Ivo Marsh")]
 
 
+def test_who_a_source_quotes_as_saying_speaks_and_the_source_relays(nlp):
+    text = 'Norpress quoted a palace spokesman as saying the terms "remain unchanged."'
+    assert [(q.content.text, q.speaker.name, q.reporter.name) for q in parsed(nlp, text)._.quotes] == [
+        ("remain unchanged.", "palace spokesman", "Norpress")]
+
+
+def test_a_participle_the_parse_hangs_on_the_main_verb_is_said_by_the_clause_before(nlp, monkeypatch):
+    from extract import learned
+
+    monkeypatch.setattr(learned, "attributions", lambda doc, model=None: ())  # the rules alone
+    text = "The previous deal collapsed in July after Norland withdrew, saying its own ships were being blocked."
+    assert [(q.content.text, q.speaker.name) for q in parsed(nlp, text)._.quotes] == [
+        ("its own ships were being blocked", "Norland")]
+
+
 def test_a_transcript_quoted_over_paragraphs_is_one_passage_per_turn(nlp):
     text = ("Governor Ada Quill spoke to the radio host Ivo Marsh on Sunday. Part of the transcript:\n\n"
             "\"MARSH: Welcome back. Why did the council vote against the new bridge?\n\n"

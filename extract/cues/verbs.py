@@ -56,10 +56,32 @@ def in_clause_on(word: Token, noun: Token) -> bool:
 
 def verb_subject(article: ArticleContext, verb: Token) -> Token | None:
     """The parsed subject of a speech verb, with the participle constructions of speech."""
-    named = participle_of_a_name(verb)
+    named = participle_of_a_name(verb) or quoted_as_saying(article, verb) or participle_of_the_clause_before(article, verb)
     if named is not None:
         return named
     return grammar.parsed_subject(article, verb)
+
+
+def quoted_as_saying(article: ArticleContext, verb: Token) -> Token | None:
+    """"TASS quoted a Kremlin spokesman as saying ...": whom the quoting verb quotes (its subject only relays)."""
+    prep = verb.head if verb.dep_ == "pcomp" and verb.head.lower_ == "as" else None
+    if prep is None or prep.head.lemma_.lower() not in PASSIVE_SPEAKERS:
+        return None
+    return next((obj for obj in article.children(prep.head, "dobj") if could_speak_as_group(obj)), None)
+
+
+def participle_of_the_clause_before(article: ArticleContext, verb: Token) -> Token | None:
+    """A participle after a comma that the parse hung on the main verb, whose subject cannot speak, said by the
+    subject of the clause just before the comma: "The deal collapsed after Russia withdrew, saying ...": Russia."""
+    doc = verb.doc
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    if any(could_speak_as_group(subject) for subject in article.children(verb.head, "nsubj")):
+        return None
+    before = doc[verb.i - 2] if verb.i >= 2 else None
+    clause = next((a for a in [before, *grammar.ancestors(before)] if a is not None and a.pos_ == "VERB"
+                   and a.dep_ == "advcl" and a.head == verb.head), None) if before is not None else None
+    return next((s for s in article.children(clause, "nsubj") if could_speak_as_group(s)), None) if clause else None
 
 
 def participle_of_a_name(verb: Token) -> Token | None:
