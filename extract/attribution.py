@@ -34,6 +34,7 @@ from extract.records import Span as TextSpan
 SHORT_QUOTE_WORDS = 2  # shorter quotes with no cue governing them are scare quotes
 NAME_QUOTE_WORDS = 4  # quotes this short inside a noun phrase, with no cue at all, are names
 PULL_QUOTE_WORDS = 5  # a quote alone as its paragraph repeating this many words quoted before is a pull quote
+PULL_QUOTE_REACH = 12  # paragraphs back that a pull quote repeats
 TITLE_SMALL_WORDS = {"of", "the", "a", "and", "in", "on", "for", "to", "at"}
 TITLE_WORDS = re.compile(r"[\w'’.&-]+")
 TITLE_WORD = re.compile(r"^[A-Z0-9][\w'’.&-]*$")
@@ -455,13 +456,20 @@ class Attributor:
         return result
 
     def pulled_out(self, stmt: Statement) -> bool:
-        """Whether a quote standing alone as its paragraph repeats words quoted in an earlier paragraph
-        (``PULL_QUOTE_WORDS`` or more): a pull quote set out by the page, no new statement."""
+        """Whether a quote standing alone as its paragraph repeats words quoted in one of the paragraphs before
+        (``PULL_QUOTE_WORDS`` or more, ``PULL_QUOTE_REACH`` paragraphs back at most): a pull quote the page set out,
+        no new statement."""
         text = self.article.text
         _, end = self.article.paragraphs[stmt.paragraph]
-        alone = stmt.opens_paragraph and not text[stmt.end:end].strip("".join(quotes.MARK_CHARS) + " .")
-        earlier = [quote for quote in self.found if quote.paragraph < stmt.paragraph and quote.kind != "indirect"]
-        return alone and holding(text[stmt.start:stmt.end], earlier, PULL_QUOTE_WORDS) is not None
+        if not stmt.opens_paragraph or text[stmt.end:end].strip("".join(quotes.MARK_CHARS) + " ."):
+            return False
+        earlier = []
+        for quote in reversed(self.found):  # in text order: the quotes of the paragraphs just before
+            if quote.paragraph < stmt.paragraph - PULL_QUOTE_REACH:
+                break
+            if quote.paragraph < stmt.paragraph and quote.kind != "indirect":
+                earlier.append(quote)
+        return holding(text[stmt.start:stmt.end], earlier, PULL_QUOTE_WORDS) is not None
 
     def whole_content(self, quote: Quote, stmt: Statement) -> TextSpan | None:
         """The whole content of a mixed quote: the clause of its cue's verb that holds it (None: the quote)."""
