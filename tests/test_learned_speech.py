@@ -232,6 +232,8 @@ def test_a_request_not_to_be_named_is_no_statement(nlp, monkeypatch):
      [("Divers will keep searching the lake until Sunday", "police")]),
     ("An appeal for the bakery had raised more than $9,000 by Friday, according to its organiser, the shop "
      "owner Ola Brandt.", [("An appeal for the bakery had raised more than $9,000 by Friday", "Ola Brandt")]),
+    ("The appeal had raised $9,000 by Friday, according to its organiser, Eastport Chamber of Trade director "
+     "Ola Brandt.", [("The appeal had raised $9,000 by Friday", "Ola Brandt")]),
     ("Mara Quist, who leads the group, spoke first. Its evidence included a count of bats which, she "
      "argued, showed that two roosts would be lost.",
      [("showed that two roosts would be lost", "Mara Quist")]),
@@ -242,7 +244,8 @@ def test_a_request_not_to_be_named_is_no_statement(nlp, monkeypatch):
     ("The ferry will stop running in October, according to the harbour board.",
      [("The ferry will stop running in October", "harbour board")]),
 ], ids=["set-into-the-sentence", "after-a-verb-of-feeling", "after-a-linking-verb", "in-her-words", "according-to",
-        "a-clause-of-the-writers-after", "a-name-set-beside-the-source", "inside-a-relative-clause",
+        "a-clause-of-the-writers-after", "a-name-set-beside-the-source", "a-title-with-of-before-the-name",
+        "inside-a-relative-clause",
         "per-closing-the-sentence", "per-opening-the-sentence", "according-to-closing-the-sentence"])
 def test_a_speech_verb_set_into_the_sentence_reports_the_rest_of_it(nlp, text, expected, monkeypatch):
     assert [(content, speaker) for content, _, speaker, _, _ in reported(nlp, text)] == expected

@@ -26,6 +26,7 @@ LEAST_BEFORE_TOKENS = 2  # "It cost", "He was"
 LEAST_AFTER_TOKENS = 3
 TRAILING = {".", "!", "?", ";", ":", "\n"}
 SUBORDINATE = {"as", "while", "when", "whereas", "although", "though", "after", "before", "since"}
+TITLE_JOINS = {"of", "for", "and", "&"}  # small words inside a title before a name ("Chamber of Commerce director")
 EDGE_PHRASES = {"according", "per"}  # source phrases that may open or close the sentence they report
 ACCOUNTS = {"account", "word", "telling", "recollection", "recounting"}  # "by her account", "in Smith's words"
 
@@ -96,7 +97,8 @@ def name_beside(article: ArticleContext, aside: Span) -> Span | None:
     words = without_spaces(doc[aside.end + 1:sentence.end])
     while len(words) and words[-1].is_punct:
         words = words[:-1]
-    if not len(words) or words[-1].pos_ != "PROPN" or any(t.pos_ not in {"PROPN", "NOUN", "DET", "ADJ", "PUNCT"} for t in words):
+    if not len(words) or words[-1].pos_ != "PROPN" or any(
+            t.pos_ not in {"PROPN", "NOUN", "DET", "ADJ", "PUNCT"} and t.lower_ not in TITLE_JOINS for t in words):
         return None
     return words
 
