@@ -28,8 +28,8 @@ from extract.names import DETERMINERS, surname
 from extract.records import Speaker
 from extract.vocabulary import (
     GENDERED, GROUP_PRONOUNS, GROUPS, NAME_WORD, PEOPLE, QUANTIFIERS, RESOLVABLE, UNNAMING, can_speak, fits_gender, gender_of, noun_gender,
-    role_noun, is_aged,
-    group_start, is_common_noun, is_company_word, is_demonym, is_document_noun, is_given_name, is_group_noun, is_name_prefix,
+    role_noun,
+    group_start, is_aged, is_common_noun, is_company_word, is_demonym, is_document_noun, is_given_name, is_group_noun, is_name_prefix,
     is_personal_name, is_person_noun, is_role_word, is_title, names_group,
     title_role,
 )
@@ -392,7 +392,7 @@ def people(doc: Doc) -> People:
     raised = headline_first_words(doc)
     runs = name_runs(doc)
     run_at = {run.start: run for run in runs}
-    for span in person_spans(doc, runs):
+    for span in person_spans(doc, runs, run_at):
         name, title = clean_name(span)
         if not surname(name) or not NAME_WORD.match(name.split()[-1]) or len(name.split()) > 5:
             continue
@@ -435,8 +435,9 @@ def shared_surname(span: Span, run_at: dict[int, Span]) -> str | None:
     return after.text.split()[-1]
 
 
-def person_spans(doc: Doc, runs: list[Span]):
-    """The spans that name people: PERSON entities and the runs of proper nouns that look like names."""
+def person_spans(doc: Doc, runs: list[Span], run_at: dict[int, Span]):
+    """The spans that name people: PERSON entities and the runs of proper nouns (``run_at``: by where they start)
+    that look like names."""
     alone = Counter(run[-1].lower_ for run in runs if len(run.text.split()) == 1)  # "Smith", "Lopez-Cantera"
     bodies = {span.text for span in [*doc.ents, *runs] if names_body(span)}
     bodies |= {ent.text for ent in doc.ents if ent.label_ == "ORG" and len(ent) > 1  # tagged ORG elsewhere
@@ -445,7 +446,6 @@ def person_spans(doc: Doc, runs: list[Span]):
     surnames = {run[-1].lower_ for run in runs if len(run.text.split()) > 1}
     tagged_alone = Counter(ent.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) == 1)
     surnames |= {text.lower() for text, count in tagged_alone.items() if count > 1}  # tagged as a name twice or more
-    run_at = {run.start: run for run in runs}
     for ent in doc.ents:
         if len(ent) == 1 and (is_demonym(ent[0]) or common_word_alone(ent[0], surnames)
                               and not shared_surname(ent, run_at)) or is_company_word(ent[-1]):

@@ -15,6 +15,7 @@ from extract.vocabulary import speaks
 
 HEADLINE = re.compile(r"(.{10,}?)\s+[-\u2013\u2014]\s+((?:[A-Z][\w.'\u2019-]+\s?){1,4})$")
 HEADLINE_PARAGRAPHS = 3  # the headline is among the first paragraphs
+KICKER_REACH = 3  # the speaker's noun is among the first words after a kicker's colon ("Tearful mum ...")
 WORD = re.compile(r"\w+")
 
 
@@ -72,7 +73,6 @@ def named_after_the_kicker(ctx: QuoteContext) -> Cue | None:
     return Cue(article.span(colon, colon + 1), article.doc[max(head.left_edge.i, words.start):head.i + 1])
 
 
-KICKER_REACH = 3  # the speaker's noun is among the first words after the colon ("Tearful mum ...")
 ECHO_WORDS = 2  # a headline quote of fewer words is too common to find again ("'Shocking'")
 
 
