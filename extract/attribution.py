@@ -21,13 +21,15 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
-from extract import cues, quotes, speakers
+from extract import cues, lexicon, quotes, speakers
 from extract.clauses import own_speech_act, reported_clause, source_expression
 from extract.context import ArticleContext, Paragraphs, Quoted, QuoteContext, Statement
 from extract.cues import Cue, Rule, Unquoted
 from extract.cues import learned as learned_cues
 from extract.cues.headline import holding, kicker_colon
-from extract.grammar import CLIMB_LIMIT, REPORTING_PREPOSITIONS, SUBJECTS, according_to, has_speech_lemma, is_denied, is_speech_verb
+from extract.grammar import (
+    CLIMB_LIMIT, REPORTING_PREPOSITIONS, SUBJECTS, according_to, has_speech_lemma, is_denied, is_relative, is_speech_verb,
+    reported_by)
 from extract.records import Quote
 from extract.records import Span as TextSpan
 
@@ -147,7 +149,22 @@ def is_speech(ctx: QuoteContext, found: tuple[Rule, Cue] | None) -> bool:
         return False
     if found is None and words <= NAME_QUOTE_WORDS and inside_noun_phrase(ctx):
         return False  # "the \"common sense\" brigade", "The 'Island Hearts curse' has struck": a name, no one's words
-    return not denied_report(ctx)
+    return not denied_report(ctx) and not on_a_sign(ctx)
+
+
+def on_a_sign(ctx: QuoteContext) -> bool:
+    """Whether the nearest speech verb above the quote gives the words to a sign ("a sign that reads \"...\"",
+    "placards reading \"...\"", ``rules/sign_nouns.txt``): a slogan or notice, no one's statement."""
+    for token in ctx.roots:
+        for verb in reported_by(ctx.article, token, limit=1):
+            written_on = verb.head if verb.dep_ in {"acl", "relcl"} else next(
+                iter(ctx.article.children(verb, "nsubj")), None)
+            if written_on is not None and is_relative(written_on):
+                written_on = verb.head  # "a sign that reads"
+            signs = lexicon.entries("sign_nouns")
+            just_before = ctx.doc[verb.i - 1] if verb.i > 0 else None  # "placards reading", however the parse hangs it
+            return any(word is not None and word.lemma_.lower() in signs for word in (written_on, just_before))
+    return False
 
 
 def inside_noun_phrase(ctx: QuoteContext) -> bool:

@@ -129,6 +129,18 @@ def test_a_short_quote_inside_a_noun_phrase_with_no_cue_is_a_name(nlp, text):
     assert [q.content.text for q in parsed(nlp, text)._.quotes] == []
 
 
+@pytest.mark.parametrize("text", [
+    'Her photograph hangs next to a hand-lettered sign that reads "No Phones At The Counter."',
+    'The marchers, who carried placards reading "Open Our School" and "Two Years Too Long", walked to the hall.',
+], ids=["sign-that-reads", "placards-reading"])
+def test_words_on_a_sign_are_no_ones_statement(nlp, text):
+    assert [q.content.text for q in parsed(nlp, text)._.quotes] == []
+
+
+def test_a_document_that_reads_is_still_quoted(nlp):
+    assert attributed(nlp, 'The statement read: "We regret the delay."') == [("We regret the delay.", "statement")]
+
+
 def test_a_quote_in_a_clause_that_says_when_a_speaker_spoke_is_not_theirs(nlp):
     text = ("A DAD who saved for a year has blasted a ferry firm after the 'luxury' cabin turned out to be a "
             "storeroom.")
