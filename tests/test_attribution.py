@@ -116,7 +116,8 @@ def test_pronoun_follows_gender(nlp):
 @pytest.mark.parametrize("text", [
     "He appeared on \"Morning Report With Dan\" on Sunday.",
     "The so-called \"experts\" were wrong.",
-], ids=["title", "scare-quote"])
+    "The mayor arrived with a proclamation declaring Nov. 26 \"Mo & Jo's Day\" in Eastport.",
+], ids=["title", "scare-quote", "title-with-an-ampersand"])
 def test_not_quotes(nlp, text):
     assert attributed(nlp, text) == []
 
