@@ -425,7 +425,7 @@ def people(doc: Doc) -> People:
 
 def shared_surname(span: Span, run_at: dict[int, Span]) -> str | None:
     """The surname a given name alone shares with the given name and surname after "and": "Raj and Meena Patel"
-    (not "Obama and Hillary Clinton")."""
+    (not "Quill and Hana Kowal", a surname before "and")."""
     doc = span.doc
     if len(span) != 1 or not is_given_name(span[0]) or span.end + 1 >= len(doc) or doc[span.end].lower_ not in {"and", "&"}:
         return None

@@ -63,7 +63,7 @@ def verb_subject(article: ArticleContext, verb: Token) -> Token | None:
 
 
 def quoted_as_saying(article: ArticleContext, verb: Token) -> Token | None:
-    """"TASS quoted a Kremlin spokesman as saying ...": whom the quoting verb quotes (its subject only relays)."""
+    """"Norpress quoted a palace spokesman as saying ...": whom the quoting verb quotes (its subject only relays)."""
     prep = verb.head if verb.dep_ == "pcomp" and verb.head.lower_ == "as" else None
     if prep is None or prep.head.lemma_.lower() not in PASSIVE_SPEAKERS:
         return None
