@@ -26,6 +26,7 @@ from extract import quotes
 LEDE_WORDS = 12  # a story's first paragraph of prose has at least this many words
 CONTINUING = {"against", "for", "to", "in", "on", "at", "from", "with", "about", "over", "because", "which", "who",
               "when", "while", "than", "despite", "after", "before"}  # words that carry a quote's clause on past it
+NOT_BEGUN = {"nsubj", "cc", "intj", "parataxis", "ccomp", "advcl"}  # a speaker or speech verb before the quote's words
 KIND_BREAKS = set(".,:;!?\n\u2014\u2013-")  # a quote after one of these stands as a sentence: direct
 
 
@@ -195,9 +196,24 @@ class ArticleContext:
         at = stmt.start - stmt.opening - 1  # the character before the opening mark
         while at >= 0 and self.text[at].isspace():
             at -= 1
-        if (at < 0 or self.text[at] in KIND_BREAKS or stmt.opens_paragraph) and not self.continued_after(stmt):
+        if (at < 0 or self.text[at] in KIND_BREAKS or stmt.opens_paragraph) and not self.continued_after(stmt) \
+                and not (self.text[at] == "," and self.begun_before(stmt)):
             return "direct"
         return "mixed"
+
+    def begun_before(self, stmt: Statement) -> bool:
+        """Whether a quote after a comma goes on a clause begun before the comma: a word left of the quote hangs on
+        the quote's own words ("said that, \"For those ...\"", "With two thousand polling places, \"there is no
+        single point of failure\"")."""
+        span = self.span(stmt.parts[0][0], stmt.parts[0][1])
+        if span is None:
+            return False
+        for token in span:
+            if token.head.i < span.start or token.head.i >= span.end or token.head == token:
+                if any(child.i < span.start and not child.is_punct and child.dep_ not in NOT_BEGUN
+                       and self.sentence_of(child) == self.sentence_of(token) for child in token.lefts):
+                    return True
+        return False
 
     def continued_after(self, stmt: Statement) -> bool:
         """Whether the sentence goes on past the closing mark with the quote's own clause: it ends on no

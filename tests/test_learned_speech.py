@@ -393,3 +393,16 @@ def test_a_mixed_quote_said_of_something_holds_what_it_is_said_of(nlp, monkeypat
 ], ids=["the-clause-goes-on-past-the-quote", "a-quote-that-stands-as-a-sentence"])
 def test_a_quote_whose_clause_goes_on_past_its_closing_mark_is_mixed(nlp, text, kind):
     assert {q.kind for q in nlp(text)._.quotes} == {kind}
+
+
+@pytest.mark.parametrize("text, kind, reported", [
+    ('Ines Varga told the inquiry that, "For those who doubt us, the pier will open in May."', "mixed",
+     'that, "For those who doubt us, the pier will open in May."'),
+    ('With forty inspectors on the site, "there is no single point of failure," the engineer said.', "mixed",
+     'With forty inspectors on the site, "there is no single point of failure,"'),
+    ('In a statement, the harbour board said, "We regret the delay."', "direct", None),
+    ('As the engineer put it, "the pier is a monument to patience."', "direct", None),
+], ids=["that-comma-quote", "a-phrase-of-the-quoted-clause", "a-speaker-before-the-comma", "as-put-it"])
+def test_a_quote_after_a_comma_that_goes_on_a_clause_begun_before_it_is_mixed(nlp, text, kind, reported):
+    [quote] = nlp(text)._.quotes
+    assert (quote.kind, quote.reported and quote.reported.text) == (kind, reported)
