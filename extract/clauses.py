@@ -20,7 +20,8 @@ def reported_clause(article: ArticleContext, verb: Token, start: int, end: int) 
     words = article.span(start, end)
     if words is None or not len(words):
         return None
-    child = child_towards(verb, words.root)
+    sentence = article.sentences[article.sentence_of(words[0])]
+    child = child_towards(verb, words[:sentence.end - words.start].root)  # a quote running on: its first sentence
     if child is None:
         return None
     first = min(child.left_edge.i, words.start)

@@ -406,3 +406,22 @@ def test_a_quote_whose_clause_goes_on_past_its_closing_mark_is_mixed(nlp, text, 
 def test_a_quote_after_a_comma_that_goes_on_a_clause_begun_before_it_is_mixed(nlp, text, kind, reported):
     [quote] = nlp(text)._.quotes
     assert (quote.kind, quote.reported and quote.reported.text) == (kind, reported)
+
+
+@pytest.mark.parametrize("text", [
+    'Claiming the audit was designed to embarrass her, the mayor told reporters that "they want a headline."',
+    "Insisting the pier was unsafe, the engineer told the board he would not sign the report.",
+], ids=["quoted-words-after", "a-clause-after"])
+def test_a_participle_of_speech_before_the_speaker_is_no_content_of_the_verb_after(nlp, monkeypatch, text):
+    from extract import learned
+
+    monkeypatch.setattr(learned, "attributions", lambda doc, model=None: ())  # the rules alone
+    assert not [content for content, *_ in reported(nlp, text) if content.startswith(("Claiming", "Insisting"))]
+
+
+def test_a_mixed_quote_running_over_sentences_holds_the_clause_it_starts_in(nlp, monkeypatch):
+    from extract import learned
+
+    monkeypatch.setattr(learned, "attributions", lambda doc, model=None: ())  # the parse alone
+    [quote] = nlp('The mayor told the panel that "the pier is safe. It will open in May."')._.quotes
+    assert quote.reported.text == 'that "the pier is safe. It will open in May."'

@@ -38,7 +38,8 @@ def reported_clauses(article: ArticleContext) -> list[Unquoted]:
             found.append(Unquoted((request,), Cue(cue_span(article, verb, request.start_char), noun_phrase(subject))))
             continue
         clauses = [without_spaces(article.doc[c.left_edge.i:c.right_edge.i + 1]) for c in article.children(verb, "ccomp")]
-        clauses = [clause for clause in clauses if not hung_on(clause, subject) and not run_on(clause, subject)]
+        clauses = [clause for clause in clauses
+                   if not hung_on(clause, subject) and not run_on(clause, subject) and not participial(article, clause, subject)]
         if not clauses or in_subtree(subject, clauses[0].root):
             continue
         clause = without_dateline(article, clauses[0])
@@ -106,6 +107,13 @@ def run_on(clause: Span, subject: Token) -> bool:
     ("Fenwick Pool was one of four pools the council said it could not afford"), however the parse hangs them."""
     between = clause.doc[clause.end:subject.left_edge.i]
     return clause.end <= subject.left_edge.i and not any(token.is_punct for token in between)
+
+
+def participial(article: ArticleContext, clause: Span, subject: Token) -> bool:
+    """Whether a clause before the speaker opens on the participle of a speech verb: a speech act of its own,
+    however the parse hangs it ("Claiming the audit was a stunt, the mayor told reporters ...": the mayor claimed
+    it, and told them something else; but "Raising taxes would hurt growth, the minister said")."""
+    return clause.end <= subject.left_edge.i and clause[0].tag_ == "VBG" and is_speech_verb(article, clause[0])
 
 
 def set_apart(article: ArticleContext, clause: Span, subject: Token) -> bool:
