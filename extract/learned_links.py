@@ -89,6 +89,7 @@ class Nearby:
         self.layout = layout
         self.first = {el: [int(layout.sentence[s.start]) for s in found] for el, found in spans.items()}
         self.last = {el: [int(layout.sentence[s.end - 1]) for s in found] for el, found in spans.items()}
+        self.starts = {el: [s.start for s in found] for el, found in spans.items()}
 
     def near(self, element: str, span: Span, reach: int) -> list[int]:
         """Indices (in text order) of the spans of ``element`` within ``reach`` sentences of ``span``."""
@@ -97,8 +98,10 @@ class Nearby:
         found = range(bisect_left(self.last[element], low), bisect_right(self.first[element], high))
         if len(found) <= NEAR_LIMIT:
             return list(found)
-        spans = self.spans[element]
-        return sorted(sorted(found, key=lambda k: gap_length(span, spans[k]))[:NEAR_LIMIT])
+        spans = self.spans[element]  # in text order, none inside another: the nearest lie beside the span's place
+        at = bisect_left(self.starts[element], span.start)
+        beside = range(max(found.start, at - NEAR_LIMIT), min(found.stop, at + NEAR_LIMIT))
+        return sorted(sorted(beside, key=lambda k: gap_length(span, spans[k]))[:NEAR_LIMIT])
 
     def around(self, span: Span, reach: int, elements: tuple[str, ...]) -> dict[str, list[Span]]:
         """The spans of each of ``elements`` near ``span``."""

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extract import lexicon, quotes, sources
 from extract.context import ArticleContext
-from extract.grammar import DATELINE_CHARS, ancestors
+from extract.grammar import CLIMB_LIMIT, DATELINE_CHARS, ancestors
 from extract.names import DETERMINERS, surname
 from extract.records import Speaker
 from extract.vocabulary import (
@@ -749,7 +749,9 @@ def clause_depth(word: Token) -> int:
 
 def is_subject(word: Token) -> bool:
     """Whether a word heads (or is the name in) the subject of its clause ("the Smith campaign" is no Smith)."""
-    while word.dep_ == "appos" or word.dep_ in {"compound", "flat"} and word.head.pos_ == "PROPN":
+    for _ in range(CLIMB_LIMIT):  # (a chain of appositions a garbled paragraph makes is cut)
+        if not (word.dep_ == "appos" or word.dep_ in {"compound", "flat"} and word.head.pos_ == "PROPN"):
+            break
         word = word.head
     return word.dep_ in {"nsubj", "nsubjpass"} or is_inverted_speaker(word) or is_noun_for_verb(word)
 

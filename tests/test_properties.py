@@ -126,6 +126,8 @@ def attribution_seconds(nlp, doc) -> float:
 @example(unit='Smith said "yes"')  # 400 of these in one paragraph took 53 s
 @example(unit='"We will win," he said.')  # a pronoun nobody in the text can be
 @example(unit='a " b')
+@example(unit="the minister she told reporters:")  # a chain of appositions over the paragraph, read per pronoun
+@example(unit="Smith said Smith said")  # each "said" the clause of the next
 def test_attribution_time_grows_linearly_with_one_paragraph(nlp, unit):
     """Four times the words and quote marks in one paragraph cost at most about four times the work (not sixteen).
 

@@ -105,8 +105,9 @@ def run_on(clause: Span, subject: Token) -> bool:
     """Whether a clause before the speaker runs on into the speaker's words with no comma between: no fronted
     report ("The pier is safe, the council said") but the writer's clause the speech verb is a relative clause of
     ("Fenwick Pool was one of four pools the council said it could not afford"), however the parse hangs them."""
-    between = clause.doc[clause.end:subject.left_edge.i]
-    return clause.end <= subject.left_edge.i and not any(token.is_punct for token in between)
+    if clause.end > subject.left_edge.i:
+        return False  # (checked before the tokens between are sliced: a long paragraph made this quadratic)
+    return not any(token.is_punct for token in clause.doc[clause.end:subject.left_edge.i])
 
 
 def participial(article: ArticleContext, clause: Span, subject: Token) -> bool:
