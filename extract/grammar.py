@@ -307,8 +307,12 @@ def without_spaces(span: Span) -> Span:
     return span.doc[start:end]
 
 
+NAME_TAIL = 6  # words of a name after its head ("Department [of Health and Social Care]")
+NAME_JOINS = {"of", "for", "and", "&", "on", "the"}  # small words inside a name
+
+
 def noun_phrase(token: Token) -> Span:
-    """The mention around a head token: its pre-modifiers and compounds."""
+    """The mention around a head token: its pre-modifiers and compounds, and the rest of the name it heads."""
     doc = token.doc
     if token.pos_ == "PRON":
         return doc[token.i:token.i + 1]
@@ -325,7 +329,21 @@ def noun_phrase(token: Token) -> Span:
         left += 1
     if token.pos_ == "NOUN":
         right = max(right, described_by(token))
-    return doc[left:right + 1]
+    return doc[left:name_tail(token, right) + 1]
+
+
+def name_tail(token: Token, right: int) -> int:
+    """Where the name a capitalised head starts ends, past ``right``: "the Ministry [of Education]", "Bank [of
+    Leeds]" (the rest of its entity, in capitalised words and the small words between them)."""
+    doc, end = token.doc, right
+    if token.ent_iob_ not in {"B", "I"} or not token.text[:1].isupper():
+        return right
+    for word in doc[right + 1:token.i + NAME_TAIL + 1]:
+        if word.ent_iob_ != "I" or not (word.text[:1].isupper() or word.lower_ in NAME_JOINS):
+            break
+        if word.text[:1].isupper():
+            end = word.i
+    return end
 
 
 def described_by(noun: Token) -> int:

@@ -891,7 +891,9 @@ class Resolver:
         names = [t for t in mention if (t.pos_ == "PROPN" or self.is_known_surname(t)) and NAME_WORD.match(t.text)]
         for at, token in reversed(list(enumerate(names))):
             if token.lower_ in self.people:
-                person = self.people.get(token.lower_, names[0].lower_ if at > 0 else "", before=token.i)
+                bearers = {word for person in self.people.by_surname[token.lower_] for word in person.given}
+                given = next((t.lower_ for t in names[:at] if t.lower_ in bearers), names[0].lower_ if at > 0 else "")
+                person = self.people.get(token.lower_, given, before=token.i)  # "Sen. Paul Okonjo": Paul's
                 return self.of_titled_gender(person, mention, token.lower_)
         if len(names) == 1:  # a given name alone: the one person of the article who bears it ("Raj" of "Raj Patel")
             bearers = [person for person in self.people.all() if names[0].lower_ in person.given]

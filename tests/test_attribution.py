@@ -1276,3 +1276,21 @@ def test_a_bare_surname_is_the_person_named_so_far_and_first(nlp):
     assert found["Yes, madam,"] == "Tomas Vell"
     assert found["We had to close two kennels,"] == "Mara Vell"
     assert found["Keep out of it"] == "Tomas Vell"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('Dwight Okonjo spoke first. Sen. Paul Okonjo said "his colleagues were ignoring the engineers."',
+     ["Paul Okonjo"]),
+    ('Dr. Rosalind Achebe led the study. Dr. Martin Achebe, an epidemiologist, said "such studies struggle."\n\n'
+     '"Those things also affect blood pressure," he said.', ["Martin Achebe", "Martin Achebe"]),
+], ids=["a-senator", "a-doctor-and-the-he-after-him"])
+def test_a_given_name_after_a_title_tells_two_people_of_one_surname_apart(nlp, text, expected):
+    assert [name for _, name in attributed(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('The Ministry of Education said "funding decisions are based on need."', "Ministry of Education"),
+    ('"The river will peak on Friday," the Bureau of Meteorology said.', "Bureau of Meteorology"),
+], ids=["ministry-of", "bureau-of"])
+def test_an_organisation_speaks_by_its_whole_name(nlp, text, expected):
+    assert [name for _, name in attributed(nlp, text)] == [expected]
