@@ -527,8 +527,13 @@ def test_speaker_labelled_transcripts(nlp, text, expected):
          [("In June, if the weather holds.", "Jo Smith", "interview-turn"),
           ("The cranes are the hard part.", "Jo Smith", "interview-turn"),
           ("They will run again by summer.", "Jo Smith", "interview-turn")]),
+        ("Ada Quill has studied the harbour's seagrass for thirty years. She spoke to Tom Brennan.\n\n"
+         "Q: Did you expect the decline?\n\nA: Not at all.",
+         [("Did you expect the decline?", "Tom Brennan", "interview-turn"),
+          ("Not at all.", "Ada Quill", "interview-turn")]),
     ],
-    ids=["outlet-asks", "journalist-asks-on-one-line", "answer-after-a-label", "questions-in-bold"],
+    ids=["outlet-asks", "journalist-asks-on-one-line", "answer-after-a-label", "questions-in-bold",
+         "she-spoke-to-the-interviewer"],
 )
 def test_interviews(nlp, text, expected):
     assert attributed(nlp, text, kinds=("direct", "mixed", "indirect"), rules=True) == expected
@@ -1276,6 +1281,28 @@ def test_a_bare_surname_is_the_person_named_so_far_and_first(nlp):
     assert found["Yes, madam,"] == "Tomas Vell"
     assert found["We had to close two kennels,"] == "Mara Vell"
     assert found["Keep out of it"] == "Tomas Vell"
+
+
+@pytest.mark.parametrize("labels, turns", [
+    (("PERSON", "ORG", "WORK_OF_ART"), []),
+    (("PERSON", "PERSON", "ORG"), ["Island Hearts"]),
+], ids=["a-show-the-tagger-once-took-for-a-person", "a-person-the-tagger-once-took-for-a-body"])
+def test_a_lone_label_names_a_person_when_the_tagger_mostly_says_so(nlp, labels, turns):
+    from spacy.tokens import Span
+
+    from extract import quotes
+    from extract.context import ArticleContext, Paragraphs
+    from extract.cues import transcripts
+
+    text = ("Island Hearts hit back at the channel on Monday.\n\n"
+            "Fans of Island Hearts were stunned, and Island Hearts went quiet.\n\n"
+            "Island Hearts: The Reunion is on Beam TV on Sunday at 9pm.")
+    doc = nlp(text)
+    starts = [i for i, token in enumerate(doc) if token.text == "Island"][:3]
+    doc.ents = [Span(doc, start, start + 2, label=label) for start, label in zip(starts, labels)]
+    paragraphs = Paragraphs(doc.text)
+    article = ArticleContext(doc, [p.outer for p in quotes.quoted_parts(paragraphs.text, paragraphs.spans)], paragraphs)
+    assert [turn.label.text for turn in transcripts.speaker_turns(article)] == turns
 
 
 @pytest.mark.parametrize("text, expected", [

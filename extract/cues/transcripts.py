@@ -72,9 +72,19 @@ def speaker_turns(article: ArticleContext) -> list[Turn]:
     turns = [turn for turn in (speaker_turn(article, index, names) for index in range(len(article.paragraphs)))
              if turn is not None]
     label = turns[0].label if len(turns) == 1 else None
-    if label is not None and not label.text.isupper() and label[-1].lower_ not in article.surnames():
+    if label is not None and not label.text.isupper() and not mostly_a_person(article, label):
         return []  # one label alone, in title case, that names no person: a title ("Love Villa: The Finale is on")
     return turns
+
+
+def mostly_a_person(article: ArticleContext, label: Span) -> bool:
+    """Whether the tagger marks at least half of the article's names written as the label (else, ending in its
+    last word) as people's: a show the tagger once took for a person, and more often for a work or a body, names
+    no one ("Love Villa: The Finale is on ...")."""
+    written = label.text.lower()
+    kinds = [ent.label_ == "PERSON" for ent in article.ents if ent.text.lower() == written] \
+        or [ent.label_ == "PERSON" for ent in article.ents if ent[-1].lower_ == label[-1].lower_]
+    return bool(kinds) and sum(kinds) * 2 >= len(kinds)
 
 
 def speaker_turn(article: ArticleContext, index: int, names: set[str]) -> Turn | None:
@@ -193,11 +203,15 @@ def introduction_people(article: ArticleContext, first_turn: int) -> tuple[Span 
     intro = article.span(article.paragraphs[0][0], article.paragraphs[first_turn - 1][1])
     if intro is None:
         return None, None
+    people = [ent for ent in article.entities(intro) if ent.label_ == "PERSON"]
     for verb in intro:
         sides = interview_sides(article, verb)
+        if sides is not None and sides[0].root.pos_ == "PRON":  # "She spoke to Ann Lee": she, named before, to Lee
+            named = next((ent for ent in people if ent.start < verb.i and not is_journalist(ent)
+                          and not (sides[1] is not None and ent.root == sides[1].root)), None)
+            return (named, sides[1]) if named is not None else (sides[1], None)
         if sides is not None:
             return sides
-    people = [ent for ent in article.entities(intro) if ent.label_ == "PERSON"]
     return (next((ent for ent in people if not is_journalist(ent)), None),
             next((ent for ent in people if is_journalist(ent)), None))
 
@@ -211,6 +225,14 @@ def interview_sides(article: ArticleContext, verb: Token) -> tuple[Span, Span | 
         (g for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "with"}
          for g in c.children if g.dep_ == "pobj"), None)
     sides = [noun_phrase(t) if t is not None else None for t in (spoken_to, subject)]
+    if spoken_to is None:  # "spoke to Rosalind Achterberg" with the given name parsed as a verb: the name after "to"
+        sides[0] = next((ent[-1:] for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "with"}
+                         for ent in article.entities(verb.doc[c.i + 1:c.i + MOST_LABEL_WORDS + 1])
+                         if ent.start == c.i + 1 and ent.label_ == "PERSON"), None)  # (its surname: a parse of its own)
+        spoken_to = sides[0].root if sides[0] is not None else None
+    if subject is not None and subject.pos_ == "PRON" and spoken_to is not None and is_person(sides[0]) \
+            and subject.lower_ in {"he", "she", "they"}:
+        return sides[1], sides[0]  # "She spoke to Ann Lee": the interviewee is who "she" is
     for interviewee, interviewer in (sides, sides[::-1]):
         if interviewee is not None and is_person(interviewee) and not is_journalist(interviewee):
             return interviewee, interviewer
