@@ -149,7 +149,14 @@ def is_speech(ctx: QuoteContext, found: tuple[Rule, Cue] | None) -> bool:
         return False
     if found is None and words <= NAME_QUOTE_WORDS and inside_noun_phrase(ctx):
         return False  # "the \"common sense\" brigade", "The 'Island Hearts curse' has struck": a name, no one's words
+    if so_called(ctx.article.text, ctx.stmt.start - ctx.stmt.opening):
+        return False  # "hints that so-called \"doomscrolling\" harms sleep": a term, however a speech verb reports it
     return not denied_report(ctx) and not on_a_sign(ctx)
+
+
+def so_called(text: str, opening: int) -> bool:
+    """Whether "so-called" comes right before the quote mark at ``opening``: the quote names a term, no one's words."""
+    return text[max(0, opening - 12):opening].rstrip().lower().endswith(("so-called", "so called"))
 
 
 def on_a_sign(ctx: QuoteContext) -> bool:
@@ -363,8 +370,13 @@ class Attributor:
             taken = Quoted(merged((piece.start_char, piece.end_char) for clause, _, _ in found for piece in clause.pieces))
             found += [(clause, cues.REGISTRY[name], "indirect") for clause in cues.REGISTRY[name].find(self.article)
                       if not any(taken.overlaps(piece.start_char, piece.end_char) for piece in clause.pieces)]
-        return [(statement, rule, "mixed" if learned_cues.holds_quotes(self.article, statement.pieces) else kind)
-                for statement, rule, kind in found]
+        return [(statement, rule, "mixed" if self.quotes_words(statement) else kind) for statement, rule, kind in found]
+
+    def quotes_words(self, statement: Unquoted) -> bool:
+        """Whether quoted words lie inside the statement that are not a "so-called" term: a mixed statement."""
+        text = self.article.text
+        return any(not so_called(text, start) for piece in statement.pieces
+                   for start, _ in self.article.quoted.inside(piece.start_char, piece.end_char))
 
     def only_titles(self, statement: Unquoted) -> bool:
         """Whether every quotation inside the statement is a title ("during a \"Town Hall Forum\""), not words said."""

@@ -425,3 +425,44 @@ def test_a_mixed_quote_running_over_sentences_holds_the_clause_it_starts_in(nlp,
     monkeypatch.setattr(learned, "attributions", lambda doc, model=None: ())  # the parse alone
     [quote] = nlp('The mayor told the panel that "the pier is safe. It will open in May."')._.quotes
     assert quote.reported.text == 'that "the pier is safe. It will open in May."'
+
+
+def test_a_so_called_term_makes_no_mixed_quote(nlp):
+    text = 'Dr Ines Varga said her team had seen hints that so-called "doomscrolling" was linked to poor sleep.'
+    found = [(q.kind, q.content.text) for q in nlp(text)._.quotes]
+    assert ("mixed", "doomscrolling") not in found
+    assert [kind for kind, content in found if "doomscrolling" in content] == ["indirect"]
+
+
+def test_an_appeal_to_quote_a_reference_is_no_statement(nlp):
+    text = "Anyone with information is asked to call Harbourside Police on 101, quoting Operation Gull."
+    assert [q.content.text for q in nlp(text)._.quotes] == []
+
+
+def test_a_content_piece_the_writers_words_part_from_the_cue_is_left_out(nlp, monkeypatch):
+    from extract import learned
+
+    def model_says(doc, model=None):  # one cue linked to pieces of the sentences before and after its own
+        text = doc.text
+
+        def span(words):
+            return doc.char_span(text.index(words), text.index(words) + len(words))
+
+        return (learned.LearnedAttribution(span("has called for"), span("Ines Varga"), (
+            span("how the levy would work"), span("a levy on empty homes"), span("that most second homes stand empty")),
+            1.0),)
+
+    monkeypatch.setattr(learned, "attributions", model_says)
+    text = ("Nobody knows how the levy would work. Ines Varga has called for a levy on empty homes. "
+            "We know from the census that most second homes stand empty.")
+    assert [(content, speaker) for content, _, speaker, _, _ in reported(nlp, text)] == [
+        ("a levy on empty homes", "Ines Varga")]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Halvern Foods said on Monday it had agreed to buy Corbett Brands.", "it had agreed to buy Corbett Brands"),
+    ("The mayor told reporters in Ottawa that the bridge would reopen.", "that the bridge would reopen"),
+    ("She said that on Monday the pool had been closed.", "that on Monday the pool had been closed"),
+], ids=["a-day-before-the-subject", "a-place-the-verb-spoke-in", "a-day-inside-the-clause"])
+def test_when_and_where_the_words_were_said_is_no_part_of_them(nlp, text, content):
+    assert [found for found, *_ in reported(nlp, text)] == [content]

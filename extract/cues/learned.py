@@ -28,6 +28,7 @@ from extract.vocabulary import QUANTIFIERS, could_speak, points_back, speaks
 
 NEGATIONS = {"not", "n't", "never"}
 POSSESSIVES = {"his", "her", "their", "our"}
+CIRCUMSTANCES = {"DATE", "TIME", "GPE", "LOC", "FAC"}  # when and where someone spoke ("told reporters [in Ottawa]")
 
 
 @rule("learned-speech", confidence=0.8, method="subject", introduces=True)
@@ -41,7 +42,8 @@ def learned_statements(article: ArticleContext) -> list[Unquoted]:
         speaker = without_possessive(noun_phrase(own)) if own is not None else mention(article, attribution)
         source = None if own is not None else attribution.source
         pieces = tuple(piece for piece in (without_dateline(article, within_paragraph(article, before_attribution(
-                           without_spaces(piece), attribution, speaker))) for piece in attribution.content)
+                           past_circumstance(article, without_spaces(piece), cue), attribution, speaker)))
+                                           for piece in attribution.content)
                        if len(piece) and not set_apart(article, piece, attribution)
                        and article.paragraphs.index(piece.start_char) == paragraph)  # 45 of 23,288 train pieces are not
         if attribution.score <= 0:
@@ -51,6 +53,7 @@ def learned_statements(article: ArticleContext) -> list[Unquoted]:
             continue  # no words, or words whose speaker the sentence does not name ("Residents told to leave")
         if all(article.sentence_of(piece[0]) != article.sentence_of(cue[0]) for piece in pieces):
             continue  # a content wholly in another sentence than its cue: "It cost, she says, ..." given the sentence before
+        pieces = joined_to_the_cue(article, pieces, attribution, speaker)
         if not holds_whole_quotes(article, pieces):
             continue  # a content cutting a quotation in two
         if not proposition(pieces) and holds_quotes(article, pieces):
@@ -66,6 +69,32 @@ def learned_statements(article: ArticleContext) -> list[Unquoted]:
     return found
 
 
+def joined_to_the_cue(article: ArticleContext, pieces: tuple[Span, ...], attribution: learned.LearnedAttribution,
+                      speaker: Span | None) -> tuple[Span, ...]:
+    """The pieces in the cue's sentence and those that reach them through nothing but punctuation and the
+    attribution itself ("The pier is safe. It will open in May, she said"), not across a sentence that opens on
+    it; a piece in another sentence with the writer's words between is no part of the statement, however the
+    model linked it."""
+    sentence = article.sentence_of(attribution.cue[0])
+    kept = [k for k, piece in enumerate(pieces) if article.sentence_of(piece[0]) == sentence]
+    if not kept:
+        return pieces
+    own = {i for span in (attribution.cue, attribution.source, speaker) if span is not None
+           for i in range(span.start, span.end)}
+
+    def clear(first: Span, second: Span) -> bool:  # ("X. She said Y": X is not hers; "X, she said. Y" is)
+        words = [t for t in article.doc[first.end:second.start] if not (t.is_punct or t.is_space)]
+        return all(t.i in own for t in words) and not any(
+            article.sentence_of(t) == article.sentence_of(second[0]) != article.sentence_of(first[-1]) for t in words)
+
+    first, last = kept[0], kept[-1]
+    while first > 0 and clear(pieces[first - 1], pieces[first]):
+        first -= 1
+    while last + 1 < len(pieces) and clear(pieces[last], pieces[last + 1]):
+        last += 1
+    return pieces[first:last + 1]
+
+
 def within_paragraph(article: ArticleContext, piece: Span) -> Span:
     """The piece cut at the end of the paragraph it starts in: no content runs over a paragraph break (one in
     PolNeAR train's 23,289 pieces does)."""
@@ -74,6 +103,25 @@ def within_paragraph(article: ArticleContext, piece: Span) -> Span:
         return piece
     cut = article.doc.char_span(piece.start_char, end, alignment_mode="contract")
     return without_spaces(cut) if cut is not None else piece[:0]
+
+
+def past_circumstance(article: ArticleContext, piece: Span, cue: Span) -> Span:
+    """The piece without the words of when or how the cue's verb spoke that open it ("said [on Monday] it had
+    agreed to buy ...", "told reporters [in Ottawa] that ..."): a phrase of a day, time or place hanging on the
+    verb, or before the subject of the words."""
+    verb, start = cue.root, piece.start
+    said = piece.root  # "said on Monday it had agreed": the parse may hang the day on "agreed", before its subject
+    subject = next(iter(article.children(said, "nsubj", "nsubjpass")), None)
+    when = [child for child in article.children(said, "prep", "npadvmod") if subject is not None
+            and child.i < subject.i and any(t.ent_type_ in {"DATE", "TIME"} for t in child.subtree)]
+    where = [child for child in article.children(verb, "prep", "npadvmod")
+             if any(t.ent_type_ in CIRCUMSTANCES for t in child.subtree)]
+    for child in where + when:
+        if child.left_edge.i == start and child.right_edge.i + 1 < piece.end:
+            start = child.right_edge.i + 1
+            while start < piece.end and (piece.doc[start].is_punct or piece.doc[start].is_space):
+                start += 1
+    return piece.doc[start:piece.end] if start < piece.end else piece
 
 
 def before_attribution(piece: Span, attribution: learned.LearnedAttribution, speaker: Span | None) -> Span:
