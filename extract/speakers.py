@@ -22,6 +22,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from extract import lexicon, quotes, sources
+from extract.clauses import ELICITING
 from extract.context import ArticleContext
 from extract.grammar import CLIMB_LIMIT, DATELINE_CHARS, ancestors
 from extract.names import DETERMINERS, surname
@@ -45,6 +46,7 @@ BYLINE_WORDS = 10  # a paragraph opening with "By" and no longer is a byline
 BYLINE_CHARS = 120  # and shorter (a byline paragraph is never long)
 RECENT_TOKENS = 400  # and no further back than this (no resolution in PolNeAR train or dev looks past 337)
 COREF_TOKENS = 250  # coreferee reads at most this many tokens before a pronoun
+ASKED_DEPTH = 4  # a word this many links below "Asked whether ..." is what the speaker was asked about
 COREF_RUNS = 20  # and runs at most this often in one article (it is by far the costliest step)
 
 
@@ -647,9 +649,13 @@ def name_words(name: str) -> set[str]:
 
 def spoken_of_aside(word: Token, pronoun: Token) -> bool:
     """Whether a word is the subject of the clause a pronoun's speech verb is set into: in "Penrose, he said, was
-    remorseful" the he is someone else than Penrose."""
+    remorseful" the he is someone else than Penrose; or what the pronoun was asked about: in "Asked whether Halvern
+    had looked elsewhere, she said ..." she is not Halvern."""
     verb = pronoun.head
-    return verb.dep_ == "parataxis" and word.dep_ in {"nsubj", "nsubjpass"} and word.head == verb.head
+    if verb.dep_ == "parataxis" and word.dep_ in {"nsubj", "nsubjpass"} and word.head == verb.head:
+        return True
+    asked = next((a for a in ancestors(word, ASKED_DEPTH) if a.head == verb and a.dep_ == "advcl"), None)
+    return asked is not None and asked.lemma_.lower() in ELICITING and asked.tag_ == "VBN"
 
 
 def is_described_person(word: Token) -> bool:
@@ -819,6 +825,13 @@ class Resolver:
     def resolve(self, mention: Span) -> Resolution | None:
         """Resolve a speaker mention, or None when nothing fits."""
         head = mention.root
+        if (is_title(head) or head.text[:1].isupper() and not head.ent_type_ and head.pos_ != "PROPN") \
+                and head.i + 1 < len(self.doc) and self.doc[head.i + 1].ent_type_ == "PERSON" \
+                and self.doc[head.i + 1].ent_iob_ == "B":  # "Advocate Deepa Raghunathan", the title parsed as the head
+            end = head.i + 2
+            while end < len(self.doc) and self.doc[end].ent_iob_ == "I":
+                end += 1
+            return self.resolve_written(self.doc[head.i:end])
         if head.lower_ in RESOLVABLE and len(mention) == 1:
             return self.pronoun(head)
         if head.lower_ in ELIDING and not self.article.children(head, "prep") or is_elided_of(head):

@@ -1321,3 +1321,22 @@ def test_a_given_name_after_a_title_tells_two_people_of_one_surname_apart(nlp, t
 ], ids=["ministry-of", "bureau-of"])
 def test_an_organisation_speaks_by_its_whole_name(nlp, text, expected):
     assert [name for _, name in attributed(nlp, text)] == [expected]
+
+
+def test_what_a_speaker_was_asked_about_is_not_who_she_is(nlp):
+    text = ('Tessa Vane said the firm would pause buybacks. She said Halvern expected to cut its debt.\n\n'
+            'Asked whether Halvern had considered other targets, she said the firm had "looked at the whole field."')
+    found = {content: name for content, name in attributed(nlp, text)}
+    assert found["looked at the whole field."] == "Tessa Vane"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('Harbourside Police have opened a murder inquiry.\n\n"A man has been released on bail," the force said.',
+     "Harbourside Police"),
+    ('Justices Ramesh Iyer and Priya Nair heard the appeal.\n\n'
+     '"The State cannot take land without hearing the farmers," the bench observed.', "bench"),
+    ('Advocate Deepa Raghunathan, who practises in land matters, said "the ruling will be appealed."',
+     "Deepa Raghunathan"),
+], ids=["the-force", "the-bench", "a-title-the-parse-takes-for-the-head"])
+def test_bodies_and_titles_of_other_house_styles(nlp, text, expected):
+    assert [name for _, name in attributed(nlp, text)] == [expected]
