@@ -46,6 +46,7 @@ BYLINE_WORDS = 10  # a paragraph opening with "By" and no longer is a byline
 BYLINE_CHARS = 120  # and shorter (a byline paragraph is never long)
 RECENT_TOKENS = 400  # and no further back than this (no resolution in PolNeAR train or dev looks past 337)
 COREF_TOKENS = 250  # coreferee reads at most this many tokens before a pronoun
+LED_TOKENS = 12  # a body's name, a role and a person's name after the body's head ("Harbour Union president Jo Smith")
 ASKED_DEPTH = 4  # a word this many links below "Asked whether ..." is what the speaker was asked about
 COREF_RUNS = 20  # and runs at most this often in one article (it is by far the costliest step)
 
@@ -697,12 +698,19 @@ NAMING_VERBS = {"give", "identify", "name", "know", "call", "introduce"}  # "who
 
 
 def name_given_in_clause(head: Token) -> Span | None:
-    """The name a clause on a description gives: "a passenger, who gave his name only as Sten," or "identified as"."""
-    for clause in head.children:
+    """The name a clause on a description (or on the description beside it) gives: "a passenger, who gave his name
+    only as Sten," or "identified as"; "another voter, a taxi driver who gave only his first name, Ruslan,"."""
+    nouns = [head] + [child for child in head.children if child.dep_ == "appos" and child.pos_ == "NOUN"]
+    for clause in (clause for noun in nouns for clause in noun.children):
         if clause.dep_ not in {"relcl", "acl"} or clause.lemma_.lower() not in NAMING_VERBS:
             continue
-        for prep in clause.children:
-            names = [g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"] if prep.lower_ == "as" else []
+        for word in clause.children:
+            if word.dep_ == "prep" and word.lower_ == "as":
+                names = [g for g in word.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+            elif word.dep_ == "dobj" and word.lemma_.lower() == "name":
+                names = [g for g in word.children if g.dep_ == "appos" and g.pos_ == "PROPN"]
+            else:
+                names = []
             if names:
                 return head.doc[names[0].left_edge.i:names[0].i + 1]
     return None
@@ -724,6 +732,20 @@ def apposed_name(head: Token) -> Span | None:
         if names:
             return names[0]
     return None
+
+
+def led_person(head: Token) -> Span | None:
+    """The person named after a body's name and a role, however the parse hangs them on the body's head
+    ("Elementary Teachers of Stonegate president Marguerite Hale": the president, not the union)."""
+    if head.pos_ != "PROPN" or head.ent_type_ not in GROUPS:
+        return None
+    doc, last = head.doc, head.right_edge.i
+    if last - head.i > LED_TOKENS or doc[last].ent_type_ != "PERSON":
+        return None
+    start = last
+    while start > head.i + 1 and doc[start].ent_iob_ == "I":
+        start -= 1  # back to the name's first word
+    return doc[start:last + 1] if is_role_word(doc[start - 1]) else None
 
 
 def apposed_body(head: Token) -> Span | None:
@@ -837,6 +859,9 @@ class Resolver:
         if head.lower_ in ELIDING and not self.article.children(head, "prep") or is_elided_of(head):
             elided = self.elided(head)
             return Resolution(elided, "description-elided") if elided is not None else None
+        led = led_person(head)
+        if led is not None:  # "Harbour Workers' Union president Jo Smith": the president, not the union
+            return self.resolve_written(led)
         if self.is_common(head) or is_role_word(head) and not self.is_known_surname(head):  # "the local MP, Jo Smith,"
             body = apposed_body(head)
             if body is not None:  # "the union, Skycrew,": the body's name

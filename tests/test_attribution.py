@@ -1340,3 +1340,13 @@ def test_what_a_speaker_was_asked_about_is_not_who_she_is(nlp):
 ], ids=["the-force", "the-bench", "a-title-the-parse-takes-for-the-head"])
 def test_bodies_and_titles_of_other_house_styles(nlp, text, expected):
     assert [name for _, name in attributed(nlp, text)] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('Harbour Workers Union president Jo Smith said "the strike will go ahead."', "Jo Smith"),
+    ('Elementary Teachers of Stonegate president Marguerite Hale said in a statement that the closure was "the '
+     'predictable result of years of underfunding".', "Marguerite Hale"),
+    ('Another voter, a taxi driver who gave only his first name, Ruslan, said "the lines were long."', "Ruslan"),
+], ids=["a-union-president", "a-body-named-with-of", "a-first-name-given-in-a-clause"])
+def test_the_person_a_description_names_speaks(nlp, text, expected):
+    assert [name for _, name in attributed(nlp, text)] == [expected]

@@ -466,3 +466,12 @@ def test_a_content_piece_the_writers_words_part_from_the_cue_is_left_out(nlp, mo
 ], ids=["a-day-before-the-subject", "a-place-the-verb-spoke-in", "a-day-inside-the-clause"])
 def test_when_and_where_the_words_were_said_is_no_part_of_them(nlp, text, content):
     assert [found for found, *_ in reported(nlp, text)] == [content]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The town council will announce the name of the park at a ceremony in the spring.", []),
+    ("The prime minister will say in a speech on Monday that the country must rebuild.",
+     ["that the country must rebuild"]),
+], ids=["a-thing-to-be-announced", "words-briefed-before-a-speech"])
+def test_a_future_speech_verb_reports_words_but_no_thing(nlp, text, expected):
+    assert [found for found, *_ in reported(nlp, text)] == expected

@@ -59,8 +59,10 @@ def learned_statements(article: ArticleContext) -> list[Unquoted]:
         if not proposition(pieces) and holds_quotes(article, pieces):
             continue  # a term in quote marks inside a noun phrase ("the firm over its \"lies\"")
         if not proposition(pieces) and (not has_speech_lemma(article, cue.root) or addressed(pieces)
-                                         or cue.root.lemma_.lower() in lexicon.entries("target_verbs")):
-            continue  # "thanked the home crowd", "scored 14 points", "told reporters": no words reported
+                                         or cue.root.lemma_.lower() in lexicon.entries("target_verbs")
+                                         or any(token.lower_ in unsaid.FUTURE for token in cue)):
+            continue  # "thanked the home crowd", "scored 14 points", "told reporters", "will announce the name of
+            # the park" (the words of "will say that ..." may be briefed; a thing to be announced is no words yet)
         if speaker is None or not (can_be_source(speaker.root) or body_says(article, speaker.root, cue)
                                    or named_elsewhere(article, speaker.root)) \
                 or points_back(speaker.root):
