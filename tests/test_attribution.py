@@ -1350,3 +1350,13 @@ def test_bodies_and_titles_of_other_house_styles(nlp, text, expected):
 ], ids=["a-union-president", "a-body-named-with-of", "a-first-name-given-in-a-clause"])
 def test_the_person_a_description_names_speaks(nlp, text, expected):
     assert [name for _, name in attributed(nlp, text)] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('Her deputy was detained on Tuesday, according to party officials. The interior ministry said he was being '
+     'questioned over "violations of public order".', "interior ministry"),
+    ('President Anzor Kulibayev thanked voters. An observer mission from the Council for Fair Elections said in a '
+     'report that "fundamental freedoms were severely restricted."', "observer mission from the Council for Fair Elections"),
+], ids=["a-body-speaks-in-the-quote-sentence", "a-mission"])
+def test_a_body_that_speaks_in_the_sentence_is_the_speaker(nlp, text, expected):
+    assert [name for _, name in attributed(nlp, text)] == [expected]

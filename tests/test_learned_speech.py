@@ -475,3 +475,22 @@ def test_when_and_where_the_words_were_said_is_no_part_of_them(nlp, text, conten
 ], ids=["a-thing-to-be-announced", "words-briefed-before-a-speech"])
 def test_a_future_speech_verb_reports_words_but_no_thing(nlp, text, expected):
     assert [found for found, *_ in reported(nlp, text)] == expected
+
+
+def test_two_speakers_joined_by_and_each_say_their_own(nlp):
+    text = ("The vote was marred, as opposition leaders alleged widespread fraud and international observers said "
+            "the count had been rushed.")
+    assert [(content, speaker) for content, _, speaker, _, _ in reported(nlp, text)] == [
+        ("widespread fraud", "opposition leaders"), ("the count had been rushed", "international observers")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The counsel submitted that over 600 families depended on the land.",
+     [("that over 600 families depended on the land", "counsel")]),
+    ("The counsel for the farmers said that the notice was invalid.",
+     [("that the notice was invalid", "counsel for the farmers")]),
+    ("The firm submitted a report to the board.", []),
+    ("Asked whether she ever thinks about retiring, she laughs, and then stops laughing.", []),
+], ids=["submitted-that", "counsel-for", "submitted-a-thing", "the-sentence-own-verb-between-commas"])
+def test_speech_of_the_courtroom_and_of_no_one(nlp, text, expected):
+    assert [(content, speaker) for content, _, speaker, _, _ in reported(nlp, text)] == expected

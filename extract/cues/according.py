@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from extract.context import QuoteContext
 from extract.cues import Cue, rule
 from extract.grammar import according_to, noun_phrase
-from extract.vocabulary import could_speak
+from extract.vocabulary import speaks
 
 
 def paragraph_source(ctx: QuoteContext) -> Token | None:
@@ -36,7 +36,8 @@ def according_to_source(ctx: QuoteContext) -> Cue | None:
 
 
 def speaks_in_the_sentence(ctx: QuoteContext) -> bool:
-    """Whether a speech verb with a person as its subject stands in a sentence the quote touches."""
+    """Whether a speech verb whose subject can speak (a person or a body: "The interior ministry said") stands in a
+    sentence the quote touches."""
     from extract.cues.verbs import paragraph_speaking_verbs, speaker_of  # verbs reads this module's paragraph_source
 
     article = ctx.article
@@ -46,4 +47,4 @@ def speaks_in_the_sentence(ctx: QuoteContext) -> bool:
     verbs = paragraph_speaking_verbs(ctx)  # in text order: those of the touched sentences, by bisection
     first = bisect_left(verbs, article.sentences[touched[0]].start, key=lambda verb: verb.i)
     last = bisect_left(verbs, article.sentences[touched[-1]].end, key=lambda verb: verb.i)
-    return any(could_speak(speaker_of(article, verb)) for verb in verbs[first:last])
+    return any(speaks(speaker_of(article, verb)) for verb in verbs[first:last])

@@ -15,6 +15,8 @@ speaker is the head of the model's source, resolved like any mention.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from spacy.tokens import Span, Token
 
 from extract import learned, lexicon
@@ -41,8 +43,9 @@ def learned_statements(article: ArticleContext) -> list[Unquoted]:
         own = own_subject(article, attribution)
         speaker = without_possessive(noun_phrase(own)) if own is not None else mention(article, attribution)
         source = None if own is not None else attribution.source
-        pieces = tuple(piece for piece in (without_dateline(article, within_paragraph(article, before_attribution(
-                           past_circumstance(article, without_spaces(piece), cue), attribution, speaker)))
+        pieces = tuple(piece for piece in (without_dateline(article, within_paragraph(article, before_another(
+                           article, before_attribution(past_circumstance(article, without_spaces(piece), cue),
+                                                       attribution, speaker))))
                                            for piece in attribution.content)
                        if len(piece) and not set_apart(article, piece, attribution)
                        and article.paragraphs.index(piece.start_char) == paragraph)  # 45 of 23,288 train pieces are not
@@ -140,6 +143,32 @@ def before_attribution(piece: Span, attribution: learned.LearnedAttribution, spe
     return piece.doc[piece.start:end]
 
 
+def before_another(article: ArticleContext, piece: Span) -> Span:
+    """The piece cut where the subject of another speech verb the model found starts inside it after "and", "but"
+    or a comma ("alleged widespread fraud [and international observers said ...]": the observers' words)."""
+    starts = article.cached("learned-speakers", 0, lambda _: speakers_of_cues(article))
+    doc = piece.doc
+    for at in starts[bisect_right(starts, piece.start):bisect_left(starts, piece.end)]:
+        if doc[at - 1].lower_ in {"and", "but", ","} and piece.start < at - 1:
+            end = at - 1
+            while end > piece.start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+                end -= 1
+            return doc[piece.start:end]
+    return piece
+
+
+def speakers_of_cues(article: ArticleContext) -> list[int]:
+    """Where the subjects of the model's verb cues start, in text order."""
+    starts = set()
+    for attribution in model_attributions(article):
+        subject = own_subject(article, attribution)
+        if subject is None and attribution.source is not None:
+            subject = attribution.source.root
+        if subject is not None and subject.i < attribution.cue.start:
+            starts.add(subject.left_edge.i)
+    return sorted(starts)
+
+
 def set_apart(article: ArticleContext, piece: Span, attribution: learned.LearnedAttribution) -> bool:
     """Whether a semicolon or colon parts a content piece before the speaker from the speaker's clause ("Police
     closed the road; a spokeswoman said it would reopen"): the writer's words (no PolNeAR train content is)."""
@@ -195,6 +224,8 @@ def own_subject(article: ArticleContext, attribution: learned.LearnedAttribution
     if verb.pos_ not in {"VERB", "AUX"}:
         return None
     subject = next((c for c in article.children(verb, "nsubj") if not is_relative(c)), None)
+    if subject is not None and not speaks(subject):  # "alleged [fraud and international observers] said ...": the
+        subject = next((c for c in article.children(subject, "conj") if speaks(c)), None)  # observers, parsed so
     if subject is None or not speaks(subject) or attribution.source.start <= subject.i < attribution.source.end:
         return None
     return subject

@@ -53,6 +53,9 @@ def said_aside(article: ArticleContext, verb: Token) -> tuple[Span, Span, Span] 
     subject = next((c for c in article.children(verb, "nsubj") if c.i < verb.i), None)
     if subject is None or verb.i - subject.left_edge.i >= MOST_SPEAKER_TOKENS:
         return None
+    if any(c.i > verb.i for c in article.children(verb, "conj")) or any(
+            c.i < subject.i for c in article.children(verb, "advcl")):
+        return None  # the sentence's own verb: "Asked whether she will retire, she laughs, and then stops laughing"
     doc, end = verb.doc, verb.i + 1
     while end < len(doc) and doc[end].head == verb and doc[end].dep_ in {"advmod", "prt"} and doc[end].text != ",":
         end += 1  # "she says now,"
