@@ -417,10 +417,14 @@ def people(doc: Doc) -> People:
     for run in runs:
         if len(run) > 1 and run[-1].lower_ in found and run[0].ent_type_ != "PERSON" and not names_body(run):
             name, _ = clean_name(run)
+            if len(name.split()) < 2:
+                continue
             persons = found.by_surname[surname(name)]
-            if len(name.split()) > 1 and not any(len(form.split()) > 1 for p in persons for form in p.forms) \
-                    and looks_like_given_name(name.split()[0]):
-                found.add(name, run.start)  # only a surname known so far
+            given = name.split()[0].lower()
+            if looks_like_given_name(name.split()[0]) and (
+                    not any(len(form.split()) > 1 for p in persons for form in p.forms)  # only a surname known so far
+                    or not any(given in p.given for p in persons)):
+                found.add(name, run.start)  # another given name: "Carys Hughes" after "David Hughes"
     found.join_given_names()
     found.join_headline_forms(doubtful)
     return found
@@ -614,7 +618,11 @@ def body_name(mention: Span) -> str:
         return description(mention)
     for ent in mention.ents:
         if ent.label_ in GROUPS and ent.start <= root.i < ent.end:
-            return description(ent)  # "the nonpartisan Commission on Presidential Debates": the entity
+            start = ent.start
+            while start > mention.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
+                    and not (doc[start - 1].is_sent_start and doc[start - 1].lower_ in lexicon.common_nouns()):
+                start -= 1  # "[Westmere] District Council", the place left out of the entity (not "Fellow")
+            return description(doc[start:ent.end])  # "the nonpartisan Commission on Presidential Debates": the entity
     start = root.i
     while start > mention.start:
         before = doc[start - 1]
@@ -902,6 +910,9 @@ class Resolver:
         if is_demonym(head):
             return self.described(mention)  # "the Swede said": a person the article named before
         common = self.is_common(head)
+        if head.pos_ == "PROPN" and head.ent_type_ in GROUPS and (is_group_noun(head) or is_company_word(head)):
+            return Resolution(Speaker(body_name(mention), None, "organisation"), "organisation")  # by its name, not
+            # a person's in it: "Bramwell Civic Society", "the Ardlow Association of Head Teachers"
         person = self.named(mention) if not common else None  # "the Smith aide" is not Smith
         if person is not None:
             return Resolution(self.with_role(person, mention), "name")
@@ -930,7 +941,8 @@ class Resolver:
         for at, token in reversed(list(enumerate(names))):
             if token.lower_ in self.people:
                 bearers = {word for person in self.people.by_surname[token.lower_] for word in person.given}
-                given = next((t.lower_ for t in names[:at] if t.lower_ in bearers), names[0].lower_ if at > 0 else "")
+                given = next((t.lower_ for t in mention if t.i < token.i and t.lower_ in bearers),  # (a given name the
+                             names[0].lower_ if at > 0 else "")  # tagger took for a verb: "Carys Hughes")
                 person = self.people.get(token.lower_, given, before=token.i)  # "Sen. Paul Okonjo": Paul's
                 return self.of_titled_gender(person, mention, token.lower_)
         if len(names) == 1:  # a given name alone: the one person of the article who bears it ("Raj" of "Raj Patel")

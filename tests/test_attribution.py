@@ -1360,3 +1360,23 @@ def test_the_person_a_description_names_speaks(nlp, text, expected):
 ], ids=["a-body-speaks-in-the-quote-sentence", "a-mission"])
 def test_a_body_that_speaks_in_the_sentence_is_the_speaker(nlp, text, expected):
     assert [name for _, name in attributed(nlp, text)] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('David Hughes said the lines were neglected. Carys Hughes said the cuts were "unfair."', ["Carys Hughes"]),
+    ('Tomas Brandt spoke first.\n\n"The lines are neglected," Tomas Brandt said.\n\n'
+     'Efua Brandt, his sister, said "the cuts were unfair."', ["Tomas Brandt", "Efua Brandt"]),
+], ids=["a-given-name-the-tagger-missed", "a-sister-of-one-surname"])
+def test_different_given_names_never_merge_within_an_article(nlp, text, expected):
+    assert [name for _, name in attributed(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('Westmere District Council said "it had opened three rest centres."', "Westmere District Council"),
+    ('Residents of Bramwell have launched a campaign.\n\nBramwell Civic Society said "the library was a listed '
+     'building."', "Bramwell Civic Society"),
+    ('The Ardlow Association of Head Teachers said "it would share the findings."',
+     "Ardlow Association of Head Teachers"),
+], ids=["a-place-the-entity-left-out", "a-place-also-tagged-a-person", "a-role-inside-the-name"])
+def test_a_body_speaks_by_its_name_and_not_a_persons_in_it(nlp, text, expected):
+    assert [name for _, name in attributed(nlp, text)] == [expected]
