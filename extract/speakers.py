@@ -717,6 +717,8 @@ def name_given_in_clause(head: Token) -> Span | None:
                 names = [g for g in word.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
             elif word.dep_ == "dobj" and word.lemma_.lower() == "name":
                 names = [g for g in word.children if g.dep_ == "appos" and g.pos_ == "PROPN"]
+            elif word.dep_ == "oprd" and word.pos_ == "PROPN":  # "a tailor named Ikechukwu Nwankwo"
+                names = [word]
             else:
                 names = []
             if names:
@@ -725,15 +727,27 @@ def name_given_in_clause(head: Token) -> Span | None:
 
 
 def apposed_name(head: Token) -> Span | None:
-    """A person's name set beside a description ("the chief, Jo Smith,")."""
+    """A person's name set beside a description ("the chief, Jo Smith,"), also through a second description
+    ("Her longtime collaborator, the engineer Rafi Soto,")."""
     doc = head.doc
     for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and is_person_noun(child):
+            inner = next((g for g in child.children if g.dep_ == "appos" and g.pos_ == "PROPN"
+                          and g.ent_type_ == "PERSON"), None)
+            if inner is not None:
+                start = inner.i
+                while start > child.i + 1 and doc[start - 1].ent_type_ == "PERSON":
+                    start -= 1  # the name alone, not "state Del." before it
+                return doc[start:inner.i + 1]
         if child.dep_ != "appos" or child.pos_ != "PROPN":
             continue
         name = doc[max(child.left_edge.i, head.i + 1):child.i + 1]
         if child.ent_type_ not in GROUPS or is_personal_name(name) or (len(name) == 1 and is_given_name(child)):
             return name  # "the chief, Jo Smith,"; "Her son, Alistair," (a given name alone, tagged ORG)
     objects = [g for c in head.rights if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    for obj in objects[1:]:  # "An economist at the Centre for Policy Studies, Dr Funmi Adeyemi,": a second object
+        if obj.ent_type_ == "PERSON" and obj.pos_ == "PROPN" and doc[obj.left_edge.i - 1].text == ",":
+            return doc[obj.left_edge.i:obj.i + 1]
     for obj in objects:  # "the partner at Lenox, Jo Smith,": the parse hangs the name on Lenox
         names = [doc[max(c.left_edge.i, obj.i + 1):c.i + 1] for c in obj.children if c.dep_ == "appos"]
         names = [name for name in names if name.root.ent_type_ == "PERSON" or is_personal_name(name)]
@@ -757,13 +771,20 @@ def led_person(head: Token) -> Span | None:
 
 
 def apposed_body(head: Token) -> Span | None:
-    """The name set beside a noun for a body: "the union, Skycrew," or "His firm, Haldane Atelier,"."""
-    if head.pos_ != "NOUN" or not is_group_noun(head) or is_person_noun(head):
+    """The name set beside a noun for a body: "the union, Skycrew," or "His firm, Haldane Atelier,"; or a name the
+    tagger marks as a body's beside any noun: "Her record label, Driftwood Records,", "The company's largest
+    competitor, Halcyon Data,"."""
+    if head.pos_ != "NOUN":
         return None
-    doc = head.doc
+    doc, group = head.doc, is_group_noun(head) and not is_person_noun(head)
     for child in head.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > head.i:
-            return doc[max(child.left_edge.i, head.i + 1):child.i + 1]
+            name = doc[max(child.left_edge.i, head.i + 1):child.i + 1]
+            if group:
+                return name
+            tagged_body = all(t.ent_type_ == "ORG" for t in name) and not is_personal_name(name)
+            if tagged_body and not (is_person_noun(head) and (len(name) == 1 or is_given_name(name[0]))):
+                return name  # (not "Her nephew, Alistair," a given name the tagger took for a body)
     return None
 
 

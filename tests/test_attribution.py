@@ -1380,3 +1380,15 @@ def test_different_given_names_never_merge_within_an_article(nlp, text, expected
 ], ids=["a-place-the-entity-left-out", "a-place-also-tagged-a-person", "a-role-inside-the-name"])
 def test_a_body_speaks_by_its_name_and_not_a_persons_in_it(nlp, text, expected):
     assert [name for _, name in attributed(nlp, text)] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('An economist at the Centre for Policy Studies in Port Harland, Dr Funmi Adeyemi, said "prices had doubled."',
+     "Funmi Adeyemi"),
+    ('Her neighbour, a tailor named Ikechukwu Nwankwo, said "the queues were long."', "Ikechukwu Nwankwo"),
+    ('Her longtime collaborator, the engineer Rafi Soto, says "she knew exactly what she wanted."', "Rafi Soto"),
+    ('Her record label, Driftwood Records, said "it would reissue her albums."', "Driftwood Records"),
+    ("The company's largest competitor, Halcyon Data, said \"it would cut prices.\"", "Halcyon Data"),
+], ids=["a-name-after-a-long-description", "named-in-a-clause", "a-second-description", "a-label", "a-competitor"])
+def test_the_name_set_beside_a_description_speaks(nlp, text, expected):
+    assert [name for _, name in attributed(nlp, text)] == [expected]
