@@ -937,7 +937,9 @@ class Resolver:
         person = self.named(mention) if not common else None  # "the Smith aide" is not Smith
         if person is not None:
             return Resolution(self.with_role(person, mention), "name")
-        capitalised = all(t.text[:1].isupper() for t in mention if not t.is_punct)
+        capitalised = all(t.text[:1].isupper() for t in mention if not t.is_punct) and not (
+            len(mention) == 1 and head.pos_ == "NOUN" and head.is_sent_start and not head.is_upper
+            and not is_given_name(head))  # "Parents ... were": a sentence's capital, no name (but "SMITH:")
         if is_outlet_name(mention):
             return Resolution(self.body_holding(head.lemma_.lower(), mention.start)
                               or Speaker(description(mention), None, "organisation"), "organisation")
@@ -1014,8 +1016,9 @@ class Resolver:
         gender = gender_of(token)
         fallback, named_before, subjects, sentence = None, None, [], None
         for candidate, subject, word in self.candidates(token):
-            if not self.fits(candidate, gender) or word.tag_ in {"NNS", "NNPS"} or spoken_of_aside(word, token):
-                continue
+            if not self.fits(candidate, gender) or word.tag_ in {"NNS", "NNPS"} or spoken_of_aside(word, token) \
+                    or gender is not None and word.lower_ in GROUP_PRONOUNS:
+                continue  # (a "she" is none of the people a "they" stood for)
             if named and candidate.kind != "person":
                 continue
             if named_before is not None and self.paragraph(word.i) < named_before:

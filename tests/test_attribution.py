@@ -1392,3 +1392,10 @@ def test_a_body_speaks_by_its_name_and_not_a_persons_in_it(nlp, text, expected):
 ], ids=["a-name-after-a-long-description", "named-in-a-clause", "a-second-description", "a-label", "a-competitor"])
 def test_the_name_set_beside_a_description_speaks(nlp, text, expected):
     assert [name for _, name in attributed(nlp, text)] == [expected]
+
+
+def test_a_she_is_none_of_the_people_a_they_stood_for_and_a_sentence_capital_names_no_one(nlp):
+    text = ('He said residents could borrow e-books.\n\nParents at a meeting were not persuaded. They said "the van '
+            'would not replace the homework club."\n\n"We have no laptop at home," said Kerry Adebayo, a mother of '
+            'three. She said "she had cried when she heard."')
+    assert [name for _, name in attributed(nlp, text)] == ["Parents", "Kerry Adebayo", "Kerry Adebayo"]

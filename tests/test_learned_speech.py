@@ -494,3 +494,18 @@ def test_two_speakers_joined_by_and_each_say_their_own(nlp):
 ], ids=["submitted-that", "counsel-for", "submitted-a-thing", "the-sentence-own-verb-between-commas"])
 def test_speech_of_the_courtroom_and_of_no_one(nlp, text, expected):
     assert [(content, speaker) for content, _, speaker, _, _ in reported(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gold rose, dealers said.", [("Gold rose", "dealers")]),
+    ("The defense had argued that the search was unlawful.", [("that the search was unlawful", "defense")]),
+    ("The paper, published in the Journal of Sleep, found that the effect was strongest on school nights.",
+     [("that the effect was strongest on school nights", "paper")]),
+    ("According to a transcript read in court, Aldane told an investigator that he had been at home.",
+     [("that he had been at home", "Aldane")]),
+    ("According to the complaint, Varga wrote 143 cheques to herself.",
+     [("Varga wrote 143 cheques to herself", "complaint")]),
+    ("# Explained: Would a four-day week work in Estavia?\n\nThe council reports in October.", []),
+], ids=["dealers", "the-defense", "a-paper", "relayed-by-a-transcript", "according-to-a-complaint", "a-title-label"])
+def test_speakers_of_markets_courts_and_papers(nlp, text, expected):
+    assert [(content, speaker) for content, _, speaker, _, _ in reported(nlp, text)] == expected

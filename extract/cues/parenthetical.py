@@ -111,6 +111,12 @@ def someone_speaks(article: ArticleContext, words: Span) -> bool:
     return any(is_speech_verb(article, token) and speaks(speaker_of(article, token)) for token in words)
 
 
+def speaks_its_words(article: ArticleContext, verb: Token) -> bool:
+    """Whether the main verb of the words is a speech verb whose subject can speak, with the clause it reports ("Aldane
+    told an investigator that ..."; not "Vandermeer wrote 143 checks")."""
+    return is_speech_verb(article, verb) and speaks(speaker_of(article, verb)) and bool(article.children(verb, "ccomp"))
+
+
 def has_verb(words: Span) -> bool:
     return any(token.pos_ in {"VERB", "AUX"} for token in words)
 
@@ -133,6 +139,8 @@ def around(article: ArticleContext, aside: Span) -> tuple[Span, ...] | None:
     comma_after = aside.end < len(doc) and doc[aside.end].text == ","
     if aside[0].lower_ in EDGE_PHRASES and not len(before) and comma_after and len(after) >= LEAST_AFTER_TOKENS:
         pieces = (after,)
+        if speaks_its_words(article, after.root):
+            return None  # "According to a transcript, Aldane told an investigator that ...": Aldane's words, relayed
     elif aside[0].lower_ in EDGE_PHRASES and aside.end >= end and comma_before and len(before) >= LEAST_AFTER_TOKENS:
         pieces = (before,)
         if someone_speaks(article, before):

@@ -31,8 +31,8 @@ def reported_clauses(article: ArticleContext) -> list[Unquoted]:
             clause, subject = inverted
             found.append(Unquoted((clause,), Cue(article.doc[verb.i:verb.i + 1], noun_phrase(subject))))
             continue
-        if subject is None:
-            continue
+        if subject is None or not any(c.isalpha() for c in subject.text):
+            continue  # (no speaker in a mark: "# Explained: Would a four-day week work?")
         request = requested(article, verb)
         if request is not None and not in_subtree(subject, request.root):
             found.append(Unquoted((request,), Cue(cue_span(article, verb, request.start_char), noun_phrase(subject))))
