@@ -290,8 +290,7 @@ class Attributor:
             self.add(self.attempt(found[0].start_char, self.unquoted, *found))
         attributed = Quoted(merged((quote.content.start, quote.content.end) for quote in self.found))
         for found in mixed:
-            if not any(attributed.overlaps(piece.start_char, piece.end_char) for piece in found[0].pieces) \
-                    and not self.only_titles(found[0]):
+            if not any(attributed.overlaps(piece.start_char, piece.end_char) for piece in found[0].pieces):
                 self.add(self.attempt(found[0].start_char, self.mixed, *found))
         in_turns = [(stmt.start, stmt.end) for stmt in stmts if in_turn(stmt.start)]  # "QUILL: She said, \"...\""
         inner = [quote for quotation in sorted({*nested, *in_turns})
@@ -373,14 +372,10 @@ class Attributor:
         return [(statement, rule, "mixed" if self.quotes_words(statement) else kind) for statement, rule, kind in found]
 
     def quotes_words(self, statement: Unquoted) -> bool:
-        """Whether quoted words lie inside the statement that are not a "so-called" term: a mixed statement."""
+        """Whether quoted words lie inside the statement that are neither a "so-called" term nor a title (a man
+        known as "Bluebird", the closing track, "Driftwood,"): a mixed statement; else an indirect one."""
         text = self.article.text
-        return any(not so_called(text, start) for piece in statement.pieces
-                   for start, _ in self.article.quoted.inside(piece.start_char, piece.end_char))
-
-    def only_titles(self, statement: Unquoted) -> bool:
-        """Whether every quotation inside the statement is a title ("during a \"Town Hall Forum\""), not words said."""
-        return all(is_title(self.inner(start, end).text) for piece in statement.pieces
+        return any(not so_called(text, start) and not is_title(self.inner(start, end).text) for piece in statement.pieces
                    for start, end in self.article.quoted.inside(piece.start_char, piece.end_char))
 
     def turns(self) -> list[tuple[Unquoted, Rule, str]]:

@@ -196,6 +196,8 @@ class ArticleContext:
         at = stmt.start - stmt.opening - 1  # the character before the opening mark
         while at >= 0 and self.text[at].isspace():
             at -= 1
+        if at > 0 and self.text[at] in quotes.MARK_CHARS and self.text[at - 1] in ".!?":
+            at -= 1  # a quote just before that ended its sentence: 'was "wrong." "We will appeal," he said
         if (at < 0 or self.text[at] in KIND_BREAKS or stmt.opens_paragraph) and not self.continued_after(stmt) \
                 and not (self.text[at] == "," and self.begun_before(stmt)):
             return "direct"

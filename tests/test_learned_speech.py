@@ -509,3 +509,18 @@ def test_speech_of_the_courtroom_and_of_no_one(nlp, text, expected):
 ], ids=["dealers", "the-defense", "a-paper", "relayed-by-a-transcript", "according-to-a-complaint", "a-title-label"])
 def test_speakers_of_markets_courts_and_papers(nlp, text, expected):
     assert [(content, speaker) for content, _, speaker, _, _ in reported(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ('Ines Varga said the ruling was "wrong." "We will appeal," she said. "This is not over."',
+     ["mixed", "direct", "direct"]),
+    ('Ines Varga called the pier a "white elephant," "unsafe" and "a folly."', ["mixed", "mixed", "mixed"]),
+], ids=["a-quote-after-one-that-ended-its-sentence", "a-list-of-quoted-terms"])
+def test_a_quote_after_a_quote_that_ended_its_sentence_stands_as_one(nlp, text, kinds):
+    assert [q.kind for q in nlp(text)._.quotes] == kinds
+
+
+def test_a_title_inside_reported_speech_leaves_it_indirect(nlp):
+    text = 'The judge ruled that messages from a man known as "Bluebird" could be shown to the jury.'
+    assert [(content, speaker) for content, _, speaker, _, _ in reported(nlp, text)] == [
+        ('that messages from a man known as "Bluebird" could be shown to the jury', "judge")]
