@@ -1399,3 +1399,9 @@ def test_a_she_is_none_of_the_people_a_they_stood_for_and_a_sentence_capital_nam
             'would not replace the homework club."\n\n"We have no laptop at home," said Kerry Adebayo, a mother of '
             'three. She said "she had cried when she heard."')
     assert [name for _, name in attributed(nlp, text)] == ["Parents", "Kerry Adebayo", "Kerry Adebayo"]
+
+
+def test_an_expert_named_in_bold_before_a_colon_speaks(nlp):
+    text = ('We asked two specialists.\n\n- **Dr Lena Park**, economist: "A pilot is a performance."\n'
+            '- **Tomas Berg**, union organiser: "Workers want it."')
+    assert [name for _, name in attributed(nlp, text)] == ["Lena Park", "Tomas Berg"]

@@ -18,6 +18,7 @@ from extract.vocabulary import can_speak
 
 INTRODUCTION_BREAKS = {"-", "--", "\u2013", "\u2014", ".", ";", "!", "?"}
 MOST_WORDS = 8  # words from the last break to the colon, the colon included
+EMPHASIS_MARKS = 8  # and at most this many Markdown emphasis marks among them ("**Jo Smith**")
 LABEL = re.compile(r"([A-Z][A-Z.'\- ]{1,40}):\s+")
 
 
@@ -39,7 +40,10 @@ def transcript_label(ctx: QuoteContext) -> Cue | None:
 @rule("colon", confidence=0.85, method="colon")
 def name_before_colon(ctx: QuoteContext) -> Cue | None:
     """A speaker named just before a colon that introduces the quote (Smith: "...")."""
-    found = colon_speaker(ctx.article, ctx.last_before(MOST_WORDS + 2), ctx.window_before > MOST_WORDS + 2)
+    raw = ctx.last_before(MOST_WORDS + EMPHASIS_MARKS)
+    words = [t for t in raw if t.text.strip("*_")]  # no Markdown emphasis: "- **Dr Lena Park**, economist:"
+    tail = words[-(MOST_WORDS + 2):]
+    found = colon_speaker(ctx.article, tail, len(words) > len(tail) or ctx.window_before > len(raw))
     return Cue(found[1], found[0]) if found is not None else None
 
 
@@ -58,6 +62,7 @@ def colon_speaker(article: ArticleContext, tail: list[Token], longer: bool) -> t
     ("The ministry:", not "The figures:"). A speech verb among the words is
     the work of the verb rules, unless it comes first ("Continued Smith:").
     """
+    tail = [t for t in tail if t.text.strip("*_")]  # no Markdown emphasis: "- **Dr Lena Park**, economist:"
     if len(tail) < 2 or tail[-1].text != ":":
         return None
     breaks = [at for at, t in enumerate(tail[:-1]) if t.text in INTRODUCTION_BREAKS]
