@@ -32,6 +32,7 @@ from extract.grammar import (
     reported_by)
 from extract.records import Quote
 from extract.records import Span as TextSpan
+from extract.vocabulary import GENDERED
 
 SHORT_QUOTE_WORDS = 2  # shorter quotes with no cue governing them are scare quotes
 NAME_QUOTE_WORDS = 4  # quotes this short inside a noun phrase, with no cue at all, are names
@@ -423,6 +424,9 @@ class Attributor:
         if cue.mention.root.pos_ == "NOUN":  # "the rep just said, '...'": someone the quote brings in, not followed back
             described = self.resolver.described(cue.mention, follow=False)
         quote = self.quote(rule, cue, inner[0], inner[1], "direct", self.article.paragraphs.index(inner[0]), described)
+        if quote.speaker is not None and quote.speaker == outer.speaker and cue.mention.root.lower_ in GENDERED:
+            other = self.resolver.salient(cue.mention.root, besides=outer.speaker)  # "She kept saying" in Rose's
+            quote = replace(quote, speaker=other.speaker) if other is not None else quote  # words is not Rose
         if quote.speaker is None or quote.speaker == outer.speaker or len(quote.content.text.split()) <= SHORT_QUOTE_WORDS:
             return []  # "he said 'uh huh'": too short, said by no one the article names, or by the quoted person
         return [replace(quote, reporter=outer.speaker)]

@@ -1010,12 +1010,14 @@ class Resolver:
             return Resolution(chained, "coreferee")
         return None
 
-    def salient(self, token: Token, named: bool = False) -> Resolution | None:
+    def salient(self, token: Token, named: bool = False, besides: Speaker | None = None) -> Resolution | None:
         """The person a he/she most likely means: the nearest earlier subject of the right gender (with ``named``,
-        a person the article names: "the 43-year-old" is no unnamed source)."""
+        a person the article names: "the 43-year-old" is no unnamed source; not ``besides``)."""
         gender = gender_of(token)
         fallback, named_before, subjects, sentence = None, None, [], None
         for candidate, subject, word in self.candidates(token):
+            if candidate == besides:
+                continue
             if not self.fits(candidate, gender) or word.tag_ in {"NNS", "NNPS"} or spoken_of_aside(word, token) \
                     or gender is not None and word.lower_ in GROUP_PRONOUNS:
                 continue  # (a "she" is none of the people a "they" stood for)

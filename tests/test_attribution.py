@@ -1405,3 +1405,11 @@ def test_an_expert_named_in_bold_before_a_colon_speaks(nlp):
     text = ('We asked two specialists.\n\n- **Dr Lena Park**, economist: "A pilot is a performance."\n'
             '- **Tomas Berg**, union organiser: "Workers want it."')
     assert [name for _, name in attributed(nlp, text)] == ["Lena Park", "Tomas Berg"]
+
+
+def test_a_he_or_she_inside_someones_quote_is_someone_else(nlp):
+    text = ("Rose Vey said her mother had recorded songs. \"She kept saying, 'Don't make it sound too polished,'\" "
+            "she said.")
+    inner = [q for q in parsed(nlp, text)._.quotes if q.cue_rule == "nested-quote"]
+    assert [(q.content.text, q.speaker.name, q.reporter.name) for q in inner] == [
+        ("Don't make it sound too polished,", "her mother", "Rose Vey")]
