@@ -756,6 +756,19 @@ def apposed_name(head: Token) -> Span | None:
     return None
 
 
+def name_after_title(head: Token) -> Span | None:
+    """A person's name right after a capitalised word the parse made the head ("Advocate Deepa Raghunathan"): the
+    title and the name."""
+    doc = head.doc
+    if not (is_title(head) or head.text[:1].isupper() and not head.ent_type_ and head.pos_ != "PROPN") \
+            or head.i + 1 >= len(doc) or doc[head.i + 1].ent_type_ != "PERSON" or doc[head.i + 1].ent_iob_ != "B":
+        return None
+    end = head.i + 2
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[head.i:end]
+
+
 def led_person(head: Token) -> Span | None:
     """The person named after a body's name and a role, however the parse hangs them on the body's head
     ("Elementary Teachers of Stonegate president Marguerite Hale": the president, not the union)."""
@@ -768,6 +781,9 @@ def led_person(head: Token) -> Span | None:
     while start > head.i + 1 and doc[start].ent_iob_ == "I":
         start -= 1  # back to the name's first word
     return doc[start:last + 1] if is_role_word(doc[start - 1]) else None
+
+
+HIDDEN_NAMES = (name_after_title, led_person)  # the person a mention names, the parse having made another word its head
 
 
 def apposed_body(head: Token) -> Span | None:
@@ -876,21 +892,14 @@ class Resolver:
     def resolve(self, mention: Span) -> Resolution | None:
         """Resolve a speaker mention, or None when nothing fits."""
         head = mention.root
-        if (is_title(head) or head.text[:1].isupper() and not head.ent_type_ and head.pos_ != "PROPN") \
-                and head.i + 1 < len(self.doc) and self.doc[head.i + 1].ent_type_ == "PERSON" \
-                and self.doc[head.i + 1].ent_iob_ == "B":  # "Advocate Deepa Raghunathan", the title parsed as the head
-            end = head.i + 2
-            while end < len(self.doc) and self.doc[end].ent_iob_ == "I":
-                end += 1
-            return self.resolve_written(self.doc[head.i:end])
+        hidden = next((name for name in (find(head) for find in HIDDEN_NAMES) if name is not None), None)
+        if hidden is not None:
+            return self.resolve_written(hidden)  # the person the parse hides behind another head
         if head.lower_ in RESOLVABLE and len(mention) == 1:
             return self.pronoun(head)
         if head.lower_ in ELIDING and not self.article.children(head, "prep") or is_elided_of(head):
             elided = self.elided(head)
             return Resolution(elided, "description-elided") if elided is not None else None
-        led = led_person(head)
-        if led is not None:  # "Harbour Workers' Union president Jo Smith": the president, not the union
-            return self.resolve_written(led)
         if self.is_common(head) or is_role_word(head) and not self.is_known_surname(head):  # "the local MP, Jo Smith,"
             body = apposed_body(head)
             if body is not None:  # "the union, Skycrew,": the body's name
