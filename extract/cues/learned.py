@@ -43,9 +43,7 @@ def learned_statements(article: ArticleContext) -> list[Unquoted]:
         own = own_subject(article, attribution)
         speaker = without_possessive(noun_phrase(own)) if own is not None else mention(article, attribution)
         source = None if own is not None else attribution.source
-        pieces = tuple(piece for piece in (without_dateline(article, within_paragraph(article, before_another(
-                           article, before_attribution(past_circumstance(article, without_spaces(piece), cue),
-                                                       attribution, speaker))))
+        pieces = tuple(piece for piece in (own_words(article, piece, attribution, speaker)
                                            for piece in attribution.content)
                        if len(piece) and not set_apart(article, piece, attribution)
                        and article.paragraphs.index(piece.start_char) == paragraph)  # 45 of 23,288 train pieces are not
@@ -72,6 +70,15 @@ def learned_statements(article: ArticleContext) -> list[Unquoted]:
             continue
         found.append(Unquoted(pieces, Cue(cue, speaker, source=source)))
     return found
+
+
+def own_words(article: ArticleContext, piece: Span, attribution: learned.LearnedAttribution,
+              speaker: Span | None) -> Span:
+    """A content piece of the model cut to the words it reports: past when and where they were said, before its
+    own attribution and another speaker's, inside its paragraph and past a dateline."""
+    piece = past_circumstance(article, without_spaces(piece), attribution.cue)
+    piece = before_another(article, before_attribution(piece, attribution, speaker))
+    return without_dateline(article, within_paragraph(article, piece))
 
 
 def joined_to_the_cue(article: ArticleContext, pieces: tuple[Span, ...], attribution: learned.LearnedAttribution,
