@@ -101,7 +101,7 @@ def own_speech_act(article: ArticleContext, clause: Span, start: int, end: int) 
         if not is_another_speech_act(article, token):
             continue
         if token.idx >= end and last == clause.end and token.dep_ == "conj":
-            last = token.i
+            last = token.left_edge.i if token.left_edge.idx >= end else token.i  # "... but [would not] say when"
             while last > first and (article.doc[last - 1].dep_ == "cc" or article.doc[last - 1].is_punct):
                 last -= 1
         elif token.idx + len(token) <= start:

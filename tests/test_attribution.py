@@ -1413,3 +1413,15 @@ def test_a_he_or_she_inside_someones_quote_is_someone_else(nlp):
     inner = [q for q in parsed(nlp, text)._.quotes if q.cue_rule == "nested-quote"]
     assert [(q.content.text, q.speaker.name, q.reporter.name) for q in inner] == [
         ("Don't make it sound too polished,", "her mother", "Rose Vey")]
+
+
+def test_a_participle_after_a_refused_question_is_said_by_who_refused(nlp):
+    text = ('A harbour board spokesman declined to say whether Norland would sign the deal, telling reporters the '
+            'board would "review the findings."')
+    assert [name for _, name in attributed(nlp, text)] == ["harbour board spokesman"]
+
+
+def test_a_refusal_after_the_quote_is_no_part_of_the_clause(nlp):
+    text = 'The commissioner said it was "under consideration" but would not say when a decision would come.'
+    [quote] = [q for q in parsed(nlp, text)._.quotes if q.kind == "mixed"]
+    assert quote.reported.text == 'it was "under consideration"'

@@ -56,7 +56,8 @@ def in_clause_on(word: Token, noun: Token) -> bool:
 
 def verb_subject(article: ArticleContext, verb: Token) -> Token | None:
     """The parsed subject of a speech verb, with the participle constructions of speech."""
-    named = participle_of_a_name(verb) or quoted_as_saying(article, verb) or participle_of_the_clause_before(article, verb)
+    named = participle_of_a_name(verb) or quoted_as_saying(article, verb) or participle_of_the_clause_before(
+        article, verb) or participle_past_a_question(article, verb)
     if named is not None:
         return named
     return grammar.parsed_subject(article, verb)
@@ -82,6 +83,21 @@ def participle_of_the_clause_before(article: ArticleContext, verb: Token) -> Tok
     clause = next((a for a in [before, *grammar.ancestors(before)] if a is not None and a.pos_ == "VERB"
                    and a.dep_ == "advcl" and a.head == verb.head), None) if before is not None else None
     return next((s for s in article.children(clause, "nsubj") if could_speak_as_group(s)), None) if clause else None
+
+
+def participle_past_a_question(article: ArticleContext, verb: Token) -> Token | None:
+    """A participle after a comma that the parse hung on a "whether" or "if" clause, said by the subject of the
+    sentence that asked or refused it: "A spokesman declined to say whether Washington would recognise it, telling
+    reporters ...": the spokesman, not Washington."""
+    doc = verb.doc
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i == 0 or doc[verb.i - 1].text != "," \
+            or not any(mark.lower_ in {"whether", "if"} for mark in article.children(verb.head, "mark")):
+        return None
+    for ancestor in grammar.ancestors(verb.head):
+        subject = next((s for s in article.children(ancestor, "nsubj") if could_speak_as_group(s)), None)
+        if subject is not None:
+            return subject
+    return None
 
 
 def participle_of_a_name(verb: Token) -> Token | None:
