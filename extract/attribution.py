@@ -26,7 +26,7 @@ from extract.clauses import own_speech_act, reported_clause, source_expression
 from extract.context import ArticleContext, Paragraphs, Quoted, QuoteContext, Statement
 from extract.cues import Cue, Rule, Unquoted
 from extract.cues import learned as learned_cues
-from extract.cues.headline import holding, kicker_colon
+from extract.cues.headline import holding, holds, kicker_colon
 from extract.grammar import (
     CLIMB_LIMIT, REPORTING_PREPOSITIONS, SUBJECTS, according_to, has_speech_lemma, is_denied, is_relative, is_speech_verb,
     reported_by)
@@ -484,9 +484,9 @@ class Attributor:
         return result
 
     def pulled_out(self, stmt: Statement) -> bool:
-        """Whether a quote standing alone as its paragraph repeats words quoted in one of the paragraphs before
-        (``PULL_QUOTE_WORDS`` or more, ``PULL_QUOTE_REACH`` paragraphs back at most): a pull quote the page set out,
-        no new statement."""
+        """Whether a quote standing alone as its paragraph repeats words quoted in one of the paragraphs before or
+        after (``PULL_QUOTE_WORDS`` or more, ``PULL_QUOTE_REACH`` paragraphs away at most): a pull quote the page set
+        out, no new statement."""
         text = self.article.text
         _, end = self.article.paragraphs[stmt.paragraph]
         if not stmt.opens_paragraph or text[stmt.end:end].strip("".join(quotes.MARK_CHARS) + " ."):
@@ -497,7 +497,23 @@ class Attributor:
                 break
             if quote.paragraph < stmt.paragraph and quote.kind != "indirect":
                 earlier.append(quote)
-        return holding(text[stmt.start:stmt.end], earlier, PULL_QUOTE_WORDS) is not None
+        words = text[stmt.start:stmt.end]
+        return holding(words, earlier, PULL_QUOTE_WORDS) is not None or self.quoted_later(stmt, words)
+
+    def quoted_later(self, stmt: Statement, words: str) -> bool:
+        """Whether a quotation inside a paragraph of prose after the statement's (``PULL_QUOTE_REACH`` at most) holds
+        its words: the pull quote set out before the story quotes them ("> \"A pilot is a performance.\"" above
+        "That warning came from Dr Lena Park: \"A pilot is a performance ...\"")."""
+        text, paragraphs = self.article.text, self.article.paragraphs
+        last = min(stmt.paragraph + PULL_QUOTE_REACH, len(paragraphs) - 1)
+        if last <= stmt.paragraph:
+            return False
+        for start, end in self.article.quoted.inside(paragraphs[stmt.paragraph + 1][0], paragraphs[last][1]):
+            opening, closing = paragraphs[paragraphs.index(start)]
+            in_prose = text[opening:start].strip() or text[end:closing].strip(" .")
+            if in_prose and holds(text[start:end], words, PULL_QUOTE_WORDS):
+                return True
+        return False
 
     def whole_content(self, quote: Quote, stmt: Statement) -> TextSpan | None:
         """The whole content of a mixed quote: the clause of its cue's verb that holds it (None: the quote)."""

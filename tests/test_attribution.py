@@ -1425,3 +1425,12 @@ def test_a_refusal_after_the_quote_is_no_part_of_the_clause(nlp):
     text = 'The commissioner said it was "under consideration" but would not say when a decision would come.'
     [quote] = [q for q in parsed(nlp, text)._.quotes if q.kind == "mixed"]
     assert quote.reported.text == 'it was "under consideration"'
+
+
+def test_a_pull_quote_set_out_before_the_story_quotes_it_is_no_statement(nlp):
+    text = ("The report's authors cautioned that staff knew they were watched.\n\n"
+            '"A pilot is a performance. Nobody is measuring in year three."\n\n'
+            'That warning came from Dr Lena Park, an economist, who said: "A pilot is a performance. Nobody is '
+            'measuring in year three, and that matters."')
+    assert [(content, name) for content, name in attributed(nlp, text)] == [
+        ("A pilot is a performance. Nobody is measuring in year three, and that matters.", "Lena Park")]

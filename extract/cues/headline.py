@@ -85,11 +85,11 @@ def echoed_quote(words: str, body: list) -> object | None:
 
 def holding(words: str, quotes: list, least: int) -> object | None:
     """The first of the quotes whose words hold ``words`` (``least`` words or more), whatever their capitals."""
+    return next((quote for quote in quotes if holds(quote.content.text, words, least)), None)
+
+
+def holds(text: str, words: str, least: int) -> bool:
+    """Whether a text holds ``words`` (``least`` words or more), whatever their capitals."""
     wanted = WORD.findall(words.lower())
-    if len(wanted) < least:
-        return None
-    for quote in quotes:
-        found = WORD.findall(quote.content.text.lower())
-        if any(found[i:i + len(wanted)] == wanted for i in range(len(found) - len(wanted) + 1)):
-            return quote
-    return None
+    found = WORD.findall(text.lower())
+    return len(wanted) >= least and any(found[i:i + len(wanted)] == wanted for i in range(len(found) - len(wanted) + 1))
