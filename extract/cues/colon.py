@@ -41,10 +41,15 @@ def transcript_label(ctx: QuoteContext) -> Cue | None:
 def name_before_colon(ctx: QuoteContext) -> Cue | None:
     """A speaker named just before a colon that introduces the quote (Smith: "...")."""
     raw = ctx.last_before(MOST_WORDS + EMPHASIS_MARKS)
-    words = [t for t in raw if t.text.strip("*_")]  # no Markdown emphasis: "- **Dr Lena Park**, economist:"
+    words = without_emphasis(raw)
     tail = words[-(MOST_WORDS + 2):]
     found = colon_speaker(ctx.article, tail, len(words) > len(tail) or ctx.window_before > len(raw))
     return Cue(found[1], found[0]) if found is not None else None
+
+
+def without_emphasis(tokens: list[Token]) -> list[Token]:
+    """The tokens without Markdown emphasis marks: "- **Dr Lena Park**, economist:"."""
+    return [t for t in tokens if t.text.strip("*_")]
 
 
 def could_be_named(word: Token) -> bool:
@@ -62,7 +67,7 @@ def colon_speaker(article: ArticleContext, tail: list[Token], longer: bool) -> t
     ("The ministry:", not "The figures:"). A speech verb among the words is
     the work of the verb rules, unless it comes first ("Continued Smith:").
     """
-    tail = [t for t in tail if t.text.strip("*_")]  # no Markdown emphasis: "- **Dr Lena Park**, economist:"
+    tail = without_emphasis(tail)
     if len(tail) < 2 or tail[-1].text != ":":
         return None
     breaks = [at for at, t in enumerate(tail[:-1]) if t.text in INTRODUCTION_BREAKS]

@@ -91,5 +91,7 @@ def holding(words: str, quotes: list, least: int) -> object | None:
 def holds(text: str, words: str, least: int) -> bool:
     """Whether a text holds ``words`` (``least`` words or more), whatever their capitals."""
     wanted = WORD.findall(words.lower())
+    if len(wanted) < least:
+        return False
     found = WORD.findall(text.lower())
-    return len(wanted) >= least and any(found[i:i + len(wanted)] == wanted for i in range(len(found) - len(wanted) + 1))
+    return any(found[i:i + len(wanted)] == wanted for i in range(len(found) - len(wanted) + 1))

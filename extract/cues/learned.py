@@ -30,7 +30,7 @@ from extract.vocabulary import QUANTIFIERS, could_speak, points_back, speaks
 
 NEGATIONS = {"not", "n't", "never"}
 POSSESSIVES = {"his", "her", "their", "our"}
-CIRCUMSTANCES = {"DATE", "TIME", "GPE", "LOC", "FAC"}  # when and where someone spoke ("told reporters [in Ottawa]")
+WHEN_AND_WHERE = {"DATE", "TIME", "GPE", "LOC", "FAC"}  # when and where someone spoke ("told reporters [in Ottawa]")
 
 
 @rule("learned-speech", confidence=0.8, method="subject", introduces=True)
@@ -127,7 +127,7 @@ def past_circumstance(article: ArticleContext, piece: Span, cue: Span) -> Span:
     when = [child for child in article.children(said, "prep", "npadvmod") if subject is not None
             and child.i < subject.i and any(t.ent_type_ in {"DATE", "TIME"} for t in child.subtree)]
     where = [child for child in article.children(verb, "prep", "npadvmod")
-             if any(t.ent_type_ in CIRCUMSTANCES for t in child.subtree)]
+             if any(t.ent_type_ in WHEN_AND_WHERE for t in child.subtree)]
     for child in where + when:
         if child.left_edge.i == start and child.right_edge.i + 1 < piece.end:
             start = child.right_edge.i + 1
@@ -144,7 +144,11 @@ def before_attribution(piece: Span, attribution: learned.LearnedAttribution, spe
               if span is not None and piece.start < span.start < piece.end and piece.doc[span.start - 1].text == ","]
     if not starts:
         return piece
-    end = min(starts)
+    return cut_before(piece, min(starts))
+
+
+def cut_before(piece: Span, end: int) -> Span:
+    """The piece up to token ``end``, without the punctuation and spaces before it."""
     while end > piece.start and (piece.doc[end - 1].is_punct or piece.doc[end - 1].is_space):
         end -= 1
     return piece.doc[piece.start:end]
@@ -157,10 +161,7 @@ def before_another(article: ArticleContext, piece: Span) -> Span:
     doc = piece.doc
     for at in starts[bisect_right(starts, piece.start):bisect_left(starts, piece.end)]:
         if doc[at - 1].lower_ in {"and", "but", ","} and piece.start < at - 1:
-            end = at - 1
-            while end > piece.start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-                end -= 1
-            return doc[piece.start:end]
+            return cut_before(piece, at - 1)
     return piece
 
 

@@ -75,7 +75,7 @@ def participle_of_the_clause_before(article: ArticleContext, verb: Token) -> Tok
     """A participle after a comma that the parse hung on the main verb, whose subject cannot speak, said by the
     subject of the clause just before the comma: "The deal collapsed after Russia withdrew, saying ...": Russia."""
     doc = verb.doc
-    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i == 0 or doc[verb.i - 1].text != ",":
+    if not after_a_comma(verb):
         return None
     if any(could_speak_as_group(subject) for subject in article.children(verb.head, "nsubj")):
         return None
@@ -89,15 +89,19 @@ def participle_past_a_question(article: ArticleContext, verb: Token) -> Token | 
     """A participle after a comma that the parse hung on a "whether" or "if" clause, said by the subject of the
     sentence that asked or refused it: "A spokesman declined to say whether Washington would recognise it, telling
     reporters ...": the spokesman, not Washington."""
-    doc = verb.doc
-    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i == 0 or doc[verb.i - 1].text != "," \
-            or not any(mark.lower_ in {"whether", "if"} for mark in article.children(verb.head, "mark")):
+    asked = any(mark.lower_ in {"whether", "if"} for mark in article.children(verb.head, "mark"))
+    if not after_a_comma(verb) or not asked:
         return None
     for ancestor in grammar.ancestors(verb.head):
         subject = next((s for s in article.children(ancestor, "nsubj") if could_speak_as_group(s)), None)
         if subject is not None:
             return subject
     return None
+
+
+def after_a_comma(verb: Token) -> bool:
+    """A participle set off by a comma that the parse hung on another verb as an adverbial clause ("..., saying")."""
+    return verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i > 0 and verb.doc[verb.i - 1].text == ","
 
 
 def participle_of_a_name(verb: Token) -> Token | None:
