@@ -524,3 +524,21 @@ def test_a_title_inside_reported_speech_leaves_it_indirect(nlp):
     text = 'The judge ruled that messages from a man known as "Bluebird" could be shown to the jury.'
     assert [(content, speaker) for content, _, speaker, _, _ in reported(nlp, text)] == [
         ('that messages from a man known as "Bluebird" could be shown to the jury', "judge")]
+
+
+def test_the_speaker_is_never_a_piece_of_what_is_said(nlp, monkeypatch):
+    from extract import learned
+
+    def model_says(doc, model=None):  # a raising verb's subject marked as content, as the model does
+        text = doc.text
+
+        def span(words):
+            return doc.char_span(text.index(words), text.index(words) + len(words))
+
+        return (learned.LearnedAttribution(span("appeared"), None, (
+            span("Host Marlo Quint"), span("to take a swipe at both of them on the radio last night")), 1.0),)
+
+    monkeypatch.setattr(learned, "attributions", model_says)
+    found = reported(nlp, "Host Marlo Quint appeared to take a swipe at both of them on the radio last night.")
+    assert [(content, speaker) for content, _, speaker, _, _ in found] == [
+        ("to take a swipe at both of them on the radio last night", "Marlo Quint")]
