@@ -531,9 +531,17 @@ def test_speaker_labelled_transcripts(nlp, text, expected):
          "Q: Did you expect the decline?\n\nA: Not at all.",
          [("Did you expect the decline?", "Tom Brennan", "interview-turn"),
           ("Not at all.", "Ada Quill", "interview-turn")]),
+        ("*By Ann Lee | May 9, 2025*\n\nJo Smith runs a bakery. She turned down an offer for it.\n\n**Q:** Why did you say no?\n\n"
+         "**A:** It came down to the people. I was not willing to take that risk.",
+         [("Why did you say no?", "Ann Lee", "interview-turn"),
+          ("It came down to the people. I was not willing to take that risk.", "Jo Smith", "interview-turn")]),
+        ("Jo Smith spoke to Ann Lee about her bakery.\n\n**Q: Why did you say no?**\n\n"
+         "A: It came down to the people.",
+         [("Why did you say no?", "Ann Lee", "interview-turn"), ("It came down to the people.", "Jo Smith",
+                                                                  "interview-turn")]),
     ],
     ids=["outlet-asks", "journalist-asks-on-one-line", "answer-after-a-label", "questions-in-bold",
-         "she-spoke-to-the-interviewer"],
+         "she-spoke-to-the-interviewer", "labels-in-bold", "question-in-bold-with-its-label"],
 )
 def test_interviews(nlp, text, expected):
     assert attributed(nlp, text, kinds=("direct", "mixed", "indirect"), rules=True) == expected
@@ -1434,3 +1442,14 @@ def test_a_pull_quote_set_out_before_the_story_quotes_it_is_no_statement(nlp):
             'measuring in year three, and that matters."')
     assert [(content, name) for content, name in attributed(nlp, text)] == [
         ("A pilot is a performance. Nobody is measuring in year three, and that matters.", "Lena Park")]
+
+
+def test_an_explainers_own_questions_and_answers_are_the_writers(nlp):
+    text = ("# The harbour levy, explained\n\nThe council will vote on a harbour levy in May.\n\n"
+            "**Q: Would fares rise?**\n\nA: Not under the draft. Fares stay the same until 2027.\n\n"
+            "**Q: When will the council decide?**\n\nA: In May. Mayor Ines Varga said last week that the vote "
+            "would not be delayed.")
+    quotes = parsed(nlp, text)._.quotes
+    assert [q for q in quotes if q.cue_rule == "interview-turn"] == []
+    assert [(q.content.text, q.speaker.name) for q in quotes if q.kind == "indirect"] == [
+        ("that the vote would not be delayed", "Ines Varga")]

@@ -39,11 +39,13 @@ from extract.grammar import noun_phrase, parsed_subject
 # a label, with a note after it ("BRENDA (CALLER):") and in bold or italics ("**Quill:**")
 LABEL = re.compile(r"(?:\*\*|__|\*|_)?([A-Z][\w.'\u2019\- ]{0,40}?)(?:[^\S\n]*\([^()\n:]{1,30}\))?[^\S\n]?:"
                    r"(?:\*\*|__|\*|_)?[^\S\n]+(?=\S)")
-INTERVIEW_LABEL = re.compile(r"(Q|A|Question|Answer)[^\S\n]?:[^\S\n]+(?=\S)")
-INLINE_ANSWER = re.compile(r"(?<=[?.!])[^\S\n]+(A|Answer):[^\S\n]+(?=\S)")  # "Q: Why? A: Because."
+# "Q: ...", "**A:** ...", "**Q: ...?**"
+INTERVIEW_LABEL = re.compile(r"(?P<em>\*\*|__|\*|_)?(?P<label>Q|A|Question|Answer)[^\S\n]?:(?(em)(?P=em)?)[^\S\n]+(?=\S)")
+INLINE_ANSWER = re.compile(r"(?<=[?.!])[^\S\n]+(?:\*\*|__)?(?P<label>A|Answer):(?:\*\*|__)?[^\S\n]+(?=\S)")  # "Q: Why? A: Yes."
 MOST_LABEL_WORDS = 4
 NO_SPEAKER_ENTITIES = {"GPE", "LOC", "FAC", "DATE", "TIME", "NORP", "EVENT", "CARDINAL", "PERCENT", "MONEY"}
 QUESTION_LABELS = {"Q", "Question"}
+FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 BOLD_QUESTION = re.compile(r"(\*\*|__)[^\n]+\?\1")  # "**Why write about a hospital at night?**"
 EMPHASISED = re.compile(r"(\*\*|__|\*|_)[^\n]+\1")  # a paragraph wholly in bold or italics
 
@@ -143,8 +145,10 @@ def interview_turns(article: ArticleContext) -> list[tuple[Span, Cue]]:
     turns = [turn for index in range(len(article.paragraphs)) for turn in question_and_answer(article, index)]
     if not turns:
         return answers_to_bold_questions(article)
-    interviewee, interviewer = introduction_people(article, turns[0].paragraph)
     labelled = speaker_turns(article)  # in text order, as the turns
+    if not (labelled or interview_named(article, turns[0].paragraph) or in_the_first_person(turns)):
+        return []  # an explainer's own questions and answers: the writer's words
+    interviewee, interviewer = introduction_people(article, turns[0].paragraph)
     found, seen, last = [], 0, None
     for turn in turns:
         while seen < len(labelled) and labelled[seen].paragraph < turn.paragraph:
@@ -152,6 +156,19 @@ def interview_turns(article: ArticleContext) -> list[tuple[Span, Cue]]:
         speaker = interviewer if turn.label.text in QUESTION_LABELS else last or interviewee
         found.append((turn.content, Cue(turn.colon, speaker)))
     return found
+
+
+def interview_named(article: ArticleContext, first_turn: int) -> bool:
+    """Whether the paragraphs before the first turn tell of an interview ("She spoke to Ann Lee")."""
+    intro = article.span(article.paragraphs[0][0], article.paragraphs[first_turn - 1][1]) if first_turn else None
+    return intro is not None and any(interview_sides(article, verb) is not None for verb in intro)
+
+
+def in_the_first_person(turns: list[Turn]) -> bool:
+    """Whether at least half the answers speak in the first person, as people interviewed do (an explainer's
+    answers speak of others: "Q: Would pay fall? A: Not under the pilot.")."""
+    answers = [turn for turn in turns if turn.label.text not in QUESTION_LABELS]
+    return 2 * sum(any(t.lower_ in FIRST_PERSON for t in turn.content) for turn in answers) >= len(answers)
 
 
 def answers_to_bold_questions(article: ArticleContext) -> list[tuple[Span, Cue]]:
@@ -183,10 +200,15 @@ def question_and_answer(article: ArticleContext, index: int) -> list[Turn]:
     match = INTERVIEW_LABEL.match(article.text, start, end)
     if match is None:
         return []
-    answer = INLINE_ANSWER.search(article.text, match.end(), end) if match.group(1) in QUESTION_LABELS else None
-    turns = [turn_at(article, index, start, match.end(1), match.end(), answer.start() if answer else end)]
+    emphasis = match.group("em")
+    if emphasis and not article.text[match.start():match.end()].rstrip().endswith(emphasis) \
+            and article.text.endswith(emphasis, start, end):
+        end -= len(emphasis)  # "**Q: Why did you stay?**": the words without the closing marks
+    answer = INLINE_ANSWER.search(article.text, match.end(), end) if match.group("label") in QUESTION_LABELS else None
+    turns = [turn_at(article, index, match.start("label"), match.end("label"), match.end(),
+                     answer.start() if answer else end)]
     if answer is not None:
-        turns.append(turn_at(article, index, answer.start(1), answer.end(1), answer.end(), end))
+        turns.append(turn_at(article, index, answer.start("label"), answer.end("label"), answer.end(), end))
     return [turn for turn in turns if turn is not None]
 
 
@@ -230,9 +252,10 @@ def interview_sides(article: ArticleContext, verb: Token) -> tuple[Span, Span | 
                          for ent in article.entities(verb.doc[c.i + 1:c.i + MOST_LABEL_WORDS + 1])
                          if ent.start == c.i + 1 and ent.label_ == "PERSON"), None)  # (its surname: a parse of its own)
         spoken_to = sides[0].root if sides[0] is not None else None
-    if subject is not None and subject.pos_ == "PRON" and spoken_to is not None and is_person(sides[0]) \
-            and subject.lower_ in {"he", "she", "they"}:
-        return sides[1], sides[0]  # "She spoke to Ann Lee": the interviewee is who "she" is
+    if subject is not None and spoken_to is not None and is_person(sides[0]) and verb.lemma_.lower() != "interview" \
+            and (subject.lower_ in {"he", "she", "they"} or subject.ent_type_ == "PERSON" and not is_journalist(sides[1])
+                 and not article.children(subject, "det")):  # (not "The Herald")
+        return sides[1], sides[0]  # "She spoke to Ann Lee", "Jo Smith talked to Ann Lee": the subject answers
     for interviewee, interviewer in (sides, sides[::-1]):
         if interviewee is not None and is_person(interviewee) and not is_journalist(interviewee):
             return interviewee, interviewer
@@ -246,6 +269,9 @@ def is_person(mention: Span) -> bool:
 def is_journalist(name: Span) -> bool:
     """A name described as a journalist: "senior writer Ann Lee", "Ann Lee, our reporter"."""
     nouns = lexicon.entries("interviewer_nouns")
+    if name.start > 0 and name.doc[name.start - 1].lower_ == "by" and (
+            name.start == 1 or name.doc[name.start - 2].is_space or name.doc[name.start - 2].text in {"*", "_", "**"}):
+        return True  # a byline: "By Ann Lee", "*By Ann Lee | May 9*"
     before = name.doc[max(name.start - 3, name.sent.start):name.start]
     described = list(name) + [t for t in before if t.pos_ == "NOUN"] + [c for c in name.root.children if c.dep_ == "appos"]
     return any(t.lemma_.lower() in nouns for t in described)
