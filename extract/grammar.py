@@ -87,9 +87,17 @@ def cue_span(article: ArticleContext, verb: Token, content: int | None = None) -
     end = max([verb.i] + [c.i for c in article.children(verb, "prt")]) + 1
     after = doc[end] if end < len(doc) else None
     if after is not None and content is not None and after.head == verb and after.dep_ == "prep" \
-            and after.idx < content and after.right_edge.idx >= content:
+            and after.idx < content <= object_start(after) and after.right_edge.idx >= content:
         end += 1
     return doc[start:end]
+
+
+def object_start(preposition: Token) -> int:
+    """Where the words after a preposition start, past an opening quote mark ("called for \u201can end\u201d")."""
+    doc, at = preposition.doc, preposition.i + 1
+    while at < len(doc) - 1 and doc[at].is_quote:
+        at += 1
+    return doc[min(at, len(doc) - 1)].idx
 
 
 def reported_by(article: ArticleContext, token: Token, limit: int = 3) -> list[Token]:

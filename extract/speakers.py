@@ -1098,8 +1098,9 @@ class Resolver:
 
     def speaker_at(self, word: Token) -> Speaker | None:
         """The speaker a word names: the last word of a person's name, or a role noun (none in a byline)."""
-        if self.in_byline(word):
-            return None  # "By Ivo Marsh, Court Reporter": the writer, whom no he or she of the story means
+        if self.in_byline(word) or self.in_dateline(word):
+            return None  # "By Ivo Marsh, Court Reporter": the writer, whom no he or she of the story means; "NORTHBRIDGE,
+            # Caledor Islands — ": a place, whom no "the coast guard" after it means
         if word.ent_type_ == "PERSON" and word.pos_ == "PROPN" and word.ent_iob_ != "O":
             following = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
             if following is None or following.ent_type_ != "PERSON" or following.ent_iob_ == "B":

@@ -102,8 +102,11 @@ def is_name_prefix(token: Token, rest: int) -> bool:
 
 
 def is_person_noun(token: Token) -> bool:
-    """A noun that names a person by role or trait ("the senator", "the billionaire", "the businesswoman")."""
+    """A noun that names a person by role or trait ("the senator", "the billionaire", "the businesswoman"), not
+    a body named by a compound ("the coast guard")."""
     nouns = lexicon.person_nouns()
+    if compounded(token) in lexicon.group_nouns():
+        return False
     return token.lemma_.lower() in nouns or token.lower_ in nouns or hyphenated(token) in nouns \
         or gender_of(token) is not None or is_demonym(token) or is_aged(token)
 
@@ -148,8 +151,17 @@ DEMONYM_ENDINGS = ("an", "ese", "man", "woman", "er", "i", "ite")  # Australian,
 
 
 def is_group_noun(head: Token) -> bool:
-    """A noun for a group or institution that speaks as one ("the ministry")."""
-    return head.lemma_.lower() in lexicon.group_nouns() or head.lower_ in lexicon.group_nouns()
+    """A noun for a group or institution that speaks as one ("the ministry", "the coast guard")."""
+    nouns = lexicon.group_nouns()
+    return head.lemma_.lower() in nouns or head.lower_ in nouns or compounded(head) in nouns
+
+
+def compounded(head: Token) -> str | None:
+    """The noun with the compound right before it ("coast guard"), in lower case; None without one."""
+    before = head.doc[head.i - 1] if head.i > 0 else None
+    if before is None or before.head != head or before.dep_ != "compound":
+        return None
+    return f"{before.lower_} {head.lower_}"
 
 
 def is_company_word(word: Token) -> bool:

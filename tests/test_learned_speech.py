@@ -506,7 +506,11 @@ def test_speech_of_the_courtroom_and_of_no_one(nlp, text, expected):
     ("According to the complaint, Varga wrote 143 cheques to herself.",
      [("Varga wrote 143 cheques to herself", "complaint")]),
     ("# Explained: Would a four-day week work in Estavia?\n\nThe council reports in October.", []),
-], ids=["dealers", "the-defense", "a-paper", "relayed-by-a-transcript", "according-to-a-complaint", "a-title-label"])
+    ("Opposition leader Samira Vantos said the vote was rigged. A ferry ran aground near the harbour late Sunday, "
+     "the coast guard said.", [("the vote was rigged", "Samira Vantos"),
+                               ("A ferry ran aground near the harbour late Sunday", "coast guard")]),
+], ids=["dealers", "the-defense", "a-paper", "relayed-by-a-transcript", "according-to-a-complaint", "a-title-label",
+        "a-body-named-by-a-compound"])
 def test_speakers_of_markets_courts_and_papers(nlp, text, expected):
     assert [(content, speaker) for content, _, speaker, _, _ in reported(nlp, text)] == expected
 
@@ -542,3 +546,14 @@ def test_the_speaker_is_never_a_piece_of_what_is_said(nlp, monkeypatch):
     found = reported(nlp, "Host Marlo Quint appeared to take a swipe at both of them on the radio last night.")
     assert [(content, speaker) for content, _, speaker, _, _ in found] == [
         ("to take a swipe at both of them on the radio last night", "Marlo Quint")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("NORTHBRIDGE, Caledor Islands \u2014 A ferry ran aground near the harbour late Sunday, the coast guard said.",
+     ("coast guard", "the coast guard")),
+    ("BRESKOV, Ulmaria \u2014 Scientists at the Breskov Institute said Friday they had found a new species of newt.",
+     ("Scientists at the Breskov Institute", "Scientists at the Breskov Institute")),
+], ids=["a-description-after-it", "a-source-the-model-runs-into-it"])
+def test_the_place_of_a_dateline_is_no_speaker(nlp, text, expected):
+    [quote] = [q for q in nlp(text)._.quotes if q.kind == "indirect"]
+    assert (quote.speaker.name, quote.mention.text) == expected

@@ -234,3 +234,64 @@ def test_a_surname_tagged_as_a_noun_is_a_source_the_article_names():
 
     article, _ = contexts(NOUN_QUILL)
     assert learned.named_elsewhere(article, NOUN_QUILL[0]) and not learned.named_elsewhere(article, NOUN_QUILL[2])
+
+
+# Ola Brandt told reporters outside the court that her client was relieved. (the parse makes the reported clause
+# a relative clause of "court", "that" its subject)
+THAT_AFTER_A_PLACE = parse(
+    ("Ola", 1, "compound", "PROPN", "NNP", "Ola", "B-PERSON", True),
+    ("Brandt", 2, "nsubj", "PROPN", "NNP", "Brandt", "I-PERSON", True),
+    ("told", 2, "ROOT", "VERB", "VBD", "tell", "O", True),
+    ("reporters", 2, "dobj", "NOUN", "NNS", "reporter", "O", True),
+    ("outside", 2, "prep", "ADP", "IN", "outside", "O", True),
+    ("the", 6, "det", "DET", "DT", "the", "O", True),
+    ("court", 4, "pobj", "NOUN", "NN", "court", "O", True),
+    ("that", 11, "nsubjpass", "PRON", "WDT", "that", "O", True),
+    ("her", 9, "poss", "PRON", "PRP$", "her", "O", True),
+    ("client", 10, "nsubj", "NOUN", "NN", "client", "O", True),
+    ("was", 11, "auxpass", "AUX", "VBD", "be", "O", True),
+    ("relieved", 6, "relcl", "VERB", "VBN", "relieve", "O", False),
+    (".", 2, "punct", "PUNCT", ".", ".", "O", False),
+)
+
+# Ola Brandt said outside the court that her client was relieved. (the same parse; the place is no part of the cue)
+SAID_OUTSIDE = parse(
+    ("Ola", 1, "compound", "PROPN", "NNP", "Ola", "B-PERSON", True),
+    ("Brandt", 2, "nsubj", "PROPN", "NNP", "Brandt", "I-PERSON", True),
+    ("said", 2, "ROOT", "VERB", "VBD", "say", "O", True),
+    ("outside", 2, "prep", "ADP", "IN", "outside", "O", True),
+    ("the", 5, "det", "DET", "DT", "the", "O", True),
+    ("court", 3, "pobj", "NOUN", "NN", "court", "O", True),
+    ("that", 10, "nsubjpass", "PRON", "WDT", "that", "O", True),
+    ("her", 8, "poss", "PRON", "PRP$", "her", "O", True),
+    ("client", 9, "nsubj", "NOUN", "NN", "client", "O", True),
+    ("was", 10, "auxpass", "AUX", "VBD", "be", "O", True),
+    ("relieved", 5, "relcl", "VERB", "VBN", "relieve", "O", False),
+    (".", 2, "punct", "PUNCT", ".", ".", "O", False),
+)
+
+# Ola Brandt spoke at the school that her father founded. (a relative clause, after a verb that needs no words)
+THAT_AFTER_SPOKE = parse(
+    ("Ola", 1, "compound", "PROPN", "NNP", "Ola", "B-PERSON", True),
+    ("Brandt", 2, "nsubj", "PROPN", "NNP", "Brandt", "I-PERSON", True),
+    ("spoke", 2, "ROOT", "VERB", "VBD", "speak", "O", True),
+    ("at", 2, "prep", "ADP", "IN", "at", "O", True),
+    ("the", 5, "det", "DET", "DT", "the", "O", True),
+    ("school", 3, "pobj", "NOUN", "NN", "school", "O", True),
+    ("that", 9, "dobj", "PRON", "WDT", "that", "O", True),
+    ("her", 8, "poss", "PRON", "PRP$", "her", "O", True),
+    ("father", 9, "nsubj", "NOUN", "NN", "father", "O", True),
+    ("founded", 5, "relcl", "VERB", "VBD", "found", "O", False),
+    (".", 2, "punct", "PUNCT", ".", ".", "O", False),
+)
+
+
+@pytest.mark.parametrize("words, expected", [
+    (THAT_AFTER_A_PLACE, [("that her client was relieved", "Ola Brandt", "told")]),
+    (SAID_OUTSIDE, [("that her client was relieved", "Ola Brandt", "said")]),
+    (THAT_AFTER_SPOKE, []),
+], ids=["told-them-outside-the-court-that", "said-outside-the-court-that", "spoke-at-the-school-that"])
+def test_a_reported_clause_the_parse_hung_on_a_place_is_reported(words, expected):
+    article, _ = contexts(words)
+    assert [(clause.pieces[0].text, clause.cue.mention.text, clause.cue.cue.text)
+            for clause in cues.REGISTRY["reported-speech"].find(article)] == expected

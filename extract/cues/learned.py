@@ -24,8 +24,8 @@ from extract.context import ArticleContext
 from extract.cues import Cue, Unquoted, rule, unsaid
 from extract.cues.verbs import speaker_of
 from extract.grammar import (
-    has_speech_lemma, is_relative, noun_phrase, parted_by_colon, told_to, without_dateline, without_possessive,
-    without_spaces)
+    has_speech_lemma, is_relative, noun_phrase, parted_by_colon, past_dateline, told_to, without_dateline,
+    without_possessive, without_spaces)
 from extract.vocabulary import QUANTIFIERS, could_speak, points_back, speaks
 
 NEGATIONS = {"not", "n't", "never"}
@@ -42,7 +42,7 @@ def learned_statements(article: ArticleContext) -> list[Unquoted]:
         paragraph = article.paragraphs.index(cue.start_char)
         own = own_subject(article, attribution)
         speaker = without_possessive(noun_phrase(own)) if own is not None else mention(article, attribution)
-        source = None if own is not None else attribution.source
+        source = None if own is not None or attribution.source is None else without_dateline(article, attribution.source)
         pieces = tuple(piece for piece in (own_words(article, piece, attribution, speaker)
                                            for piece in attribution.content)
                        if len(piece) and not set_apart(article, piece, attribution) and not speaking(piece, speaker)
@@ -219,6 +219,8 @@ def mention(article: ArticleContext, attribution: learned.LearnedAttribution) ->
     """The speaker mention: the head of the model's source, else the subject of a verb cue."""
     if attribution.source is not None:
         head = among(attribution.source.root)
+        if head.i < attribution.cue.root.i:
+            head = past_dateline(article, head, attribution.cue.root)  # "BRESKOV, Ulmaria — Scientists ... said"
         if is_relative(head):
             head = among(head.head.head)  # "officials who said": the officials
         return without_possessive(noun_phrase(head))

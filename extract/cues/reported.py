@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from extract import lexicon
 from extract.context import ArticleContext
 from extract.cues import Cue, Unquoted, rule, unsaid
 from extract.cues.verbs import speaker_of
@@ -37,7 +38,8 @@ def reported_clauses(article: ArticleContext) -> list[Unquoted]:
         if request is not None and not in_subtree(subject, request.root):
             found.append(Unquoted((request,), Cue(cue_span(article, verb, request.start_char), noun_phrase(subject))))
             continue
-        clauses = [without_spaces(article.doc[c.left_edge.i:c.right_edge.i + 1]) for c in article.children(verb, "ccomp")]
+        clauses = [without_spaces(article.doc[c.left_edge.i:c.right_edge.i + 1])
+                   for c in article.children(verb, "ccomp")] or misparsed_complement(article, verb)
         clauses = [clause for clause in clauses
                    if not hung_on(clause, subject) and not run_on(clause, subject) and not participial(article, clause, subject)]
         if not clauses or in_subtree(subject, clauses[0].root):
@@ -48,6 +50,23 @@ def reported_clauses(article: ArticleContext) -> list[Unquoted]:
             continue
         found.append(Unquoted((clause,), Cue(cue_span(article, verb, clause.start_char), noun_phrase(subject))))
     return found
+
+
+def misparsed_complement(article: ArticleContext, verb: Token) -> list[Span]:
+    """The reported clause the parse took for a relative clause of the place or time before it ("said [outside the
+    courthouse] that her client would appeal", "told the jury during the trial that ..."): a "that" right after
+    the noun of a phrase on the verb, opening a clause with a subject of its own; not after a verb that needs no
+    words ("spoke at the school that her father founded")."""
+    if verb.lemma_.lower() in lexicon.entries("interview_verbs"):
+        return []
+    for prep in article.children(verb, "prep"):
+        for place in article.children(prep, "pobj"):
+            for clause in article.children(place, "relcl"):
+                that = clause.doc[clause.left_edge.i]
+                if that.lower_ == "that" and that.i == place.i + 1 and any(
+                        t.dep_ in {"nsubj", "nsubjpass"} and t.i != that.i for t in clause.subtree):
+                    return [without_spaces(clause.doc[that.i:clause.right_edge.i + 1])]
+    return []
 
 
 def is_request_verb(verb: Token) -> bool:
