@@ -583,6 +583,8 @@ class Attributor:
         if resolution is None and cue.mention is not None:
             resolution = resolver.resolve(cue.mention)
         relayed = resolver.resolve(cue.reporter) if cue.reporter is not None else None
+        if relayed is not None and resolution is not None and relayed.speaker == resolution.speaker:
+            relayed = None  # "Jo Smith said ..., but she called it \"...\"": her own words, relayed by no one
         if resolution is not None:
             resolver.spoke(resolution.speaker, cue.mention)
         if relayed is not None:

@@ -791,6 +791,18 @@ def test_according_to_relays_when_someone_speaks_in_the_sentence(nlp):
     assert attributed(nlp, text, rules=True) == [("beyond saving", "Ola Brandt", "speech-verb")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Dr. Ines Varga said the ward had seen no deaths, but she described the illness as \"frightening.\"",
+     ("frightening.", "Ines Varga", None)),
+    ("Union leader Ada Quill called the offer \"an insult to every nurse.\" The hospital trust rejected the claim, "
+     "according to a statement on its website.", ("an insult to every nurse.", "Ada Quill", None)),
+    ("Jo Smith said her lawyer told her \"the case is lost.\"", ("the case is lost.", "her lawyer", "Jo Smith")),
+], ids=["a-verb-joined-to-hers", "according-to-in-the-next-sentence", "an-outer-speaker"])
+def test_who_relays_words_is_someone_else_in_their_sentence(nlp, text, expected):
+    [quote] = [q for q in parsed(nlp, text)._.quotes if q.kind == "mixed" and q.content.text == expected[0]]
+    assert (quote.content.text, quote.speaker.name, quote.reporter.name if quote.reporter else None) == expected
+
+
 def test_a_participle_after_a_clause_speaks_for_its_subject(nlp):
     text = ("The local member, Ada Quill, has weighed in, telling the radio that the port had been "
             "\"let down by everyone, myself included\".")

@@ -509,8 +509,13 @@ def test_speech_of_the_courtroom_and_of_no_one(nlp, text, expected):
     ("Opposition leader Samira Vantos said the vote was rigged. A ferry ran aground near the harbour late Sunday, "
      "the coast guard said.", [("the vote was rigged", "Samira Vantos"),
                                ("A ferry ran aground near the harbour late Sunday", "coast guard")]),
+    ("The European bloc said it was ready to raise its contribution.",
+     [("it was ready to raise its contribution", "European bloc")]),
+    ("The Tamsen County school district said all schools would close on Friday.",
+     [("all schools would close on Friday", "Tamsen County school district")]),
+    ("The draft text says countries should cut emissions.", [("countries should cut emissions", "draft text")]),
 ], ids=["dealers", "the-defense", "a-paper", "relayed-by-a-transcript", "according-to-a-complaint", "a-title-label",
-        "a-body-named-by-a-compound"])
+        "a-body-named-by-a-compound", "a-bloc", "a-school-district", "a-draft-text"])
 def test_speakers_of_markets_courts_and_papers(nlp, text, expected):
     assert [(content, speaker) for content, _, speaker, _, _ in reported(nlp, text)] == expected
 

@@ -18,7 +18,7 @@ from extract import grammar
 from extract.context import ArticleContext, QuoteContext
 from extract.cues import Cue, rule
 from extract.cues.according import paragraph_source
-from extract.grammar import cue_span, noun_phrase
+from extract.grammar import CLIMB_LIMIT, cue_span, noun_phrase
 from extract.vocabulary import PERSONAL, agrees, could_speak, could_speak_as_group, is_document_noun, speaks
 
 INTRODUCING_REACH = 10  # tokens before a quote where a participle introducing it may stand
@@ -161,13 +161,31 @@ def speaking_verb(article: ArticleContext, governing: list[Token]) -> Token:
     return first
 
 
-def reporter_of(article: ArticleContext, outer: list[Token], speaker: Token, source: Token | None) -> Token | None:
-    """Who relays the speaker's words: the subject of an outer speech verb or ``according to``."""
-    for verb in outer:
-        subject = speaker_of(article, verb)
+def reporter_of(article: ArticleContext, verb: Token, outer: list[Token], speaker: Token,
+                source: Token | None) -> Token | None:
+    """Who relays the speaker's words: the subject of an outer speech verb (not one the speech verb is joined to
+    by "and" or "but": "said ..., but she described it as \"...\"" is hers alone) or an ``according to`` in
+    the speech verb's sentence."""
+    for other in outer:
+        if conjoined(verb, other):
+            continue
+        subject = speaker_of(article, other)
         if subject is not None and subject != speaker:
             return subject
-    return source if source is not None and source != speaker else None
+    if source is None or source == speaker or article.sentence_of(source) != article.sentence_of(verb):
+        return None
+    return source
+
+
+def conjoined(verb: Token, other: Token) -> bool:
+    """Whether a verb is one of the verbs another heads a coordination of ("said ... and warned ...")."""
+    for _ in range(CLIMB_LIMIT):
+        if verb.dep_ != "conj" or verb.head == verb:
+            return False
+        verb = verb.head
+        if verb == other:
+            return True
+    return False
 
 
 @rule("speech-verb", confidence=0.9, method="subject", introduces=True)
@@ -186,7 +204,7 @@ def governing_speech_verb(ctx: QuoteContext) -> Cue | None:
         return None
     mention = fullest_mention(ctx.article, verb, mention)
     outer = governing[governing.index(verb) + 1:] if verb in governing else []
-    reporter = reporter_of(ctx.article, outer, mention, paragraph_source(ctx))
+    reporter = reporter_of(ctx.article, verb, outer, mention, paragraph_source(ctx))
     return Cue(cue_span(ctx.article, verb, ctx.stmt.start), noun_phrase(mention),
                noun_phrase(reporter) if reporter is not None else None)
 
