@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from extract import lexicon, quotes, sources
 from extract.clauses import ELICITING
 from extract.context import ArticleContext
-from extract.grammar import CLIMB_LIMIT, DATELINE_CHARS, ancestors
+from extract.grammar import CLIMB_LIMIT, DATELINE_CHARS, ancestors, name_tail
 from extract.names import DETERMINERS, surname
 from extract.records import Speaker
 from extract.vocabulary import (
@@ -783,7 +783,32 @@ def led_person(head: Token) -> Span | None:
     return doc[start:last + 1] if is_role_word(doc[start - 1]) else None
 
 
-HIDDEN_NAMES = (name_after_title, led_person)  # the person a mention names, the parse having made another word its head
+AUTHORED = {"by", "from"}  # "estimates by the institute", "data from the observatory"
+AUTHORING = {"publish", "release", "compile", "issue", "write", "prepare", "produce", "conduct", "draft", "sign",
+             "commission", "carry", "post", "put"}  # "figures published by ...", not "a memo obtained by ..."
+
+
+def text_author(head: Token) -> Span | None:
+    """Who wrote a text cited as the source, named in its own phrase: "estimates by the Norvanian Institute",
+    "figures published by the trade body HeatLink", "data from the Observatory", "the agency's bulletin"."""
+    if head.pos_ != "NOUN" or not is_document_noun(head):
+        return None
+    phrases = [child for child in head.children if child.dep_ == "prep" and child.lower_ in AUTHORED] + [
+        agent for child in head.children if child.dep_ == "acl" and child.lemma_.lower() in AUTHORING
+        for agent in child.children if agent.dep_ == "agent"]
+    authors = [obj for phrase in phrases for obj in phrase.children if obj.dep_ == "pobj"] + [
+        child for child in head.children if child.dep_ == "poss" and child.pos_ in {"NOUN", "PROPN"}]
+    authors = [next((c for c in author.children if c.dep_ == "appos" and c.pos_ == "PROPN"), author)
+               for author in authors]  # "the trade body HeatLink": its name
+    author = next((t for t in authors if t.pos_ == "PROPN" or t.ent_type_ in GROUPS or is_group_noun(t)), None)
+    if author is None:
+        return None
+    entity = next((ent for ent in author.doc.ents if ent.start <= author.i < ent.end), None) \
+        if author.ent_iob_ != "O" else None
+    return entity if entity is not None and entity.label_ in GROUPS else author.doc[group_start(author):author.i + 1]
+
+
+HIDDEN_NAMES = (name_after_title, led_person, text_author)  # who a mention names, the parse having made another word its head
 
 
 def apposed_body(head: Token) -> Span | None:
@@ -795,7 +820,7 @@ def apposed_body(head: Token) -> Span | None:
     doc, group = head.doc, is_group_noun(head) and not is_person_noun(head)
     for child in head.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > head.i:
-            name = doc[max(child.left_edge.i, head.i + 1):child.i + 1]
+            name = doc[max(child.left_edge.i, head.i + 1):name_tail(child, child.i) + 1]  # "Hands [Across Tervano]"
             if group:
                 return name
             tagged_body = all(t.ent_type_ == "ORG" for t in name) and not is_personal_name(name)

@@ -562,3 +562,18 @@ def test_the_speaker_is_never_a_piece_of_what_is_said(nlp, monkeypatch):
 def test_the_place_of_a_dateline_is_no_speaker(nlp, text, expected):
     [quote] = [q for q in nlp(text)._.quotes if q.kind == "indirect"]
     assert (quote.speaker.name, quote.mention.text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Growth will slow to 1 percent next year, according to estimates by the Norvanian Institute for Economic "
+     "Research.", "Norvanian Institute for Economic Research"),
+    ("Sales fell by a third, according to figures published by the trade body HeatLink.", "HeatLink"),
+    ("Temperatures rose by 1.4C, according to data from the World Climate Observatory.", "World Climate Observatory"),
+    ("The Delmont Health Agency confirmed the cases. Two children remain in intensive care, according to the "
+     "agency's weekly bulletin.", "Delmont Health Agency"),
+    ("About 4,000 people have fled, according to the relief group Hands Across Tervano.", "Hands Across Tervano"),
+    ("The wait would fall to 60 days, according to a memo obtained by the Daily Courant.", "memo"),
+], ids=["estimates-by", "figures-published-by", "data-from", "a-bodys-bulletin", "a-body-named-beside-its-noun",
+        "obtained-by-is-no-author"])
+def test_a_text_cited_as_the_source_is_its_authors(nlp, text, expected):
+    assert [speaker for _, cue, speaker, _, _ in reported(nlp, text) if cue == "according to"] == [expected]
