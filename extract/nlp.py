@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex
 
-from extract import attribution
+from extract import attribution, markup
 
 MODEL = "en_core_web_sm"
 UNUSED = ("senter",)  # the parser sets sentence boundaries already
@@ -112,6 +112,8 @@ def prepare(nlp: Language) -> None:
         raise ValueError(f"the quotedb component needs a pipeline with {', '.join(NEEDED)}; "
                          f"this one lacks {', '.join(missing)} (try spacy.load({MODEL!r}))")
     split_quote_marks(nlp)
+    if not isinstance(nlp.tokenizer, PlainWords):
+        nlp.tokenizer = PlainWords(nlp.tokenizer)
     if PARAGRAPHS not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")
     if SURNAMES not in nlp.pipe_names:
@@ -147,6 +149,26 @@ def split_quote_marks(nlp: Language) -> None:
     """Make the tokenizer split quote marks that touch words, so quotes start on a token."""
     infixes = list(nlp.Defaults.infixes) + list(QUOTE_INFIXES)
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
+class PlainWords:
+    """The tokenizer, given the text with Markdown emphasis inside its lines blanked (``markup``): the Doc's text
+    has the article's length and offsets."""
+
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        return self.tokenizer(markup.without_inline_emphasis(text))
+
+    def __getattr__(self, name):
+        return getattr(self.tokenizer, name)
+
+    def __setattr__(self, name, value):
+        if name == "tokenizer":
+            object.__setattr__(self, name, value)
+        else:
+            setattr(self.tokenizer, name, value)
 
 
 def load(model: str = MODEL, *, coref: bool = True) -> Language:

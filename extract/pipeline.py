@@ -10,10 +10,10 @@ goes on.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from extract.records import Article, ExtractedArticle
+from extract.records import Article, ExtractedArticle, Quote, in_text
 
 if TYPE_CHECKING:  # the build and its engines import this module without loading spaCy
     from spacy.language import Language
@@ -54,7 +54,14 @@ def extract_articles(nlp: Language, articles: Iterable[Article], *, batch_size: 
         errors = tuple(doc._.quote_errors)
         if len(article.text) > max_chars:
             errors += (f"text cut to its first {max_chars} characters",)
-        yield ExtractedArticle(article, tuple(doc._.quotes), errors)
+        yield ExtractedArticle(article, tuple(as_written(quote, article.text) for quote in doc._.quotes), errors)
+
+
+def as_written(quote: Quote, text: str) -> Quote:
+    """The quote with the words of its spans as the article writes them: the parse read them with the marks of
+    emphasis blanked (``markup``), every offset the same."""
+    return replace(quote, content=in_text(quote.content, text), cue=in_text(quote.cue, text),
+                   mention=in_text(quote.mention, text), reported=in_text(quote.reported, text))
 
 
 def article_extractor(budget: Budget) -> Callable[[Article], ExtractedArticle]:

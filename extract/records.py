@@ -32,6 +32,12 @@ class Span:
     text: str
 
 
+def in_text(span: Span | None, text: str) -> Span | None:
+    """The span with its words as ``text`` writes them at its offsets."""
+    return span if span is None or text[span.start:span.end] == span.text else Span(span.start, span.end,
+                                                                                     text[span.start:span.end])
+
+
 @dataclass(frozen=True)
 class Speaker:
     """Who said something, as resolved inside one article.

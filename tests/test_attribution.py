@@ -501,9 +501,16 @@ def test_apostrophes_make_no_quotes(nlp):
         ("# Ada Quill on the harbour\n\n**Why did the port close?**\n\n"
          "**Quill:** The cranes were too old to run safely.",
          [("The cranes were too old to run safely.", "Ada Quill", "transcript-turn")]),
+        ("Health reporter Nadia Pemberton spoke to Dr. Amara Voss.\n\nHOST: How many people were admitted?\n\n"
+         "DR. AMARA VOSS: Since Monday we have had 212 admissions.\n\nHOST: Was that avoidable?\n\n"
+         "DR. AMARA VOSS: Some of it, yes.",
+         [("How many people were admitted?", "Nadia Pemberton", "transcript-turn"),
+          ("Since Monday we have had 212 admissions.", "Amara Voss", "transcript-turn"),
+          ("Was that avoidable?", "Nadia Pemberton", "transcript-turn"),
+          ("Some of it, yes.", "Amara Voss", "transcript-turn")]),
     ],
     ids=["debate-transcript", "headline-label", "quote-nested-in-turn", "labels-that-name-no-speaker",
-         "label-with-a-note", "label-in-bold"],
+         "label-with-a-note", "label-in-bold", "a-title-label-the-same-host-and-a-turn-without-a-verb"],
 )
 def test_speaker_labelled_transcripts(nlp, text, expected):
     assert attributed(nlp, text, kinds=("direct", "mixed", "indirect"), rules=True) == expected
@@ -1465,3 +1472,22 @@ def test_an_explainers_own_questions_and_answers_are_the_writers(nlp):
     assert [q for q in quotes if q.cue_rule == "interview-turn"] == []
     assert [(q.content.text, q.speaker.name) for q in quotes if q.kind == "indirect"] == [
         ("that the vote would not be delayed", "Ines Varga")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("\"The ceiling was set too low,\" said **Jarek Pohl** of Nordvind Systems.", "Jarek Pohl"),
+    ("- \"We are not done,\" said energy minister **Sabine Achterfeld**, who chairs the panel.", "Sabine Achterfeld"),
+    ("HeatLink's director, *Bastian Ferro*, told the Ledger that prices would rise.", "Bastian Ferro"),
+    ("- **Dr Lena Park**, economist: \"A pilot is a performance.\"", "Lena Park"),
+], ids=["bold-after-said", "bold-in-a-list-item", "italics-beside-a-description", "bold-label-opening-a-line"])
+def test_a_name_in_bold_or_italics_is_a_name(nlp, text, expected):
+    assert [q.speaker.name for q in parsed(nlp, text)._.quotes] == [expected]
+
+
+def test_emphasis_inside_a_line_is_blanked_and_every_offset_kept():
+    from extract.markup import without_inline_emphasis
+
+    text = "**Q:** Why?\n\nShe said **no** to *The Courant*.\n- **Ada Quill**: yes\n2 * 3 * 4"
+    blanked = without_inline_emphasis(text)
+    assert len(blanked) == len(text)
+    assert blanked == "**Q:** Why?\n\nShe said   no   to  The Courant .\n- **Ada Quill**: yes\n2 * 3 * 4"

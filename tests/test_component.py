@@ -59,3 +59,15 @@ def test_the_readme_example_runs_and_prints_each_quote(readme_nlp, capsys):
 def test_a_pipeline_without_a_parser_is_refused():
     with pytest.raises(ValueError, match="needs a pipeline with tagger, parser, ner"):
         spacy.blank("en").add_pipe("quotedb")
+
+
+def test_words_in_bold_are_stored_as_the_article_writes_them(nlp):
+    from extract.records import Article
+
+    text = "# Wind\n\n\"The ceiling was set too low,\" said **Jarek Pohl** of Nordvind Systems.\n"
+    [done] = extract_articles(nlp, [Article("a.md", text, "0")])
+    [quote] = done.quotes
+    assert quote.speaker.name == "Jarek Pohl"
+    for span in (quote.content, quote.cue, quote.mention):
+        assert text[span.start:span.end] == span.text
+    assert quote.mention.text.startswith("Jarek Pohl**")

@@ -35,6 +35,7 @@ from extract import lexicon, quotes
 from extract.context import ArticleContext
 from extract.cues import Cue, rule
 from extract.grammar import noun_phrase, parsed_subject
+from extract.vocabulary import is_title
 
 # a label, with a note after it ("BRENDA (CALLER):") and in bold or italics ("**Quill:**")
 LABEL = re.compile(r"(?:\*\*|__|\*|_)?([A-Z][\w.'\u2019\- ]{0,40}?)(?:[^\S\n]*\([^()\n:]{1,30}\))?[^\S\n]?:"
@@ -43,6 +44,7 @@ LABEL = re.compile(r"(?:\*\*|__|\*|_)?([A-Z][\w.'\u2019\- ]{0,40}?)(?:[^\S\n]*\(
 INTERVIEW_LABEL = re.compile(r"(?P<em>\*\*|__|\*|_)?(?P<label>Q|A|Question|Answer)[^\S\n]?:(?(em)(?P=em)?)[^\S\n]+(?=\S)")
 INLINE_ANSWER = re.compile(r"(?<=[?.!])[^\S\n]+(?:\*\*|__)?(?P<label>A|Answer):(?:\*\*|__)?[^\S\n]+(?=\S)")  # "Q: Why? A: Yes."
 MOST_LABEL_WORDS = 4
+TRANSCRIPT_TURNS = 2  # labelled turns with a verb that make a transcript, where a turn may have none ("VOSS: Yes.")
 NO_SPEAKER_ENTITIES = {"GPE", "LOC", "FAC", "DATE", "TIME", "NORP", "EVENT", "CARDINAL", "PERCENT", "MONEY"}
 QUESTION_LABELS = {"Q", "Question"}
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
@@ -64,8 +66,11 @@ class Turn:
 
 @rule("transcript-turn", confidence=0.85, method="colon")
 def labelled_turns(article: ArticleContext) -> list[tuple[Span, Cue]]:
-    """A speaker label opening a paragraph without quote marks ("QUILL: We will win."): its words and the label."""
-    return [(turn.content, Cue(turn.colon, turn.label)) for turn in speaker_turns(article)]
+    """A speaker label opening a paragraph without quote marks ("QUILL: We will win."): its words and the label
+    (the label as first written: "HOST" is the one person all through, however the turns between would resolve it)."""
+    first: dict[str, Span] = {}
+    return [(turn.content, Cue(turn.colon, first.setdefault(turn.label.text.lower(), turn.label), source=turn.label))
+            for turn in speaker_turns(article)]
 
 
 def speaker_turns(article: ArticleContext) -> list[Turn]:
@@ -73,6 +78,8 @@ def speaker_turns(article: ArticleContext) -> list[Turn]:
     names = {t.lower_ for ent in article.ents if ent.label_ not in NO_SPEAKER_ENTITIES for t in ent}
     turns = [turn for turn in (speaker_turn(article, index, names) for index in range(len(article.paragraphs)))
              if turn is not None]
+    spoken = sum(has_verb(turn.content) for turn in turns)
+    turns = [turn for turn in turns if turn.paragraph == 0 or has_verb(turn.content) or spoken >= TRANSCRIPT_TURNS]
     label = turns[0].label if len(turns) == 1 else None
     if label is not None and not label.text.isupper() and not mostly_a_person(article, label):
         return []  # one label alone, in title case, that names no person: a title ("Love Villa: The Finale is on")
@@ -96,8 +103,8 @@ def speaker_turn(article: ArticleContext, index: int, names: set[str]) -> Turn |
     if match is None or INTERVIEW_LABEL.match(article.text, start, end) or article.text[match.end()] in quotes.MARK_CHARS:
         return None  # Smith: "..." is the colon rule's
     turn = turn_at(article, index, match.start(1), match.end(1), match.end(), end)
-    if turn is None or not names_speaker(article, turn.label, names) or not (index == 0 or has_verb(turn.content)):
-        return None  # a headline may drop its verbs ("Smith: Voters Worried About Health")
+    if turn is None or not names_speaker(article, turn.label, names):
+        return None
     return turn
 
 
@@ -123,8 +130,9 @@ def names_speaker(article: ArticleContext, label: Span, names: set[str]) -> bool
         return False
     if any(t.is_stop for t in words):
         return False  # a section title ("The Gap Goes On:", "Stealth Over Health:")
-    if any(ent.label_ in NO_SPEAKER_ENTITIES for ent in article.entities(label)):
-        return False
+    if any(ent.label_ in NO_SPEAKER_ENTITIES and not all(is_title(t) or t.is_punct for t in ent)
+           for ent in article.entities(label)):
+        return False  # (a title the tagger took for a place: "DR. AMARA VOSS")
     if all(t.is_upper for t in words) and all(t.lower_ in lexicon.common_nouns() and t.lower_ not in names
                                               for t in words):
         return False  # a kicker of common words ("HOLIDAY HELL: ..."), no name
