@@ -170,7 +170,7 @@ def parsed_subject(article: ArticleContext, verb: Token) -> Token | None:
         agent = [g for c in article.children(verb, "agent") for g in article.children(c, "pobj")]
         if agent:
             return agent[0]
-        lent = subject_lent_to_participle(article, verb) if hop == 0 else None
+        lent = subject_lent_to_participle(article, verb) or subject_lent_to_relative(article, verb) if hop == 0 else None
         if lent is not None:
             return lent
         if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
@@ -187,6 +187,18 @@ def parsed_subject(article: ArticleContext, verb: Token) -> Token | None:
         if head is None:
             return None
         verb = head
+    return None
+
+
+def subject_lent_to_relative(article: ArticleContext, verb: Token) -> Token | None:
+    """The subject the parse gave to a "whose" clause before the verb, taken for a reported clause: "Jo Smith,
+    whose mother, Ann, died in May, said ..." parses Smith as the subject of "died"."""
+    for clause in article.children(verb, "ccomp"):
+        if clause.i < verb.i:
+            subject = next((c for c in article.children(clause, "nsubj") if c.i < clause.i), None)
+            if subject is not None and could_speak(subject) and not article.quoted(subject) and any(
+                    t.lower_ == "whose" for t in subject.doc[subject.i + 1:clause.i]):
+                return subject
     return None
 
 

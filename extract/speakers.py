@@ -299,6 +299,8 @@ def described_as(name_span: Span) -> str | None:
     if root.dep_ == "appos" and not crosses_quote_mark(root.head, root):
         beside.append(root.head)
     for word in beside:
+        if any(child.lower_ == "whose" for child in word.children):
+            continue  # "Jo Smith, whose mother, Ann, ...": the mother is someone else
         if word.pos_ == "NOUN" and is_person_noun(word) and not is_role_word(word):
             return description(word.doc[word.left_edge.i:word.i + 1]) if word.i > root.i else word.lower_
     return None
@@ -851,7 +853,30 @@ def is_subject(word: Token) -> bool:
         if not (word.dep_ == "appos" or word.dep_ in {"compound", "flat"} and word.head.pos_ == "PROPN"):
             break
         word = word.head
-    return word.dep_ in {"nsubj", "nsubjpass"} or is_inverted_speaker(word) or is_noun_for_verb(word)
+    return word.dep_ in {"nsubj", "nsubjpass"} or is_inverted_speaker(word) or is_noun_for_verb(word) \
+        or is_subject_set_apart(word)
+
+
+def aged(name: Token) -> bool:
+    """A name with an age set beside it, a person's whatever the tagger made of it: "Maria, 9, said", "Six-year-old
+    Amira said"."""
+    if name.pos_ != "PROPN":
+        return False
+    doc = name.doc
+    before = doc[max(name.left_edge.i, name.i - 6):name.i].text.lower()
+    return before.rstrip().endswith(("year-old", "year old")) or any(
+        child.dep_ in {"appos", "nummod", "npadvmod"} and child.text.isdigit() and int(child.text) < 120
+        and child.i > name.i for child in name.children)
+
+
+def is_subject_set_apart(word: Token) -> bool:
+    """A name the parse left hanging on a verb that has no subject, set off by commas before it: "Asked about it,
+    Farraday, speaking to reporters, laughed" (parsed as an adverbial noun)."""
+    verb, doc = word.head, word.doc
+    return word.dep_ == "npadvmod" and word.pos_ == "PROPN" and verb.pos_ == "VERB" \
+        and 0 < word.left_edge.i and doc[word.left_edge.i - 1].text == "," \
+        and word.right_edge.i + 1 < len(doc) and doc[word.right_edge.i + 1].text == "," \
+        and not any(child.dep_ in {"nsubj", "nsubjpass"} for child in verb.children)
 
 
 def is_noun_for_verb(word: Token) -> bool:
@@ -982,7 +1007,12 @@ class Resolver:
         if head.lower_ in QUANTIFIERS:
             return None  # "Nobody", "Everyone" written with a capital: no name
         name, title = clean_name(mention)
-        titled = head.pos_ == "PROPN" and name and (names_role(title) or any(is_title(t) for t in title))
+        if aged(head):  # "Six-year-old Amira": the name, not the age
+            start = head.i
+            while start > mention.start and mention.doc[start - 1].pos_ == "PROPN" and mention.doc[start - 1].is_alpha:
+                start -= 1
+            name = mention.doc[start:head.i + 1].text
+        titled = head.pos_ == "PROPN" and name and (names_role(title) or any(is_title(t) for t in title) or aged(head))
         if not titled and (head.ent_type_ in GROUPS or any(e.label_ in GROUPS for e in self.article.entities(mention))
                            or names_a_body(mention)):
             return Resolution(Speaker(body_name(mention), None, "organisation"), "organisation")
@@ -1000,11 +1030,29 @@ class Resolver:
                 bearers = {word for person in self.people.by_surname[token.lower_] for word in person.given}
                 given = next((t.lower_ for t in mention if t.i < token.i and t.lower_ in bearers),  # (a given name the
                              names[0].lower_ if at > 0 else "")  # tagger took for a verb: "Carys Hughes")
+                recent = self.bearer_just_heard(token) if not given else None
+                if recent is not None:
+                    return recent  # "Lead researcher Anika Vantos said ... Vantos said": Anika, not Samira before
                 person = self.people.get(token.lower_, given, before=token.i)  # "Sen. Paul Okonjo": Paul's
                 return self.of_titled_gender(person, mention, token.lower_)
         if len(names) == 1:  # a given name alone: the one person of the article who bears it ("Raj" of "Raj Patel")
             bearers = [person for person in self.people.all() if names[0].lower_ in person.given]
             return bearers[0] if len(bearers) == 1 else None
+        return None
+
+    def bearer_just_heard(self, surname: Token) -> Person | None:
+        """Of several people with a surname, the one who spoke last, in the sentence of a bare surname or the one
+        before it in its paragraph: the writer means who was just quoted."""
+        bearers = self.people.by_surname.get(surname.lower_, [])
+        if len(bearers) < 2:
+            return None
+        sentence, paragraph = self.article.sentence_of(surname), self.paragraph(surname.i)
+        for at, speaker in reversed(self.history[:bisect_left(self.history, surname.i, key=lambda item: item[0])]):
+            if self.article.sentence_of(self.doc[at]) < sentence - 1 or self.paragraph(at) != paragraph:
+                return None
+            heard = next((person for person in bearers if person.speaker().name == speaker.name), None)
+            if heard is not None:
+                return heard
         return None
 
     def of_titled_gender(self, person: Person, mention: Span, key: str) -> Person:

@@ -1491,3 +1491,21 @@ def test_emphasis_inside_a_line_is_blanked_and_every_offset_kept():
     blanked = without_inline_emphasis(text)
     assert len(blanked) == len(text)
     assert blanked == "**Q:** Why?\n\nShe said   no   to  The Courant .\n- **Ada Quill**: yes\n2 * 3 * 4"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Opposition leader Samira Vantos said the vote was a victory. Lead researcher Anika Vantos said the newt was "
+     "found in a cave. Vantos said it may live for 70 years.", ["Samira Vantos", "Anika Vantos", "Anika Vantos"]),
+    ("Rosalind Ekwueme spoke outside the court. Keith Dunmore, whose 83-year-old mother, Agnes, died at Redmarsh, "
+     "said the ruling was wrong. He said the family had not been told.", ["Keith Dunmore", "Keith Dunmore"]),
+    ("Ewan Farraday, a retired teacher, set off on Friday. Callum Restrick said many walkers relied on phone apps. "
+     "Asked if he would go back to the hills, Farraday, speaking briefly to reporters, laughed. \"Not this "
+     "month,\" he said.",
+     ["Callum Restrick", "Ewan Farraday"]),
+    ("Headteacher Gillian Marsh said she was thrilled. Maria, 9, said her legs were tired. \"I wanted to do 15,\" "
+     "she said.", ["Gillian Marsh", "Maria", "Maria"]),
+    ("Six-year-old Amira said it was fun. \"Lots,\" she said.", ["Amira", "Amira"]),
+], ids=["a-bare-surname-is-who-was-just-quoted", "whose-mother-is-someone-else",
+        "a-name-the-parse-left-without-its-verb", "a-name-with-an-age-is-a-person", "an-age-before-a-name"])
+def test_who_a_name_or_pronoun_stands_for(nlp, text, expected):
+    assert [q.speaker.name if q.speaker else None for q in parsed(nlp, text)._.quotes] == expected

@@ -41,7 +41,8 @@ def reported_clauses(article: ArticleContext) -> list[Unquoted]:
         clauses = [without_spaces(article.doc[c.left_edge.i:c.right_edge.i + 1])
                    for c in article.children(verb, "ccomp")] or misparsed_complement(article, verb)
         clauses = [clause for clause in clauses
-                   if not hung_on(clause, subject) and not run_on(clause, subject) and not participial(article, clause, subject)]
+                   if not hung_on(clause, subject) and not run_on(clause, subject) and not participial(article, clause, subject)
+                   and not lent_its_subject(clause, subject)]
         if not clauses or in_subtree(subject, clauses[0].root):
             continue
         clause = without_dateline(article, clauses[0])
@@ -134,6 +135,12 @@ def participial(article: ArticleContext, clause: Span, subject: Token) -> bool:
     however the parse hangs it ("Claiming the audit was a stunt, the mayor told reporters ...": the mayor claimed
     it, and told them something else; but "Raising taxes would hurt growth, the minister said")."""
     return clause.end <= subject.left_edge.i and clause[0].tag_ == "VBG" and is_speech_verb(article, clause[0])
+
+
+def lent_its_subject(clause: Span, subject: Token) -> bool:
+    """Whether a clause before the speech verb holds the speaker and a "whose" clause the parse took for the
+    report ("Jo Smith, whose mother, Ann, died in May, said ...": the words come after)."""
+    return clause.start <= subject.i < clause.end and any(t.lower_ == "whose" for t in clause)
 
 
 def set_apart(article: ArticleContext, clause: Span, subject: Token) -> bool:
