@@ -370,7 +370,8 @@ def described_by(noun: Token) -> int:
     """The end of a short phrase that says whose a description is ("officials at the port")."""
     for child in noun.rights:
         words = noun.doc[child.i:child.right_edge.i + 1]
-        if child.dep_ == "prep" and child.lower_ in DESCRIBING_PREPOSITIONS and len(words) <= 6 \
+        named = all(t.ent_type_ in {"ORG", "GPE", "FAC"} or t.is_stop for t in words[1:])  # a body's whole name
+        if child.dep_ == "prep" and child.lower_ in DESCRIBING_PREPOSITIONS and len(words) <= (12 if named else 6) \
                 and not any(t.pos_ in {"VERB", "AUX"} or t.is_punct or t.text in quotes.MARKS for t in words):
             return child.right_edge.i
     return noun.i

@@ -621,13 +621,24 @@ def body_name(mention: Span) -> str:
     for ent in mention.ents:
         if ent.label_ in GROUPS and ent.start <= root.i < ent.end:
             start = ent.start
-            while start > mention.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
-                    and not (doc[start - 1].is_sent_start and doc[start - 1].lower_ in lexicon.common_nouns()):
+            while start > mention.start:
+                if doc[start - 1].lower_ in {"and", "&"} and start - 2 >= mention.start \
+                        and doc[start - 2].text[:1].isupper() and doc[start - 2].is_alpha:
+                    start -= 2  # "[Nursing and] Care Workers' Union"
+                    continue
+                if not (doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper()) \
+                        or doc[start - 1].is_sent_start and doc[start - 1].lower_ in lexicon.common_nouns():
+                    break
                 start -= 1  # "[Westmere] District Council", the place left out of the entity (not "Fellow")
-            return description(doc[start:ent.end])  # "the nonpartisan Commission on Presidential Debates": the entity
+            end = next((t.i for t in ent if t.text == "(" and t.i > root.i), ent.end)  # not its "(NCWU" after it
+            return description(doc[start:end])  # "the nonpartisan Commission on Presidential Debates": the entity
     start = root.i
     while start > mention.start:
         before = doc[start - 1]
+        if before.lower_ in {"and", "&"} and start - 2 >= mention.start and doc[start - 2].text[:1].isupper() \
+                and doc[start - 2].is_alpha and doc[start - 2].pos_ in {"PROPN", "NOUN"}:
+            start -= 2  # "[Nursing and] Care Workers' Union"
+            continue
         if not (before.text[:1].isupper() and before.pos_ in {"PROPN", "NOUN"} or before.dep_ == "case"
                 and start - 2 >= mention.start and doc[start - 2].text[:1].isupper()):
             break
@@ -785,6 +796,9 @@ def led_person(head: Token) -> Span | None:
     return doc[start:last + 1] if is_role_word(doc[start - 1]) else None
 
 
+ISSUING = {"issue", "release", "publish", "post", "send", "put", "share"}  # "The family issued a statement"
+ON_BEHALF = {"statement", "message", "announcement", "release"}  # texts that speak for their author ("the statement
+# said": the family's), where an ad, a poll or a letter speaks as itself
 AUTHORED = {"by", "from"}  # "estimates by the institute", "data from the observatory"
 AUTHORING = {"publish", "release", "compile", "issue", "write", "prepare", "produce", "conduct", "draft", "sign",
              "commission", "carry", "post", "put"}  # "figures published by ...", not "a memo obtained by ..."
@@ -798,7 +812,11 @@ def text_author(head: Token) -> Span | None:
     phrases = [child for child in head.children if child.dep_ == "prep" and child.lower_ in AUTHORED] + [
         agent for child in head.children if child.dep_ == "acl" and child.lemma_.lower() in AUTHORING
         for agent in child.children if agent.dep_ == "agent"]
-    authors = [obj for phrase in phrases for obj in phrase.children if obj.dep_ == "pobj"] + [
+    holders = [head, head.head] if head.dep_ == "dobj" else [head]  # ("read a statement on behalf of ...")
+    behalf = [of for holder in holders for child in holder.children if child.dep_ == "prep" and child.lower_ == "on"
+              for noun in child.children if noun.dep_ == "pobj" and noun.lower_ == "behalf"
+              for of in noun.children if of.dep_ == "prep" and of.lower_ == "of"]  # "on behalf of the family"
+    authors = [obj for phrase in [*phrases, *behalf] for obj in phrase.children if obj.dep_ == "pobj"] + [
         child for child in head.children if child.dep_ == "poss" and child.pos_ in {"NOUN", "PROPN"}]
     authors = [next((c for c in author.children if c.dep_ == "appos" and c.pos_ == "PROPN"), author)
                for author in authors]  # "the trade body HeatLink": its name
@@ -1399,14 +1417,26 @@ class Resolver:
         return None
 
     def document_author(self, head: Token) -> Speaker | None:
-        """Who spoke in a text the article named before: "In a statement read to the court, she said ...", then
-        "the statement said": hers."""
+        """Who spoke in a text the article named before, then "the statement said": whom that text names as its
+        author ("A statement from the Pelling family", "read a statement on behalf of the family"), who issued it
+        ("The family issued a statement"), who spoke in it ("In a statement read to the court, she said")."""
         lemma = head.lemma_.lower()
         for _, word in self.recent_words(head):
-            if word.lemma_.lower() != lemma or word.dep_ != "pobj" or word.head.dep_ != "prep":
+            if word.lemma_.lower() != lemma:
                 continue
-            verb = word.head.head
-            for subject in self.article.children(verb, "nsubj"):
+            author = text_author(word) if lemma in ON_BEHALF else None
+            if author is not None:
+                found = self.resolve(author)
+                if found is not None:
+                    return found.speaker
+            if word.dep_ == "dobj" and word.head.lemma_.lower() in ISSUING and lemma in ON_BEHALF:
+                subjects = self.article.children(word.head, "nsubj")
+                found = self.resolve(self.doc[subjects[0].left_edge.i:subjects[0].i + 1]) if subjects else None
+                if found is not None:
+                    return found.speaker
+            if word.dep_ != "pobj" or word.head.dep_ != "prep":
+                continue
+            for subject in self.article.children(word.head.head, "nsubj"):
                 if subject.i in self.spoken:
                     return self.spoken[subject.i]
         return None

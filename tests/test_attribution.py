@@ -1509,3 +1509,16 @@ def test_emphasis_inside_a_line_is_blanked_and_every_offset_kept():
         "a-name-the-parse-left-without-its-verb", "a-name-with-an-age-is-a-person", "an-age-before-a-name"])
 def test_who_a_name_or_pronoun_stands_for(nlp, text, expected):
     assert [q.speaker.name if q.speaker else None for q in parsed(nlp, text)._.quotes] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A statement from the Pelling family was read out by a police officer. \"Jordan is a loving son,\" the statement "
+     "said.", "Pelling family"),
+    ("The Pelling family issued a statement on Monday. \"Jordan is a loving son,\" the statement said.",
+     "Pelling family"),
+    ("Ada Vell then read a statement on behalf of the Pelling family. \"We never believed it,\" the statement said.",
+     "Pelling family"),
+], ids=["a-statement-from", "issued-a-statement", "on-behalf-of"])
+def test_the_statement_said_is_its_authors(nlp, text, expected):
+    [quote] = [q for q in parsed(nlp, text)._.quotes if q.kind == "direct"]
+    assert quote.speaker.name == expected

@@ -577,3 +577,12 @@ def test_the_place_of_a_dateline_is_no_speaker(nlp, text, expected):
         "obtained-by-is-no-author"])
 def test_a_text_cited_as_the_source_is_its_authors(nlp, text, expected):
     assert [speaker for _, cue, speaker, _, _ in reported(nlp, text) if cue == "according to"] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Nursing and Care Workers' Union (NCWU) said the offer was an insult.", "Nursing and Care Workers' Union"),
+    ("A spokesperson for the Department of Health and Social Care said the offer was fair.",
+     "spokesperson for the Department of Health and Social Care"),
+], ids=["a-name-joined-by-and", "a-spokesperson-for-a-long-name"])
+def test_a_body_keeps_its_whole_name(nlp, text, expected):
+    assert [speaker for _, _, speaker, _, _ in reported(nlp, text)] == [expected]
