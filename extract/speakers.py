@@ -793,12 +793,28 @@ def led_person(head: Token) -> Span | None:
     start = last
     while start > head.i + 1 and doc[start].ent_iob_ == "I":
         start -= 1  # back to the name's first word
+    if any(t.is_punct for t in doc[head.i + 1:start]):
+        return None  # "The United States, represented by envoy Martin Greaves,": the body speaks
     return doc[start:last + 1] if is_role_word(doc[start - 1]) else None
 
 
+SAID_HERE_TOKENS = 60  # how far back in its sentence an aside's "they argued" looks for the group speaking
 ISSUING = {"issue", "release", "publish", "post", "send", "put", "share"}  # "The family issued a statement"
 ON_BEHALF = {"statement", "message", "announcement", "release"}  # texts that speak for their author ("the statement
 # said": the family's), where an ad, a poll or a letter speaks as itself
+def name_after_possessive(head: Token) -> Span | None:
+    """A person's name after a body's possessive, however the tagger joined them into one body: "The Daily
+    Courant's Hugo Farrant"."""
+    if head.pos_ != "PROPN":
+        return None
+    owner = next((child for child in head.children if child.dep_ == "poss" and child.pos_ == "PROPN"), None)
+    case = next((child for child in owner.children if child.dep_ == "case"), None) if owner is not None else None
+    if case is None or not case.i < head.i:
+        return None
+    name = head.doc[case.i + 1:head.i + 1]
+    return name if 2 <= len(name) <= 4 and is_personal_name(name) else None
+
+
 AUTHORED = {"by", "from"}  # "estimates by the institute", "data from the observatory"
 AUTHORING = {"publish", "release", "compile", "issue", "write", "prepare", "produce", "conduct", "draft", "sign",
              "commission", "carry", "post", "put"}  # "figures published by ...", not "a memo obtained by ..."
@@ -828,7 +844,7 @@ def text_author(head: Token) -> Span | None:
     return entity if entity is not None and entity.label_ in GROUPS else author.doc[group_start(author):author.i + 1]
 
 
-HIDDEN_NAMES = (name_after_title, led_person, text_author)  # who a mention names, the parse having made another word its head
+HIDDEN_NAMES = (name_after_title, led_person, name_after_possessive, text_author)  # who a mention names, the parse having made another word its head
 
 
 def apposed_body(head: Token) -> Span | None:
@@ -962,7 +978,11 @@ class Resolver:
         head = mention.root
         hidden = next((name for name in (find(head) for find in HIDDEN_NAMES) if name is not None), None)
         if hidden is not None:
-            return self.resolve_written(hidden)  # the person the parse hides behind another head
+            found = self.resolve_written(hidden)  # the person the parse hides behind another head
+            if found is not None and found.speaker.kind == "organisation" and is_personal_name(hidden) \
+                    and not names_a_body(hidden):
+                return Resolution(Speaker(found.speaker.name, None, "person"), "proper-name")  # (tagged a body)
+            return found
         if head.lower_ in RESOLVABLE and len(mention) == 1:
             return self.pronoun(head)
         if head.lower_ in ELIDING and not self.article.children(head, "prep") or is_elided_of(head):
@@ -1235,6 +1255,9 @@ class Resolver:
     def group(self, token: Token) -> Speaker | None:
         """The organisation or group an "it" or "they" stands for: the nearest earlier one that spoke or is a subject."""
         plural = token.lower_ != "it"
+        said_here = self.group_speaking_in_the_sentence(token, plural)
+        if said_here is not None:
+            return said_here  # "Union officials said the rise, which, they argued, was a cut": the officials
         for i, word in self.recent_words(token):
             if i in self.spoken and word.pos_ != "PRON":
                 if self.spoken[i].kind != "person" or plural and word.tag_ in {"NNS", "NNPS"}:
@@ -1244,6 +1267,18 @@ class Resolver:
                 resolution = self.resolve(self.doc[group_start(word):word.i + 1])
                 if resolution is not None and resolution.speaker.kind != "person":
                     return resolution.speaker
+        return None
+
+    def group_speaking_in_the_sentence(self, token: Token, plural: bool) -> Speaker | None:
+        """The organisation or group whose statement an it or they speaking in the same sentence is set into."""
+        if token.dep_ != "nsubj" or token.head.dep_ not in {"parataxis", "relcl", "advcl", "ccomp"}:
+            return None
+        start = max(self.article.sentences[self.article.sentence_of(token)].start, token.i - SAID_HERE_TOKENS)
+        for i in range(token.i - 1, start - 1, -1):
+            speaker = self.spoken.get(i)
+            if speaker is not None and self.doc[i].pos_ != "PRON" and (
+                    speaker.kind != "person" or plural and self.doc[i].tag_ in {"NNS", "NNPS"}):
+                return speaker
         return None
 
     def last_person(self, token: Token) -> Speaker | None:

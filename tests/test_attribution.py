@@ -1522,3 +1522,18 @@ def test_who_a_name_or_pronoun_stands_for(nlp, text, expected):
 def test_the_statement_said_is_its_authors(nlp, text, expected):
     [quote] = [q for q in parsed(nlp, text)._.quotes if q.kind == "direct"]
     assert quote.speaker.name == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The United States, represented by climate envoy Martin Greaves, said Washington remained committed to the "
+     "fund.", ["United States"]),
+    ("The Daily Courant's Hugo Farrant described the third act as \"a long, damp sigh\". \"Calloway has made a "
+     "lovely short film,\" he wrote.", ["Hugo Farrant", "Hugo Farrant"]),
+    ("Governor Ines Varga said the board would look at wage data, adding that inflation remained \"a particular "
+     "concern\".", ["Ines Varga", "Ines Varga"]),
+    ("Union officials said that most nurses would see a rise of only 2 per cent, which, they argued, amounted to a "
+     "pay cut.", ["Union officials", "Union officials"]),
+], ids=["a-body-represented-by-a-person", "a-name-after-a-papers-possessive", "adding-after-the-reported-clause",
+        "they-argued-inside-their-own-statement"])
+def test_the_speaker_is_the_one_the_sentence_makes_speak(nlp, text, expected):
+    assert [q.speaker.name if q.speaker else None for q in parsed(nlp, text)._.quotes] == expected

@@ -57,7 +57,7 @@ def in_clause_on(word: Token, noun: Token) -> bool:
 def verb_subject(article: ArticleContext, verb: Token) -> Token | None:
     """The parsed subject of a speech verb, with the participle constructions of speech."""
     named = participle_of_a_name(verb) or quoted_as_saying(article, verb) or participle_of_the_clause_before(
-        article, verb) or participle_past_a_question(article, verb)
+        article, verb) or participle_past_a_question(article, verb) or participle_past_a_report(article, verb)
     if named is not None:
         return named
     return grammar.parsed_subject(article, verb)
@@ -83,6 +83,20 @@ def participle_of_the_clause_before(article: ArticleContext, verb: Token) -> Tok
     clause = next((a for a in [before, *grammar.ancestors(before)] if a is not None and a.pos_ == "VERB"
                    and a.dep_ == "advcl" and a.head == verb.head), None) if before is not None else None
     return next((s for s in article.children(clause, "nsubj") if could_speak_as_group(s)), None) if clause else None
+
+
+GOING_ON = {"add", "note", "say", "stress", "explain", "insist", "warn", "emphasise", "emphasize"}  # speech that
+# goes on from what the speaker said before ("..., adding that ...")
+
+
+def participle_past_a_report(article: ArticleContext, verb: Token) -> Token | None:
+    """A participle of speech after a comma that the parse hung on the clause a speech verb reports, said by who
+    reports it: "Helga Sandvik said the board would look at wage data, adding that ...": Sandvik, not the board."""
+    clause = verb.head
+    if not after_a_comma(verb) or verb.lemma_.lower() not in GOING_ON or clause.dep_ != "ccomp" \
+            or not grammar.is_speech_verb(article, clause.head):
+        return None  # (not "... said Lowther would knock on doors, claiming to have spotted a loose tile": his)
+    return next((s for s in article.children(clause.head, "nsubj") if could_speak_as_group(s)), None)
 
 
 def participle_past_a_question(article: ArticleContext, verb: Token) -> Token | None:
