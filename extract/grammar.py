@@ -299,8 +299,8 @@ def adjacent_speaker(article: ArticleContext, verb: Token) -> Token | None:
     sent = article.sentences[article.sentence_of(verb)]
     for i in range(verb.i - 1, max(sent.start, verb.i - 8) - 1, -1):
         token = verb.doc[i]
-        if could_speak(token):
-            return named_by_apposition(article, token)
+        if could_speak(token) and token.dep_ != "poss":  # (not "a nurse on the children's
+            return named_by_apposition(article, token)  # ward, said": the nurse)
         if token.pos_ in {"VERB", "AUX"} or token.text in quotes.MARKS:
             break
     after = verb.doc[verb.i + 1:min(sent.end, verb.i + 4)]

@@ -502,11 +502,10 @@ def test_apostrophes_make_no_quotes(nlp):
          "**Quill:** The cranes were too old to run safely.",
          [("The cranes were too old to run safely.", "Ada Quill", "transcript-turn")]),
         ("Health reporter Nadia Pemberton spoke to Dr. Amara Voss.\n\nHOST: How many people were admitted?\n\n"
-         "DR. AMARA VOSS: Since Monday we have had 212 admissions.\n\nHOST: Was that avoidable?\n\n"
+         "DR. AMARA VOSS: Since Monday we have had 212 admissions.\n\nHOST: Six deaths. That is a lot.\n\n"
          "DR. AMARA VOSS: Some of it, yes.",
-         [("How many people were admitted?", "Nadia Pemberton", "transcript-turn"),
-          ("Since Monday we have had 212 admissions.", "Amara Voss", "transcript-turn"),
-          ("Was that avoidable?", "Nadia Pemberton", "transcript-turn"),
+         [("Since Monday we have had 212 admissions.", "Amara Voss", "transcript-turn"),
+          ("Six deaths. That is a lot.", "Nadia Pemberton", "transcript-turn"),
           ("Some of it, yes.", "Amara Voss", "transcript-turn")]),
     ],
     ids=["debate-transcript", "headline-label", "quote-nested-in-turn", "labels-that-name-no-speaker",
@@ -520,14 +519,14 @@ def test_speaker_labelled_transcripts(nlp, text, expected):
     "text, expected",
     [
         ("The Herald spoke to Jo Smith, the harbour master, about the port.\n\n"
-         "Q: What will you do?\n\nA: We will build a new pier.",
-         [("What will you do?", "Herald", "interview-turn"), ("We will build a new pier.", "Jo Smith", "interview-turn")]),
+         "Q: Critics say the pier is unsafe.\n\nA: We will build a new pier.",
+         [("Critics say the pier is unsafe.", "Herald", "interview-turn"),
+          ("We will build a new pier.", "Jo Smith", "interview-turn")]),
         ("Mayor Jo Smith sat down with our reporter Ann Lee on Friday.\n\n"
          "Q: Will the port reopen? A: It will reopen in June.",
-         [("Will the port reopen?", "Ann Lee", "interview-turn"), ("It will reopen in June.", "Jo Smith", "interview-turn")]),
+         [("It will reopen in June.", "Jo Smith", "interview-turn")]),
         ("Q: Will the port reopen?\n\nJO SMITH: It will reopen in June.\n\nQ: And the ferries?\n\nA: They will run again.",
-         [("Will the port reopen?", None, "interview-turn"), ("It will reopen in June.", "JO SMITH", "transcript-turn"),
-          ("And the ferries?", None, "interview-turn"), ("They will run again.", "JO SMITH", "interview-turn")]),
+         [("It will reopen in June.", "JO SMITH", "transcript-turn"), ("They will run again.", "JO SMITH", "interview-turn")]),
         ("Harbour master Jo Smith has run the port for twenty years. She spoke to us in her office.\n\n"
          "**Will the port reopen?**\n\nIn June, if the weather holds.\n\nThe cranes are the hard part.\n\n"
          "**And the ferries?**\n\nThey will run again by summer.\n\n*Jo Smith's memoir is out in May.*",
@@ -535,17 +534,15 @@ def test_speaker_labelled_transcripts(nlp, text, expected):
           ("The cranes are the hard part.", "Jo Smith", "interview-turn"),
           ("They will run again by summer.", "Jo Smith", "interview-turn")]),
         ("Ada Quill has studied the harbour's seagrass for thirty years. She spoke to Tom Brennan.\n\n"
-         "Q: Did you expect the decline?\n\nA: Not at all.",
-         [("Did you expect the decline?", "Tom Brennan", "interview-turn"),
-          ("Not at all.", "Ada Quill", "interview-turn")]),
+         "Q: The seagrass has halved since 2000.\n\nA: It has, and faster than we feared.",
+         [("The seagrass has halved since 2000.", "Tom Brennan", "interview-turn"),
+          ("It has, and faster than we feared.", "Ada Quill", "interview-turn")]),
         ("*By Ann Lee | May 9, 2025*\n\nJo Smith runs a bakery. She turned down an offer for it.\n\n**Q:** Why did you say no?\n\n"
          "**A:** It came down to the people. I was not willing to take that risk.",
-         [("Why did you say no?", "Ann Lee", "interview-turn"),
-          ("It came down to the people. I was not willing to take that risk.", "Jo Smith", "interview-turn")]),
+         [("It came down to the people. I was not willing to take that risk.", "Jo Smith", "interview-turn")]),
         ("Jo Smith spoke to Ann Lee about her bakery.\n\n**Q: Why did you say no?**\n\n"
          "A: It came down to the people.",
-         [("Why did you say no?", "Ann Lee", "interview-turn"), ("It came down to the people.", "Jo Smith",
-                                                                  "interview-turn")]),
+         [("It came down to the people.", "Jo Smith", "interview-turn")]),
     ],
     ids=["outlet-asks", "journalist-asks-on-one-line", "answer-after-a-label", "questions-in-bold",
          "she-spoke-to-the-interviewer", "labels-in-bold", "question-in-bold-with-its-label"],
@@ -1537,3 +1534,17 @@ def test_the_statement_said_is_its_authors(nlp, text, expected):
         "they-argued-inside-their-own-statement"])
 def test_the_speaker_is_the_one_the_sentence_makes_speak(nlp, text, expected):
     assert [q.speaker.name if q.speaker else None for q in parsed(nlp, text)._.quotes] == expected
+
+
+def test_a_speaker_the_parse_left_apart_from_the_verb_is_the_name_not_a_noun_in_its_description(nlp):
+    text = "At St Aldhelm's Hospital, Chloe Brannigan, a nurse on the children's ward, said she was tired."
+    assert [q.speaker.name for q in parsed(nlp, text)._.quotes] == ["Chloe Brannigan"]
+
+
+def test_a_question_put_in_a_transcript_or_interview_is_no_statement(nlp):
+    text = ("Harbour Minister Ada Quill took calls from listeners.\n\nHOST: Minister, will the pier reopen?\n\n"
+            "QUILL: It will reopen in June.\n\nTOMAS (CALLER): I was stuck for a week. When will the ferry run?\n\n"
+            "QUILL: In July.\n\nQ: And the cranes?\n\nA: We will replace them.")
+    assert [q.content.text for q in parsed(nlp, text)._.quotes] == [
+        "It will reopen in June.", "I was stuck for a week. When will the ferry run?", "In July.",
+        "We will replace them."]

@@ -68,9 +68,25 @@ class Turn:
 def labelled_turns(article: ArticleContext) -> list[tuple[Span, Cue]]:
     """A speaker label opening a paragraph without quote marks ("QUILL: We will win."): its words and the label
     (the label as first written: "HOST" is the one person all through, however the turns between would resolve it)."""
+    turns = speaker_turns(article)
     first: dict[str, Span] = {}
-    return [(turn.content, Cue(turn.colon, first.setdefault(turn.label.text.lower(), turn.label), source=turn.label))
-            for turn in speaker_turns(article)]
+    for turn in turns:
+        first.setdefault(turn.label.text.lower(), turn.label)
+    return [(turn.content, Cue(turn.colon, first[turn.label.text.lower()], source=turn.label))
+            for turn in turns if not only_asks(turn.content)]
+
+
+def asks(content: Span) -> bool:
+    """Whether a turn ends on a question put to the one who answers next ("Q: Was it hard? Why?")."""
+    return content.text.rstrip().rstrip(" \"'\u201d\u2019)*_").endswith("?")
+
+
+def only_asks(content: Span) -> bool:
+    """Whether every sentence of a labelled turn is a question, no statement ("HOST: Was that avoidable?"; but
+    "CALLER: I was ill for a week. When will it be safe?" says something first)."""
+    doc = content.doc
+    sentences = [doc[max(sentence.start, content.start):min(sentence.end, content.end)] for sentence in content.sents]
+    return all(asks(sentence) for sentence in sentences if sentence.text.strip())
 
 
 def speaker_turns(article: ArticleContext) -> list[Turn]:
@@ -162,7 +178,8 @@ def interview_turns(article: ArticleContext) -> list[tuple[Span, Cue]]:
         while seen < len(labelled) and labelled[seen].paragraph < turn.paragraph:
             last, seen = labelled[seen].label, seen + 1
         speaker = interviewer if turn.label.text in QUESTION_LABELS else last or interviewee
-        found.append((turn.content, Cue(turn.colon, speaker)))
+        if turn.label.text not in QUESTION_LABELS or not asks(turn.content):  # (a question put, no statement)
+            found.append((turn.content, Cue(turn.colon, speaker)))
     return found
 
 
