@@ -25,7 +25,7 @@ from extract import cues, lexicon, quotes, speakers
 from extract.clauses import own_speech_act, reported_clause, source_expression
 from extract.context import ArticleContext, Paragraphs, Quoted, QuoteContext, Statement
 from extract.cues import Cue, Rule, Unquoted
-from extract.cues import learned as learned_cues
+from extract.cues import learned as learned_cues, transcripts
 from extract.cues.headline import holding, holds, kicker_colon
 from extract.grammar import (
     CLIMB_LIMIT, REPORTING_PREPOSITIONS, SUBJECTS, according_to, has_speech_lemma, is_denied, is_relative, is_speech_verb,
@@ -277,9 +277,11 @@ class Attributor:
         headline = self.attempt(0, self.headline)
         self.add(headline)
         turns = self.attempt(0, self.turns)
-        in_turn = self.in_turns(turns)
+        in_turn = self.in_turns([turn.start_char for turn, _, _ in turns])
+        asked = self.in_turns([question.start_char for question in transcripts.questions_put(self.article)])
         pending = [found for found in (self.attempt(0, self.reported) if self.settings.indirect else [])
-                   if not in_turn(found[0].start_char)]
+                   if not in_turn(found[0].start_char) and not asked(found[0].start_char)]  # (a question put is
+        # no prose of the writer's either; its quotes are read as the writer's are)
         mixed = [found for found in pending if found[2] == "mixed"]
         pending = sorted([found for found in pending if found[2] != "mixed"] + turns,
                          key=lambda found: found[0].start_char)
@@ -385,12 +387,13 @@ class Attributor:
                 for rule in (cues.REGISTRY["transcript-turn"], cues.REGISTRY["interview-turn"])
                 for content, cue in rule.find(self.article)]
 
-    def in_turns(self, turns: list[tuple[Unquoted, Rule, str]]):
-        """Whether an offset lies inside one of the turns (which run to the ends of their paragraphs)."""
+    def in_turns(self, starts: list[int]):
+        """Whether an offset lies inside one of the turns starting at ``starts`` (which run to the ends of their
+        paragraphs): the turns attributed, and the questions put, which are no prose of the writer either."""
         first = {}
-        for turn, _, _ in turns:
-            paragraph = self.article.paragraphs.index(turn.start_char)
-            first[paragraph] = min(first.get(paragraph, turn.start_char), turn.start_char)
+        for start in starts:
+            paragraph = self.article.paragraphs.index(start)
+            first[paragraph] = min(first.get(paragraph, start), start)
         return lambda offset: offset >= first.get(self.article.paragraphs.index(offset), len(self.article.text))
 
     def unquoted(self, found: Unquoted, rule: Rule, kind: str) -> list[Quote]:

@@ -1548,3 +1548,10 @@ def test_a_question_put_in_a_transcript_or_interview_is_no_statement(nlp):
     assert [q.content.text for q in parsed(nlp, text)._.quotes] == [
         "It will reopen in June.", "I was stuck for a week. When will the ferry run?", "In July.",
         "We will replace them."]
+
+
+def test_a_question_put_is_no_prose_of_the_writer_either(nlp):
+    text = ("The novelist Ada Quill spoke to Tom Brennan about her book.\n\n"
+            "Q: Critics say that the ending was rushed. Do you agree?\n\nA: I do not. I wrote it over two years.")
+    assert [(q.content.text, q.speaker.name) for q in parsed(nlp, text)._.quotes] == [
+        ("I do not. I wrote it over two years.", "Ada Quill")]

@@ -90,6 +90,11 @@ def only_asks(content: Span) -> bool:
 
 
 def speaker_turns(article: ArticleContext) -> list[Turn]:
+    """The paragraphs that open with a label naming a speaker (found once)."""
+    return article.cached("speaker-turns", 0, lambda _: find_speaker_turns(article))
+
+
+def find_speaker_turns(article: ArticleContext) -> list[Turn]:
     """The paragraphs that open with a label naming a speaker."""
     names = {t.lower_ for ent in article.ents if ent.label_ not in NO_SPEAKER_ENTITIES for t in ent}
     turns = [turn for turn in (speaker_turn(article, index, names) for index in range(len(article.paragraphs)))
@@ -166,12 +171,10 @@ def has_verb(content: Span) -> bool:
 @rule("interview-turn", confidence=0.8, method="colon")
 def interview_turns(article: ArticleContext) -> list[tuple[Span, Cue]]:
     """Q: and A: turns: the answer is the interviewee's, the question the interviewer's (named in the introduction)."""
-    turns = [turn for index in range(len(article.paragraphs)) for turn in question_and_answer(article, index)]
+    turns = interview(article)
     if not turns:
-        return answers_to_bold_questions(article)
+        return answers_to_bold_questions(article) if not labelled_interview_turns(article) else []
     labelled = speaker_turns(article)  # in text order, as the turns
-    if not (labelled or interview_named(article, turns[0].paragraph) or in_the_first_person(turns)):
-        return []  # an explainer's own questions and answers: the writer's words
     interviewee, interviewer = introduction_people(article, turns[0].paragraph)
     found, seen, last = [], 0, None
     for turn in turns:
@@ -181,6 +184,28 @@ def interview_turns(article: ArticleContext) -> list[tuple[Span, Cue]]:
         if turn.label.text not in QUESTION_LABELS or not asks(turn.content):  # (a question put, no statement)
             found.append((turn.content, Cue(turn.colon, speaker)))
     return found
+
+
+def labelled_interview_turns(article: ArticleContext) -> list[Turn]:
+    """The Q: and A: turns of the article, in text order."""
+    return article.cached("interview-labels", 0, lambda _: [
+        turn for index in range(len(article.paragraphs)) for turn in question_and_answer(article, index)])
+
+
+def interview(article: ArticleContext) -> list[Turn]:
+    """The Q: and A: turns of an interview; none of an explainer's own questions and answers (the writer's words,
+    answered in the third person, of no interview the introduction tells of)."""
+    turns = labelled_interview_turns(article)
+    if not turns or speaker_turns(article) or interview_named(article, turns[0].paragraph) \
+            or in_the_first_person(turns):
+        return turns
+    return []
+
+
+def questions_put(article: ArticleContext) -> list[Span]:
+    """The words of the turns that only put questions: no statements, and no prose of the writer either."""
+    return [turn.content for turn in speaker_turns(article) if only_asks(turn.content)] + [
+        turn.content for turn in interview(article) if turn.label.text in QUESTION_LABELS and asks(turn.content)]
 
 
 def interview_named(article: ArticleContext, first_turn: int) -> bool:
@@ -271,20 +296,35 @@ def interview_sides(article: ArticleContext, verb: Token) -> tuple[Span, Span | 
     spoken_to = next((c for c in verb.children if c.dep_ == "dobj"), None) or next(
         (g for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "with"}
          for g in c.children if g.dep_ == "pobj"), None)
-    sides = [noun_phrase(t) if t is not None else None for t in (spoken_to, subject)]
+    named = next((c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None) \
+        if subject is not None else None  # "The novelist Ada Quill": the name
+    sides = [noun_phrase(t) if t is not None else None for t in (spoken_to, named or subject)]
     if spoken_to is None:  # "spoke to Rosalind Achterberg" with the given name parsed as a verb: the name after "to"
         sides[0] = next((ent[-1:] for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "with"}
                          for ent in article.entities(verb.doc[c.i + 1:c.i + MOST_LABEL_WORDS + 1])
                          if ent.start == c.i + 1 and ent.label_ == "PERSON"), None)  # (its surname: a parse of its own)
         spoken_to = sides[0].root if sides[0] is not None else None
     if subject is not None and spoken_to is not None and is_person(sides[0]) and verb.lemma_.lower() != "interview" \
-            and (subject.lower_ in {"he", "she", "they"} or subject.ent_type_ == "PERSON" and not is_journalist(sides[1])
-                 and not article.children(subject, "det")):  # (not "The Herald")
+            and subject_answers(article, subject, named, sides[1]):
         return sides[1], sides[0]  # "She spoke to Ann Lee", "Jo Smith talked to Ann Lee": the subject answers
     for interviewee, interviewer in (sides, sides[::-1]):
         if interviewee is not None and is_person(interviewee) and not is_journalist(interviewee):
             return interviewee, interviewer
     return None
+
+
+def subject_answers(article: ArticleContext, subject: Token, named: Token | None, side: Span) -> bool:
+    """Whether the subject of "spoke to", "talked with" is the one interviewed: a he or she, or a person named
+    who is no journalist (not an outlet, "The Herald spoke to Jo Smith")."""
+    if subject.lower_ in {"he", "she", "they"}:
+        return True
+    outlet = named is None and bool(article.children(subject, "det")) and len(side) <= 2
+    return named_person(subject) and not is_journalist(side) and not outlet
+
+
+def named_person(word: Token) -> bool:
+    """A person's name, or a noun for a person with a name beside it ("The novelist Ada Quill")."""
+    return word.ent_type_ == "PERSON" or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in word.children)
 
 
 def is_person(mention: Span) -> bool:
