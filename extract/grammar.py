@@ -107,7 +107,9 @@ def reported_by(article: ArticleContext, token: Token, limit: int = 3) -> list[T
     for _ in range(CLIMB_LIMIT):
         if token.head.i == token.i or len(verbs) == limit:
             break
-        if token.dep_ == "prep" and token.lower_ not in REPORTING_PREPOSITIONS and not article.quoted(token):
+        if complement_taken_for_relative(token) and is_speech_verb(article, token.head.head.head):
+            token = token.head.head  # "said in a letter that councils would face \"consequences\""
+        elif token.dep_ == "prep" and token.lower_ not in REPORTING_PREPOSITIONS and not article.quoted(token):
             break  # (a preposition inside the quote is part of the words: "the scheme was \"on track\"")
         if circumstance_of_speech(article, token):
             break  # "blasted a travel firm after the 'five-star' hotel turned out ...": when, not what, she said
@@ -118,6 +120,18 @@ def reported_by(article: ArticleContext, token: Token, limit: int = 3) -> list[T
             verbs += [aside for aside in article.children(token, "parataxis")
                       if is_speech_verb(article, aside) and not article.quoted(aside)][:limit - len(verbs)]
     return verbs
+
+
+def complement_taken_for_relative(clause: Token) -> bool:
+    """Whether the parse took a reported clause for a relative clause of the place, time or text before it ("said
+    [outside the courthouse] that her client would appeal", "said in a letter that ..."): a "that" right after
+    the noun of a phrase, opening a clause with a subject of its own."""
+    place = clause.head
+    if clause.dep_ != "relcl" or place.dep_ != "pobj" or place.head.dep_ != "prep":
+        return False
+    that = clause.doc[clause.left_edge.i]
+    return that.lower_ == "that" and that.i == place.i + 1 and any(
+        t.dep_ in {"nsubj", "nsubjpass"} and t.i != that.i for t in clause.subtree)
 
 
 CIRCUMSTANCES = {"after", "before", "when", "while", "because", "since", "until", "once", "although", "though"}

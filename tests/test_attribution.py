@@ -1555,3 +1555,16 @@ def test_a_question_put_is_no_prose_of_the_writer_either(nlp):
             "Q: Critics say that the ending was rushed. Do you agree?\n\nA: I do not. I wrote it over two years.")
     assert [(q.content.text, q.speaker.name) for q in parsed(nlp, text)._.quotes] == [
         ("I do not. I wrote it over two years.", "Ada Quill")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ola Marlow said the pitch had worn. \"It was doing a bit of everything,\" the fast bowler said.",
+     ["Ola Marlow", "Ola Marlow"]),
+    ("Mr Tam Oyelowo said the drainage plan had been approved. According to the agent, the scheme would reduce "
+     "run-off.", ["Tam Oyelowo", "Tam Oyelowo"]),
+    ("Valdera Foods reported a drop in profit on Thursday. The Corvane-based maker of Brisko biscuits said in a "
+     "filing that profit fell.", ["Valdera Foods", "Valdera Foods"]),
+    ("Minister Ada Bexley said in a letter that councils would face \"consequences\".", ["Ada Bexley"]),
+], ids=["a-bowler", "an-agent", "the-maker-of", "said-in-a-letter-that-with-quoted-words"])
+def test_descriptions_of_sport_trade_and_texts_find_their_speaker(nlp, text, expected):
+    assert [q.speaker.name if q.speaker else None for q in parsed(nlp, text)._.quotes] == expected

@@ -9,7 +9,8 @@ from extract.cues import Cue, Unquoted, rule, unsaid
 from extract.cues.verbs import speaker_of
 from extract.vocabulary import could_speak
 from extract.grammar import (
-    cue_span, in_subtree, is_relative, is_speech_verb, noun_phrase, parted_by_colon, without_dateline, without_spaces)
+    complement_taken_for_relative, cue_span, in_subtree, is_relative, is_speech_verb, noun_phrase, parted_by_colon,
+    without_dateline, without_spaces)
 
 MIN_CLAUSE_TOKENS = 3
 MOST_CLAUSE_TOKENS = 100  # a clause reported before its speech verb is shorter
@@ -63,10 +64,8 @@ def misparsed_complement(article: ArticleContext, verb: Token) -> list[Span]:
     for prep in article.children(verb, "prep"):
         for place in article.children(prep, "pobj"):
             for clause in article.children(place, "relcl"):
-                that = clause.doc[clause.left_edge.i]
-                if that.lower_ == "that" and that.i == place.i + 1 and any(
-                        t.dep_ in {"nsubj", "nsubjpass"} and t.i != that.i for t in clause.subtree):
-                    return [without_spaces(clause.doc[that.i:clause.right_edge.i + 1])]
+                if complement_taken_for_relative(clause):
+                    return [without_spaces(clause.doc[clause.left_edge.i:clause.right_edge.i + 1])]
     return []
 
 
