@@ -816,7 +816,7 @@ def name_after_possessive(head: Token) -> Span | None:
 
 
 AUTHORED = {"by", "from"}  # "estimates by the institute", "data from the observatory"
-AUTHORING = {"publish", "release", "compile", "issue", "write", "prepare", "produce", "conduct", "draft", "sign",
+AUTHORING = {"publish", "release", "compile", "issue", "write", "prepare", "produce", "conduct", "draft",
              "commission", "carry", "post", "put"}  # "figures published by ...", not "a memo obtained by ..."
 
 
@@ -1459,6 +1459,11 @@ class Resolver:
         for _, word in self.recent_words(head):
             if word.lemma_.lower() != lemma:
                 continue
+            if word.dep_ == "pobj" and word.head.dep_ == "prep":
+                spoke = next((self.spoken[subject.i] for subject in self.article.children(word.head.head, "nsubj")
+                              if subject.i in self.spoken), None)
+                if spoke is not None:
+                    return spoke  # "In a statement signed by its secretary, the party said": the party's
             author = text_author(word) if lemma in ON_BEHALF else None
             if author is not None:
                 found = self.resolve(author)
@@ -1469,11 +1474,6 @@ class Resolver:
                 found = self.resolve(self.doc[subjects[0].left_edge.i:subjects[0].i + 1]) if subjects else None
                 if found is not None:
                     return found.speaker
-            if word.dep_ != "pobj" or word.head.dep_ != "prep":
-                continue
-            for subject in self.article.children(word.head.head, "nsubj"):
-                if subject.i in self.spoken:
-                    return self.spoken[subject.i]
         return None
 
     def body_spoken_recently(self, mention: Span) -> Speaker | None:

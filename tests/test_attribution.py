@@ -1515,10 +1515,13 @@ def test_who_a_name_or_pronoun_stands_for(nlp, text, expected):
      "Pelling family"),
     ("Ada Vell then read a statement on behalf of the Pelling family. \"We never believed it,\" the statement said.",
      "Pelling family"),
-], ids=["a-statement-from", "issued-a-statement", "on-behalf-of"])
+    ("The opposition Harbour Party rejected the plan. In a statement signed by its publicity secretary, Comrade Ola "
+     "Vell, the party said the work had been announced twice. \"Nothing happened either time,\" the statement "
+     "read.", "Harbour Party"),
+], ids=["a-statement-from", "issued-a-statement", "on-behalf-of", "signed-by-a-secretary-for-the-party"])
 def test_the_statement_said_is_its_authors(nlp, text, expected):
     [quote] = [q for q in parsed(nlp, text)._.quotes if q.kind == "direct"]
-    assert quote.speaker.name == expected
+    assert quote.speaker.name == expected  # (the signatory speaks for the party: the party's words)
 
 
 @pytest.mark.parametrize("text, expected", [
