@@ -609,6 +609,13 @@ def names_a_body(mention: Span) -> bool:
     return mention.doc[start].lower_ == "the" or is_group_noun(head) or is_company_word(head)
 
 
+def joined_by_and(doc: Doc, start: int, floor: int) -> bool:
+    """Whether a capitalised word and "and" (or "&") before token ``start``, not before ``floor``, go on a body's
+    name: "[Nursing and] Care Workers' Union"."""
+    return start - 2 >= floor and doc[start - 1].lower_ in {"and", "&"} and doc[start - 2].text[:1].isupper() \
+        and doc[start - 2].is_alpha and doc[start - 2].pos_ in {"PROPN", "NOUN"}
+
+
 def body_name(mention: Span) -> str:
     """An organisation's name as written, without the words before it that describe it.
 
@@ -622,8 +629,7 @@ def body_name(mention: Span) -> str:
         if ent.label_ in GROUPS and ent.start <= root.i < ent.end:
             start = ent.start
             while start > mention.start:
-                if doc[start - 1].lower_ in {"and", "&"} and start - 2 >= mention.start \
-                        and doc[start - 2].text[:1].isupper() and doc[start - 2].is_alpha:
+                if joined_by_and(doc, start, mention.start):
                     start -= 2  # "[Nursing and] Care Workers' Union"
                     continue
                 if not (doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper()) \
@@ -635,8 +641,7 @@ def body_name(mention: Span) -> str:
     start = root.i
     while start > mention.start:
         before = doc[start - 1]
-        if before.lower_ in {"and", "&"} and start - 2 >= mention.start and doc[start - 2].text[:1].isupper() \
-                and doc[start - 2].is_alpha and doc[start - 2].pos_ in {"PROPN", "NOUN"}:
+        if joined_by_and(doc, start, mention.start):
             start -= 2  # "[Nursing and] Care Workers' Union"
             continue
         if not (before.text[:1].isupper() and before.pos_ in {"PROPN", "NOUN"} or before.dep_ == "case"
@@ -891,6 +896,12 @@ def is_subject(word: Token) -> bool:
         or is_subject_set_apart(word)
 
 
+def speaks_as_group(speaker: Speaker, word: Token, plural: bool) -> bool:
+    """Whether someone who spoke, named by ``word``, is what an "it" or (``plural``) a "they" can stand for: a body,
+    or people named in the plural."""
+    return speaker.kind != "person" or plural and word.tag_ in {"NNS", "NNPS"}
+
+
 def aged(name: Token) -> bool:
     """A name with an age set beside it, a person's whatever the tagger made of it: "Maria, 9, said", "Six-year-old
     Amira said"."""
@@ -1045,12 +1056,13 @@ class Resolver:
         if head.lower_ in QUANTIFIERS:
             return None  # "Nobody", "Everyone" written with a capital: no name
         name, title = clean_name(mention)
-        if aged(head):  # "Six-year-old Amira": the name, not the age
+        of_age = aged(head)
+        if of_age:  # "Six-year-old Amira": the name, not the age
             start = head.i
             while start > mention.start and mention.doc[start - 1].pos_ == "PROPN" and mention.doc[start - 1].is_alpha:
                 start -= 1
             name = mention.doc[start:head.i + 1].text
-        titled = head.pos_ == "PROPN" and name and (names_role(title) or any(is_title(t) for t in title) or aged(head))
+        titled = head.pos_ == "PROPN" and name and (names_role(title) or any(is_title(t) for t in title) or of_age)
         if not titled and (head.ent_type_ in GROUPS or any(e.label_ in GROUPS for e in self.article.entities(mention))
                            or names_a_body(mention)):
             return Resolution(Speaker(body_name(mention), None, "organisation"), "organisation")
@@ -1260,7 +1272,7 @@ class Resolver:
             return said_here  # "Union officials said the rise, which, they argued, was a cut": the officials
         for i, word in self.recent_words(token):
             if i in self.spoken and word.pos_ != "PRON":
-                if self.spoken[i].kind != "person" or plural and word.tag_ in {"NNS", "NNPS"}:
+                if speaks_as_group(self.spoken[i], word, plural):
                     return self.spoken[i]
                 continue
             if is_subject(word) and names_group(word, plural):
@@ -1276,8 +1288,7 @@ class Resolver:
         start = max(self.article.sentences[self.article.sentence_of(token)].start, token.i - SAID_HERE_TOKENS)
         for i in range(token.i - 1, start - 1, -1):
             speaker = self.spoken.get(i)
-            if speaker is not None and self.doc[i].pos_ != "PRON" and (
-                    speaker.kind != "person" or plural and self.doc[i].tag_ in {"NNS", "NNPS"}):
+            if speaker is not None and self.doc[i].pos_ != "PRON" and speaks_as_group(speaker, self.doc[i], plural):
                 return speaker
         return None
 

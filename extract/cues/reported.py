@@ -10,7 +10,7 @@ from extract.cues.verbs import speaker_of
 from extract.vocabulary import could_speak
 from extract.grammar import (
     complement_taken_for_relative, cue_span, in_subtree, is_relative, is_speech_verb, noun_phrase, parted_by_colon,
-    without_dateline, without_spaces)
+    subject_lent_to_relative, without_dateline, without_spaces)
 
 MIN_CLAUSE_TOKENS = 3
 MOST_CLAUSE_TOKENS = 100  # a clause reported before its speech verb is shorter
@@ -41,9 +41,10 @@ def reported_clauses(article: ArticleContext) -> list[Unquoted]:
             continue
         clauses = [without_spaces(article.doc[c.left_edge.i:c.right_edge.i + 1])
                    for c in article.children(verb, "ccomp")] or misparsed_complement(article, verb)
-        clauses = [clause for clause in clauses
+        lent = subject_lent_to_relative(article, verb)  # "Jo Smith, whose mother, Ann, died in May, said ...": the
+        clauses = [clause for clause in clauses  # clause the parse took for the report holds its speaker; the words follow
                    if not hung_on(clause, subject) and not run_on(clause, subject) and not participial(article, clause, subject)
-                   and not lent_its_subject(clause, subject)]
+                   and not (lent is not None and clause.start <= lent.i < clause.end)]
         if not clauses or in_subtree(subject, clauses[0].root):
             continue
         clause = without_dateline(article, clauses[0])
@@ -134,12 +135,6 @@ def participial(article: ArticleContext, clause: Span, subject: Token) -> bool:
     however the parse hangs it ("Claiming the audit was a stunt, the mayor told reporters ...": the mayor claimed
     it, and told them something else; but "Raising taxes would hurt growth, the minister said")."""
     return clause.end <= subject.left_edge.i and clause[0].tag_ == "VBG" and is_speech_verb(article, clause[0])
-
-
-def lent_its_subject(clause: Span, subject: Token) -> bool:
-    """Whether a clause before the speech verb holds the speaker and a "whose" clause the parse took for the
-    report ("Jo Smith, whose mother, Ann, died in May, said ...": the words come after)."""
-    return clause.start <= subject.i < clause.end and any(t.lower_ == "whose" for t in clause)
 
 
 def set_apart(article: ArticleContext, clause: Span, subject: Token) -> bool:

@@ -194,7 +194,11 @@ def labelled_interview_turns(article: ArticleContext) -> list[Turn]:
 
 def interview(article: ArticleContext) -> list[Turn]:
     """The Q: and A: turns of an interview; none of an explainer's own questions and answers (the writer's words,
-    answered in the third person, of no interview the introduction tells of)."""
+    answered in the third person, of no interview the introduction tells of). Found once."""
+    return article.cached("interview", 0, lambda _: find_interview(article))
+
+
+def find_interview(article: ArticleContext) -> list[Turn]:
     turns = labelled_interview_turns(article)
     if not turns or speaker_turns(article) or interview_named(article, turns[0].paragraph) \
             or in_the_first_person(turns):
@@ -319,12 +323,8 @@ def subject_answers(article: ArticleContext, subject: Token, named: Token | None
     if subject.lower_ in {"he", "she", "they"}:
         return True
     outlet = named is None and bool(article.children(subject, "det")) and len(side) <= 2
-    return named_person(subject) and not is_journalist(side) and not outlet
-
-
-def named_person(word: Token) -> bool:
-    """A person's name, or a noun for a person with a name beside it ("The novelist Ada Quill")."""
-    return word.ent_type_ == "PERSON" or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in word.children)
+    person = subject.ent_type_ == "PERSON" or named is not None  # a name, or a noun with one beside it
+    return person and not is_journalist(side) and not outlet
 
 
 def is_person(mention: Span) -> bool:
