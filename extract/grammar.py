@@ -373,11 +373,17 @@ def name_tail(token: Token, right: int) -> int:
     if token.ent_iob_ not in {"B", "I"} or not token.text[:1].isupper():
         return right
     for word in doc[right + 1:token.i + NAME_TAIL + 1]:
-        if word.ent_iob_ != "I" or not (word.text[:1].isupper() or word.lower_ in NAME_JOINS):
+        if word.ent_iob_ != "I" or not (word.text[:1].isupper() or word.lower_ in NAME_JOINS or joins_name(word)):
             break
         if word.text[:1].isupper():
             end = word.i
     return end
+
+
+def joins_name(token: Token) -> bool:
+    """A hyphen inside a name ("Lopez-Cantera")."""
+    doc = token.doc
+    return token.text == "-" and not token.whitespace_ and token.i > 0 and not doc[token.i - 1].whitespace_
 
 
 def described_by(noun: Token) -> int:

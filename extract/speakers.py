@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from extract import lexicon, quotes, sources
 from extract.clauses import ELICITING
 from extract.context import ArticleContext
-from extract.grammar import CLIMB_LIMIT, DATELINE_CHARS, ancestors, name_tail
+from extract.grammar import CLIMB_LIMIT, DATELINE_CHARS, ancestors, joins_name, name_tail
 from extract.names import DETERMINERS, surname
 from extract.records import Speaker
 from extract.vocabulary import (
@@ -260,12 +260,6 @@ def names_role(tokens: list[Token]) -> bool:
 def as_written(tokens: list[Token]) -> str:
     """Tokens as the article spells them, with its own spacing."""
     return "".join(t.text_with_ws for t in tokens).strip()
-
-
-def joins_name(token: Token) -> bool:
-    """A hyphen inside a name ("Lopez-Cantera")."""
-    doc = token.doc
-    return token.text == "-" and not token.whitespace_ and token.i > 0 and not doc[token.i - 1].whitespace_
 
 
 def role_of(name_span: Span) -> str | None:
@@ -1039,7 +1033,7 @@ class Resolver:
         if is_demonym(head):
             return self.described(mention)  # "the Swede said": a person the article named before
         common = self.is_common(head)
-        if head.pos_ == "PROPN" and head.ent_type_ in GROUPS and (is_group_noun(head) or is_company_word(head)):
+        if head.pos_ == "PROPN" and (head.ent_type_ in GROUPS and is_group_noun(head) or is_company_word(head)):
             return Resolution(Speaker(body_name(mention), None, "organisation"), "organisation")  # by its name, not
             # a person's in it: "Bramwell Civic Society", "the Ardlow Association of Head Teachers"
         person = self.named(mention) if not common else None  # "the Smith aide" is not Smith
@@ -1055,6 +1049,9 @@ class Resolver:
             return self.described(mention)
         if head.lower_ in QUANTIFIERS:
             return None  # "Nobody", "Everyone" written with a capital: no name
+        body = self.body_begun_by(mention)
+        if body is not None:
+            return Resolution(body, "organisation")
         name, title = clean_name(mention)
         of_age = aged(head)
         if of_age:  # "Six-year-old Amira": the name, not the age
@@ -1243,6 +1240,8 @@ class Resolver:
                     t.dep_ == "compound" and t.pos_ == "PROPN" for t in word.lefts)
                     or word.lower_ not in lexicon.common_nouns()):  # "Town had led" names no one
             name, _ = clean_name(self.doc[word.left_edge.i:word.i + 1])
+            if is_company_word(word):  # "Strathbeg Homes wants to build ...": a business
+                return Speaker(body_name(self.doc[word.left_edge.i:word.i + 1]), None, "organisation")
             person = self.named(self.doc[word.left_edge.i:word.i + 1])
             return person.speaker() if person else Speaker(name or word.text, None, "person")
         return None
@@ -1420,9 +1419,9 @@ class Resolver:
         one named there.
         """
         head = mention.root
-        if head.pos_ != "NOUN" or not is_group_noun(head) or is_person_noun(head):
-            return None
         noun = head.lemma_.lower()
+        if head.pos_ != "NOUN" or not is_group_noun(head) or is_person_noun(head) and noun not in lexicon.body_nouns():
+            return None  # ("the developer", "the maker": a person's trade, or a business)
         holding = self.body_holding(noun, mention.start)
         if holding is not None and not another_of_its_kind(mention, holding):
             return holding
@@ -1502,6 +1501,15 @@ class Resolver:
         holding = [(at, who) for at, who in [*spoken[-20:], *named[-1:]]
                    if noun in name_words(who.name) and is_proper_name(who.name)]
         return max(holding, key=lambda item: item[0])[1] if holding else None
+
+    def body_begun_by(self, mention: Span) -> Speaker | None:
+        """The organisation named before whose name starts with the one name written ("Quillon Devices ... Quillon
+        said"), where that name is no given name and no surname of the article's people."""
+        head = mention.root
+        if len(mention) != 1 or head.pos_ != "PROPN" or is_given_name(head) or self.is_known_surname(head):
+            return None
+        body = self.body_holding(head.lower_, head.i)
+        return body if body is not None and body.name.split()[0].lower() == head.lower_ else None
 
     @cached_property
     def bodies_by_noun(self) -> dict[str, list[tuple[int, Speaker]]]:

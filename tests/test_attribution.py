@@ -1571,3 +1571,31 @@ def test_a_question_put_is_no_prose_of_the_writer_either(nlp):
 ], ids=["a-bowler", "an-agent", "the-maker-of", "said-in-a-letter-that-with-quoted-words"])
 def test_descriptions_of_sport_trade_and_texts_find_their_speaker(nlp, text, expected):
     assert [q.speaker.name if q.speaker else None for q in parsed(nlp, text)._.quotes] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('Quillon Devices launched a phone on Monday. "It is our best yet," said Ana Ruiz, its designer.\n\n'
+     'Quillon said "sales would rise in the spring."', ["Ana Ruiz", "Quillon Devices"]),
+    ('Harrowgate Mining has bought a copper mine. Harrowgate said "the deal would double its output."',
+     ["Harrowgate Mining"]),
+], ids=["after-a-person", "in-the-next-sentence"])
+def test_the_first_word_of_a_body_named_before_is_that_body(nlp, text, expected):
+    assert [name for _, name in attributed(nlp, text)] == expected
+
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('Strathbeg Homes wants to build 48 houses on the field. The developer said "the scheme would bring jobs."',
+     ["Strathbeg Homes"]),
+    ('Kestrel Lake Mining Corp. reported a record profit. The Port Cadogan-based miner said "output would rise."',
+     ["Kestrel Lake Mining Corp."]),
+    ('Ron Tate has dug coal at the pit for 30 years. The miner said "the shaft was unsafe."', ["Ron Tate"]),
+    ('Tom Vale, a software developer, tested the app. The developer said "it crashed twice."', ["Tom Vale"]),
+    ('A bridge over the Wenbeck will close for repairs.\n\nWenbeck Buses said "the number 22 would be diverted."',
+     ["Wenbeck Buses"]),
+], ids=["a-developer-that-is-a-business", "a-miner-that-is-a-business", "a-miner-who-is-a-person",
+        "a-developer-who-is-a-person", "a-business-named-for-a-river"])
+def test_a_trade_noun_is_the_business_or_the_person_named_before(nlp, text, expected):
+    kinds = ["organisation" if name.split()[-1] in {"Homes", "Corp.", "Buses"} else "person" for name in expected]
+    assert [(q.speaker.name, q.speaker.kind) for q in parsed(nlp, text)._.quotes if q.kind != "indirect"] == list(
+        zip(expected, kinds))

@@ -295,3 +295,20 @@ def test_a_reported_clause_the_parse_hung_on_a_place_is_reported(words, expected
     article, _ = contexts(words)
     assert [(clause.pieces[0].text, clause.cue.mention.text, clause.cue.cue.text)
             for clause in cues.REGISTRY["reported-speech"].find(article)] == expected
+
+
+# and super-agent Dario Velloso-Brandt said so: the parse hangs "Brandt" on "Velloso" as an apposition
+DOUBLE_BARRELLED = parse(
+    ("Dario", 1, "compound", "PROPN", "NNP", "Dario", "B-PERSON", True),
+    ("Velloso", 4, "nsubj", "PROPN", "NNP", "Velloso", "I-PERSON", False),
+    ("-", 1, "punct", "PUNCT", "HYPH", "-", "I-PERSON", False),
+    ("Brandt", 1, "appos", "PROPN", "NNP", "Brandt", "I-PERSON", True),
+    ("said", 4, "ROOT", "VERB", "VBD", "say", "O", True),
+    ("so", 4, "advmod", "ADV", "RB", "so", "O", False),
+)
+
+
+def test_a_name_runs_on_over_the_hyphen_of_a_double_barrelled_surname():
+    from extract.grammar import noun_phrase
+
+    assert noun_phrase(DOUBLE_BARRELLED[1]).text == "Dario Velloso-Brandt"
