@@ -140,3 +140,22 @@ def test_attribution_time_grows_linearly_with_one_paragraph(nlp, unit):
     repeats = max(1, -(-2 * RECENT_TOKENS // len(nlp.make_doc(unit))))  # the small paragraph: twice the window
     small, large = (nlp(" ".join([unit] * count)) for count in (repeats, 4 * repeats))
     assert attribution_seconds(nlp, large) <= 8 * attribution_seconds(nlp, small) + 0.03
+
+
+@pytest.mark.model
+def test_coreferee_reads_a_bounded_number_of_pronouns_however_many_the_paragraph_holds(nlp):
+    """Its work grows with the cube of the pronouns it reads: a paragraph of 80 "she told reporters:" took 125 s."""
+    import coreferee  # noqa: F401  (the chains' extension)
+
+    from extract import attribution
+    from extract.speakers import COREF_PRONOUNS
+
+    read = []
+
+    def coref(doc):
+        read.append(sum(token.pos_ == "PRON" for token in doc))
+        return doc
+
+    doc = nlp(" ".join(["she told reporters: she told reporters: It was"] * 40))
+    attribution.find_quotes(doc, nlp.get_pipe("quotedb").settings, [], coref)
+    assert read and max(read) <= COREF_PRONOUNS
