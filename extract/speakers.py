@@ -239,8 +239,9 @@ def clean_name(span: Span) -> tuple[str, list[Token]]:
     title: list[Token] = []
     while tokens and is_name_prefix(tokens[0], len(tokens) - 1):
         title.append(tokens.pop(0))
-    inside = [i for i, t in enumerate(tokens[:-1]) if (is_role_word(t) or is_title(t)) and not (
-        i == len(tokens) - 2 and is_given_name(t))]  # "Harbour Minister Jo Smith", not "Dean Smith"
+    inside = [i for i, t in enumerate(tokens[:-1]) if (is_role_word(t) or is_title(t) or t.pos_ == "NOUN" and t.is_lower
+                                                       and is_person_noun(t)) and not (
+        i == len(tokens) - 2 and is_given_name(t))]  # "Harbour Minister Jo Smith", "Taxi driver Jo Smith", not "Dean Smith"
     if inside:
         title, tokens = title + tokens[:inside[-1] + 1], tokens[inside[-1] + 1:]
     while tokens and tokens[-1].is_punct:

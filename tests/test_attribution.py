@@ -1599,3 +1599,13 @@ def test_a_trade_noun_is_the_business_or_the_person_named_before(nlp, text, expe
     kinds = ["organisation" if name.split()[-1] in {"Homes", "Corp.", "Buses"} else "person" for name in expected]
     assert [(q.speaker.name, q.speaker.kind) for q in parsed(nlp, text)._.quotes if q.kind != "indirect"] == list(
         zip(expected, kinds))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('Taxi driver Sizwe Mabuza said "we are tired of queueing."', [("Sizwe Mabuza", "person")]),
+    ('The Harlow Water Action Forum, a civic group, said the cuts were "predictable".\n\n'
+     '"Nobody is asking for miracles," the forum said.',
+     [("Harlow Water Action Forum", "organisation"), ("Harlow Water Action Forum", "organisation")]),
+], ids=["a-trade-before-a-name", "the-forum"])
+def test_a_trade_before_a_name_is_no_part_of_it_and_a_forum_is_a_body(nlp, text, expected):
+    assert [(q.speaker.name, q.speaker.kind) for q in parsed(nlp, text)._.quotes if q.kind != "indirect"] == expected
