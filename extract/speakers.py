@@ -28,6 +28,7 @@ from extract.grammar import CLIMB_LIMIT, DATELINE_CHARS, ancestors, joins_name, 
 from extract.names import DETERMINERS, surname
 from extract.records import Speaker
 from extract.vocabulary import (
+    singular,
     GENDERED, GROUP_PRONOUNS, GROUPS, NAME_WORD, PEOPLE, QUANTIFIERS, RESOLVABLE, UNNAMING, can_speak, fits_gender, gender_of, noun_gender,
     role_noun,
     group_start, is_aged, is_common_noun, is_company_word, is_demonym, is_document_noun, is_given_name, is_group_noun, is_name_prefix,
@@ -50,6 +51,7 @@ LED_TOKENS = 12  # a body's name, a role and a person's name after the body's he
 ASKED_DEPTH = 4  # a word this many links below "Asked whether ..." is what the speaker was asked about
 COREF_RUNS = 20  # and runs at most this often in one article (it is by far the costliest step)
 COREF_PRONOUNS = 30  # on at most this many pronouns
+INITIAL = re.compile(r"^[A-Z]\.$")  # "K." in "K. Venkatesh Rao"
 
 
 @dataclass(frozen=True)
@@ -456,13 +458,17 @@ def person_spans(doc: Doc, runs: list[Span], run_at: dict[int, Span]):
                               and not shared_surname(ent, run_at)) or is_company_word(ent[-1]):
             continue  # "the Swede", "the Guild said", "Corran Renewables" tagged as a person; not "Raj and Meena Patel"
         if ent.label_ == "PERSON" and ent.text not in bodies:
-            ent = with_given_names(ent)
+            ent = from_initial(ent) or with_given_names(ent)  # "[Ports T. Ramesh Iyer]" tagged a person
             if clean_name(ent)[0]:
                 tagged.update(range(ent.start, ent.end))
             yield ent
     for run in runs:
         if run[-1].i in tagged:
             continue  # a name the tagger found already
+        initialled = from_initial(run)
+        if initialled is not None:
+            yield initialled  # "Minister for Water Supply K. Venkatesh Rao", tagged nothing or a body
+            continue
         if len(run) == 1 and shared_surname(run, run_at):
             yield run  # "Sunil and Deepa Varma", "Sunil" tagged a place
             continue
@@ -475,6 +481,20 @@ def person_spans(doc: Doc, runs: list[Span], run_at: dict[int, Span]):
         if apposed_person(run) or is_title(run[0]) or after_title(run) or led_by_role(run) or named and (alone[run[-1].lower_] or beside_person_noun(run)) \
                 or after_role(run) and (alone[run[-1].lower_] or no_common_noun(run)) or alone[run[-1].lower_] > 1 and no_common_noun(run):
             yield run
+
+
+def from_initial(run: Span) -> Span | None:
+    """The part of a run of proper nouns from an initial inside it on, when a common noun is before it and only
+    names follow it ("Water Supply [K. Venkatesh Rao]", "the Opposition [R. Selvaraj]"; not "Vann R. Newkirk"): a
+    person's name, however the tagger read the run."""
+    for token in run[1:-1]:
+        rest, before = run.doc[token.i + 1:run.end], run.doc[token.i - 1]
+        if INITIAL.match(token.text) and not is_company_word(run[-1]) and not is_given_name(before) and (
+                {before.lower_, singular(before.lower_)} & lexicon.common_nouns() or is_role_word(before)
+                or is_title(before) or is_group_noun(before)) \
+                and all(NAME_WORD.match(t.text) or INITIAL.match(t.text) or joins_name(t) for t in rest):
+            return run.doc[token.i:run.end]
+    return None
 
 
 def led_by_role(run: Span) -> bool:
@@ -701,7 +721,20 @@ def name_beside(head: Token) -> Span | None:
     """The name a description stands beside: "Rask, a top surrogate," or "another critic, Jo Smith,"."""
     if head.dep_ == "appos" and head.head.pos_ == "PROPN" and head.head.ent_type_ in {"PERSON", ""}:
         return head.doc[head.head.i:head.head.i + 1]
-    return apposed_name(head) or name_given_in_clause(head) or name_run_on(head)
+    return apposed_name(head) or name_given_in_clause(head) or name_run_on(head) or name_closing_title(head)
+
+
+def name_closing_title(head: Token) -> Span | None:
+    """The name of an initialled person that closes a title the parse made the head: "Leader of the Opposition R.
+    Selvaraj", "Minister for Water Supply K. Venkatesh Rao"."""
+    if not is_role_word(head) or not head.text[:1].isupper():
+        return None
+    for obj in (o for prep in head.children if prep.dep_ == "prep" and prep.lower_ in {"of", "for"}
+                for o in prep.children if o.dep_ == "pobj" and o.pos_ == "PROPN"):
+        named = from_initial(head.doc[obj.left_edge.i:obj.i + 1])
+        if named is not None:
+            return named
+    return None
 
 
 def name_run_on(head: Token) -> Span | None:

@@ -1609,3 +1609,14 @@ def test_a_trade_noun_is_the_business_or_the_person_named_before(nlp, text, expe
 ], ids=["a-trade-before-a-name", "the-forum"])
 def test_a_trade_before_a_name_is_no_part_of_it_and_a_forum_is_a_body(nlp, text, expected):
     assert [(q.speaker.name, q.speaker.kind) for q in parsed(nlp, text)._.quotes if q.kind != "indirect"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('Minister for Ports T. Ramesh Iyer on Monday ordered an inquiry into the berths.\n\n'
+     'Mr. Iyer said the port would not be "held to ransom."', ["T. Ramesh Iyer"]),
+    ('Leader of the Opposition P. Kannan accused the government of "sleeping on the job."', ["P. Kannan"]),
+    ('Harbour MLA S. Devaraj said the ferries were "a disgrace."', ["S. Devaraj"]),
+    ('Dana R. Whitfield, a columnist, wrote that the vote was "a foregone conclusion."', ["Dana R. Whitfield"]),
+], ids=["after-a-ministry", "closing-a-title", "after-an-acronym", "a-middle-initial"])
+def test_a_name_from_its_initial_on_is_a_person_the_title_before_it_is_not(nlp, text, expected):
+    assert [name for _, name in attributed(nlp, text)] == expected
