@@ -1620,3 +1620,20 @@ def test_a_trade_before_a_name_is_no_part_of_it_and_a_forum_is_a_body(nlp, text,
 ], ids=["after-a-ministry", "closing-a-title", "after-an-acronym", "a-middle-initial"])
 def test_a_name_from_its_initial_on_is_a_person_the_title_before_it_is_not(nlp, text, expected):
     assert [name for _, name in attributed(nlp, text)] == expected
+
+
+def test_the_court_records_q_and_a_are_the_witness_answering_and_no_statements_of_the_questioner(nlp):
+    text = ('Nadia Ferreira, a former lab technician, testified on Tuesday.\n\n'
+            'Q. What did your supervisor tell you to do with a failed sample?\n\n'
+            'A. He told me to run it again. I did what I was told.\n\n'
+            'Q. Did he ever explain why?\n\n'
+            'A. Never.')
+    found = [(q.content.text, q.speaker.name if q.speaker else None) for q in parsed(nlp, text)._.quotes]
+    assert found == [("He told me to run it again. I did what I was told.", "Nadia Ferreira"),
+                     ("Never.", "Nadia Ferreira")]
+
+
+def test_an_initial_opening_a_paragraph_is_no_answer(nlp):
+    text = 'The book divided critics.\n\nA. Quill said: "I loved it, and we all should."'
+    assert [(q.content.text, q.speaker.name) for q in parsed(nlp, text)._.quotes] == [
+        ("I loved it, and we all should.", "A. Quill")]

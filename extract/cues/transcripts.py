@@ -41,12 +41,13 @@ from extract.vocabulary import is_title
 LABEL = re.compile(r"(?:\*\*|__|\*|_)?([A-Z][\w.'\u2019\- ]{0,40}?)(?:[^\S\n]*\([^()\n:]{1,30}\))?[^\S\n]?:"
                    r"(?:\*\*|__|\*|_)?[^\S\n]+(?=\S)")
 # "Q: ...", "**A:** ...", "**Q: ...?**"
-INTERVIEW_LABEL = re.compile(r"(?P<em>\*\*|__|\*|_)?(?P<label>Q|A|Question|Answer)[^\S\n]?:(?(em)(?P=em)?)[^\S\n]+(?=\S)")
+INTERVIEW_LABEL = re.compile(  # "Q: ...", "**A:** ...", and the court record's "Q. ..." and "A. ..."
+    r"(?P<em>\*\*|__|\*|_)?(?P<label>Q|A|Question|Answer)(?:[^\S\n]?:|(?<=[QA])\.)(?(em)(?P=em)?)[^\S\n]+(?=\S)")
 INLINE_ANSWER = re.compile(r"(?<=[?.!])[^\S\n]+(?:\*\*|__)?(?P<label>A|Answer):(?:\*\*|__)?[^\S\n]+(?=\S)")  # "Q: Why? A: Yes."
 MOST_LABEL_WORDS = 4
 TRANSCRIPT_TURNS = 2  # labelled turns with a verb that make a transcript, where a turn may have none ("VOSS: Yes.")
 NO_SPEAKER_ENTITIES = {"GPE", "LOC", "FAC", "DATE", "TIME", "NORP", "EVENT", "CARDINAL", "PERCENT", "MONEY"}
-QUESTION_LABELS = {"Q", "Question"}
+QUESTION_LABELS = {"Q", "Q.", "Question"}  # ("Q." of the court record: its token holds the full stop)
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 BOLD_QUESTION = re.compile(r"(\*\*|__)[^\n]+\?\1")  # "**Why write about a hospital at night?**"
 EMPHASISED = re.compile(r"(\*\*|__|\*|_)[^\n]+\1")  # a paragraph wholly in bold or italics
@@ -130,8 +131,9 @@ def speaker_turn(article: ArticleContext, index: int, names: set[str]) -> Turn |
 
 
 def turn_at(article: ArticleContext, index: int, label_start: int, label_end: int, start: int, end: int) -> Turn | None:
-    """The turn whose label ends at ``label_end`` (its colon follows) and whose words are ``[start, end)``."""
-    colon_at = article.text.index(":", label_end)
+    """The turn whose label ends at ``label_end`` (its colon follows, or the full stop of "Q.") and whose words are
+    ``[start, end)``."""
+    colon_at = label_end if article.text[label_end] == "." else article.text.index(":", label_end)
     label = article.span(label_start, label_end)
     colon = article.span(colon_at, colon_at + 1)
     content = article.span(start, end)
@@ -200,6 +202,9 @@ def interview(article: ArticleContext) -> list[Turn]:
 
 def find_interview(article: ArticleContext) -> list[Turn]:
     turns = labelled_interview_turns(article)
+    if {turn.label.text for turn in turns if turn.label.text.endswith(".")} not in ({"Q.", "A."}, set()):
+        turns = [turn for turn in turns if not turn.label.text.endswith(".")]  # "A. Quill said": an initial, no
+        # answer of a court record without its questions
     if not turns or speaker_turns(article) or interview_named(article, turns[0].paragraph) \
             or in_the_first_person(turns):
         return turns
