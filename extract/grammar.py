@@ -173,6 +173,8 @@ def parsed_subject(article: ArticleContext, verb: Token) -> Token | None:
     the dateline gives way to the word after it. A participle's subject is
     the noun it modifies (``participle_subject``).
     """
+    if is_second_act(article, verb) and verb.head.dep_ == "ccomp" and has_speech_lemma(article, verb.head.head):
+        verb = verb.head.head  # "she said the area needed homes and pointed out that ...": her second act
     for hop in range(4):
         if hop > 0 and verb.pos_ in {"NOUN", "PROPN"}:
             return verb  # "a roofer who ..., telling them ...": the parse hung the participle on the noun that acts
@@ -331,6 +333,26 @@ def without_possessive(mention: Span) -> Span:
     return mention.doc[mention.start:end]
 
 
+def before_a_second_act(article: ArticleContext, clause: Span) -> Span:
+    """The reported clause without a second speech act of the speaker the parse hung on its verb ("said a gun was
+    found [but did not say whether ...]", "said the pool would reopen [and promised a slide]"): a conjoined speech
+    verb with no subject of its own and a tense of its own (not "would consult and announce")."""
+    for token in clause:
+        if clause.start <= token.head.i < token.i and is_second_act(article, token):
+            end = token.left_edge.i
+            while end > clause.start and (clause.doc[end - 1].dep_ == "cc" or clause.doc[end - 1].is_punct):
+                end -= 1
+            return clause.doc[clause.start:end] if end > clause.start else clause
+    return clause
+
+
+def is_second_act(article: ArticleContext, verb: Token) -> bool:
+    """A speech verb conjoined to another verb with no subject of its own and a tense of its own ("said a gun was
+    found [but did not say] whether ...": the speaker's second act the parse hung on the words of the first)."""
+    return verb.dep_ == "conj" and verb.pos_ == "VERB" and has_speech_lemma(article, verb) \
+        and not article.children(verb, "nsubj", "nsubjpass") and (verb.tag_ == "VBD" or bool(article.children(verb, "aux")))
+
+
 def without_spaces(span: Span) -> Span:
     """The span without the line breaks and spaces at its ends."""
     start, end = span.start, span.end
@@ -361,6 +383,9 @@ def noun_phrase(token: Token) -> Span:
             right = child.right_edge.i
     while left < token.i and (doc[left].is_punct or doc[left].dep_ in {"cc", "case"} or doc[left].pos_ == "VERB"):
         left += 1
+    while left > 0 and token.pos_ == "PROPN" and doc[left - 1].pos_ == "PROPN" and doc[left - 1].dep_ == "ROOT" \
+            and doc[left - 1].whitespace_ == " " and not any(doc[left - 1].children):
+        left -= 1  # "[Halcyra] Therapeutics, which paid for the trial, said": a name's first word parsed as a root alone
     if token.pos_ == "NOUN":
         right = max(right, described_by(token))
     return doc[left:name_tail(token, right) + 1]

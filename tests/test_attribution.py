@@ -1637,3 +1637,31 @@ def test_an_initial_opening_a_paragraph_is_no_answer(nlp):
     text = 'The book divided critics.\n\nA. Quill said: "I loved it, and we all should."'
     assert [(q.content.text, q.speaker.name) for q in parsed(nlp, text)._.quotes] == [
         ("I loved it, and we all should.", "A. Quill")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The county prosecutor's office said it would not comment on the case before the hearing.", []),
+    ("A spokeswoman said she could not confirm the figure.", []),
+    ("A spokeswoman said the agency did not comment on applications it had not received.",
+     ["the agency did not comment on applications it had not received"]),
+], ids=["would-not-comment", "could-not-confirm", "a-rule-it-keeps-is-said"])
+def test_words_that_refuse_to_speak_are_no_statement(nlp, text, expected):
+    assert [content for content, _ in attributed(nlp, text, kinds=("indirect",))] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The sheriff's office said a handgun was found in the car but did not say whether it had been tested.",
+     [("a handgun was found in the car", "sheriff's office")]),
+    ("Councillor Tomas Wisniewski said the area badly needed family homes and pointed out that 12 of the 48 "
+     "would be affordable.", [("the area badly needed family homes", "Tomas Wisniewski"),
+                              ("that 12 of the 48 would be affordable", "Tomas Wisniewski")]),
+], ids=["but-did-not-say", "and-pointed-out"])
+def test_a_second_speech_act_the_parse_hung_on_the_words_is_the_speakers_own(nlp, text, expected):
+    assert attributed(nlp, text, kinds=("indirect",)) == expected
+
+
+def test_a_name_ending_in_a_business_word_of_the_sciences_is_a_business(nlp):
+    text = ('The drug is made by Ostrava Therapeutics.\n\nOstrava Therapeutics, which paid for the trial, said '
+            '"approval would be sought this year."')
+    assert [(q.speaker.name, q.speaker.kind) for q in parsed(nlp, text)._.quotes] == [
+        ("Ostrava Therapeutics", "organisation")]

@@ -312,3 +312,18 @@ def test_a_name_runs_on_over_the_hyphen_of_a_double_barrelled_surname():
     from extract.grammar import noun_phrase
 
     assert noun_phrase(DOUBLE_BARRELLED[1]).text == "Dario Velloso-Brandt"
+
+
+# [Halcyra] Therapeutics said so: the parse made the name's first word a root of its own
+STRAY_ROOT = parse(
+    ("Halcyra", 0, "ROOT", "PROPN", "NNP", "Halcyra", "O", True),
+    ("Therapeutics", 2, "nsubj", "PROPN", "NNP", "Therapeutics", "O", True),
+    ("said", 2, "ROOT", "VERB", "VBD", "say", "O", True),
+    ("so", 2, "advmod", "ADV", "RB", "so", "O", False),
+)
+
+
+def test_a_names_first_word_parsed_as_a_root_alone_is_part_of_the_name():
+    from extract.grammar import noun_phrase
+
+    assert noun_phrase(STRAY_ROOT[1]).text == "Halcyra Therapeutics"

@@ -24,7 +24,7 @@ from extract.context import ArticleContext
 from extract.cues import Cue, Unquoted, rule, unsaid
 from extract.cues.verbs import speaker_of
 from extract.grammar import (
-    has_speech_lemma, is_relative, noun_phrase, parted_by_colon, past_dateline, told_to, without_dateline,
+    before_a_second_act, has_speech_lemma, is_relative, noun_phrase, parted_by_colon, past_dateline, told_to, without_dateline,
     without_possessive, without_spaces)
 from extract.vocabulary import QUANTIFIERS, could_speak, points_back, speaks
 
@@ -77,7 +77,7 @@ def own_words(article: ArticleContext, piece: Span, attribution: learned.Learned
     """A content piece of the model cut to the words it reports: past when and where they were said, before its
     own attribution and another speaker's, inside its paragraph and past a dateline."""
     piece = past_circumstance(article, without_spaces(piece), attribution.cue)
-    piece = before_another(article, before_attribution(piece, attribution, speaker))
+    piece = before_a_second_act(article, before_another(article, before_attribution(piece, attribution, speaker)))
     return without_dateline(article, within_paragraph(article, piece))
 
 

@@ -9,7 +9,7 @@ from extract.cues import Cue, Unquoted, rule, unsaid
 from extract.cues.verbs import speaker_of
 from extract.vocabulary import could_speak
 from extract.grammar import (
-    complement_taken_for_relative, cue_span, in_subtree, is_relative, is_speech_verb, noun_phrase, parted_by_colon,
+    before_a_second_act, complement_taken_for_relative, cue_span, in_subtree, is_relative, is_speech_verb, noun_phrase, parted_by_colon,
     subject_lent_to_relative, without_dateline, without_spaces)
 
 MIN_CLAUSE_TOKENS = 3
@@ -47,7 +47,7 @@ def reported_clauses(article: ArticleContext) -> list[Unquoted]:
                    and not (lent is not None and clause.start <= lent.i < clause.end)]
         if not clauses or in_subtree(subject, clauses[0].root):
             continue
-        clause = without_dateline(article, clauses[0])
+        clause = before_a_second_act(article, without_dateline(article, clauses[0]))
         if article.quoted.overlaps(clause.start_char, clause.end_char) or len(clause) < MIN_CLAUSE_TOKENS \
                 or set_apart(article, clause, subject):
             continue

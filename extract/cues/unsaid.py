@@ -23,13 +23,22 @@ FUTURE = {"will", "'ll", "shall", "wo"}  # "will say" is a statement announced, 
 GUESSES = {"doubtless", "undoubtedly", "surely", "probably", "presumably", "likely", "no", "certainly"}
 ASKING = {"ask", "question", "press", "quiz"}
 AIMING = {"want", "plan", "intend", "hope"}  # "She wants to triple the corps": an aim she states
+REFUSED = {"comment", "elaborate", "speculate", "discuss", "disclose", "confirm", "say"}  # "would not comment"
 NO_ONE = {"nobody", "noone", "none", "neither", "no"}  # subjects, or their determiners ("no one", "neither side")
 
 
 def reports_nothing(article: ArticleContext, verb: Token) -> bool:
     """Whether a speech verb outside quotes reports no statement of its subject."""
     return refused_or_intended(verb) or asked_of_the_speaker(article, verb) or hypothetical(article, verb) \
-        or said_by_no_one(article, verb) or asked_not_to_be_named(article, verb)
+        or said_by_no_one(article, verb) or asked_not_to_be_named(article, verb) or reports_a_refusal(article, verb)
+
+
+def reports_a_refusal(article: ArticleContext, verb: Token) -> bool:
+    """ "The prosecutor's office said it would not comment on the case", "she said she could not confirm the
+    figure": the words reported are a refusal to speak, no statement."""
+    return any(clause.lemma_.lower() in REFUSED and article.children(clause, "neg") and any(
+        aux.lower_ in MODALS | FUTURE | {"can", "ca"} for aux in article.children(clause, "aux"))
+               for clause in article.children(verb, "ccomp"))  # ("the agency did not comment on ...": its rule)
 
 
 def asked_not_to_be_named(article: ArticleContext, verb: Token) -> bool:
