@@ -15,7 +15,7 @@ from extract import sources
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "bench" / "outlets" / "articles"
 GOLD = ROOT / "bench" / "outlets" / "gold"
-SETS = [ROOT / "bench" / "outlets", ROOT / "bench" / "outlets-dev"]  # the check set and the development set
+SETS = [ROOT / "bench" / "outlets", ROOT / "bench" / "outlets-dev", ROOT / "bench" / "outlets-fresh"]  # check, development, fresh
 
 spec = importlib.util.spec_from_file_location("outlets", ROOT / "bench" / "outlets.py")
 outlets = sys.modules["outlets"] = importlib.util.module_from_spec(spec)
