@@ -1094,7 +1094,10 @@ class Resolver:
             while start > mention.start and mention.doc[start - 1].pos_ == "PROPN" and mention.doc[start - 1].is_alpha:
                 start -= 1
             name = mention.doc[start:head.i + 1].text
-        titled = head.pos_ == "PROPN" and name and (names_role(title) or any(is_title(t) for t in title) or of_age)
+        before = mention.doc[mention.start - 1] if mention.start > 0 else None
+        titled = head.pos_ == "PROPN" and name and (names_role(title) or any(is_title(t) for t in title) or of_age or (
+            before is not None and before.is_lower and before.pos_ == "NOUN" and not before.whitespace_.count("\n")
+            and (is_role_word(before) or is_person_noun(before))))  # "chief product officer [Imke Vandersloot]"
         if not titled and (head.ent_type_ in GROUPS or any(e.label_ in GROUPS for e in self.article.entities(mention))
                            or names_a_body(mention)):
             return Resolution(Speaker(body_name(mention), None, "organisation"), "organisation")

@@ -1665,3 +1665,4 @@ def test_a_name_ending_in_a_business_word_of_the_sciences_is_a_business(nlp):
             '"approval would be sought this year."')
     assert [(q.speaker.name, q.speaker.kind) for q in parsed(nlp, text)._.quotes] == [
         ("Ostrava Therapeutics", "organisation")]
+

@@ -327,3 +327,21 @@ def test_a_names_first_word_parsed_as_a_root_alone_is_part_of_the_name():
     from extract.grammar import noun_phrase
 
     assert noun_phrase(STRAY_ROOT[1]).text == "Halcyra Therapeutics"
+
+
+# chief product officer Imke Vandersloot wrote so: the name tagged a body, the role before it hung elsewhere
+ROLE_BEFORE_A_BODY_NAME = parse(
+    ("chief", 2, "amod", "ADJ", "JJ", "chief", "O", True),
+    ("product", 2, "compound", "NOUN", "NN", "product", "O", True),
+    ("officer", 2, "ROOT", "NOUN", "NN", "officer", "O", True),
+    ("Imke", 4, "compound", "PROPN", "NNP", "Imke", "B-ORG", True),
+    ("Vandersloot", 5, "nsubj", "PROPN", "NNP", "Vandersloot", "I-ORG", True),
+    ("wrote", 5, "ROOT", "VERB", "VBD", "write", "O", True),
+    ("so", 5, "advmod", "ADV", "RB", "so", "O", False),
+)
+
+
+def test_a_name_after_a_role_in_lower_case_is_a_person_though_tagged_a_body():
+    article, _ = contexts(ROLE_BEFORE_A_BODY_NAME)
+    found = speakers.Resolver(article).resolve(ROLE_BEFORE_A_BODY_NAME[3:5])
+    assert (found.speaker.name, found.speaker.kind) == ("Imke Vandersloot", "person")
