@@ -301,6 +301,10 @@ def described_as(name_span: Span) -> str | None:
             continue  # "Jo Smith, whose mother, Ann, ...": the mother is someone else
         if word.pos_ == "NOUN" and is_person_noun(word) and not is_role_word(word):
             return description(word.doc[word.left_edge.i:word.i + 1]) if word.i > root.i else word.lower_
+    before = name_span.doc[name_span.start - 1] if name_span.start > 0 else None
+    if before is not None and before.is_lower and before.pos_ in {"NOUN", "ADJ"} and "\n" not in before.whitespace_ \
+            and is_person_noun(before) and not is_role_word(before):
+        return before.lower_  # "super-agent Dario Pellegrini-Costa", "taxi driver Jo Smith": a trade written before
     return None
 
 

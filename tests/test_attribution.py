@@ -1666,3 +1666,11 @@ def test_a_name_ending_in_a_business_word_of_the_sciences_is_a_business(nlp):
     assert [(q.speaker.name, q.speaker.kind) for q in parsed(nlp, text)._.quotes] == [
         ("Ostrava Therapeutics", "organisation")]
 
+
+
+def test_a_trade_written_before_a_name_is_what_the_description_later_follows(nlp):
+    text = ("Harwick are ready to bid, and super-agent Dario Velloso-Brandt said his client had 'dreams bigger than "
+            "the league'.\n\nThe striker has two years left on his deal. His agent said the winger wanted to play "
+            "at the highest level.")
+    assert [name for _, name in attributed(nlp, text, kinds=("mixed", "indirect"))] == [
+        "Dario Velloso-Brandt", "Dario Velloso-Brandt"]
