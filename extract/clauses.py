@@ -9,6 +9,8 @@ the quote if the quote runs on past it.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Span, Token
 
 from extract.context import ArticleContext
@@ -94,7 +96,11 @@ def own_speech_act(article: ArticleContext, clause: Span, start: int, end: int) 
     """
     first, last = clause.start, clause.end
     first = after_addressee(article, article.doc[first - 1], first, last) if first > 0 else first  # "telling [them] ..."
-    for token in clause:
+    acts = article.cached("speech-acts-and-circumstances", 0, lambda _: [
+        token.i for token in article.doc
+        if is_reporting_circumstance(article, token) or is_another_speech_act(article, token)])
+    for at in acts[bisect_left(acts, clause.start):bisect_left(acts, clause.end)]:  # not every word of nested clauses
+        token = article.doc[at]
         if token.idx >= end and last == clause.end and is_reporting_circumstance(article, token):
             last = token.left_edge.i  # "... when asked about the crash": how the words were got, not what was said
             continue

@@ -8,6 +8,8 @@ the others need the token alone. What is peculiar to one construction
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Span, Token
 
 from extract import lexicon, quotes, sources
@@ -337,8 +339,10 @@ def before_a_second_act(article: ArticleContext, clause: Span) -> Span:
     """The reported clause without a second speech act of the speaker the parse hung on its verb ("said a gun was
     found [but did not say whether ...]", "said the pool would reopen [and promised a slide]"): a conjoined speech
     verb with no subject of its own and a tense of its own (not "would consult and announce")."""
-    for token in clause:
-        if clause.start <= token.head.i < token.i and is_second_act(article, token):
+    acts = article.cached("second-acts", 0, lambda _: [token.i for token in article.doc if is_second_act(article, token)])
+    for at in acts[bisect_left(acts, clause.start):bisect_left(acts, clause.end)]:  # not every word of nested clauses
+        token = clause.doc[at]
+        if clause.start <= token.head.i < token.i:
             end = token.left_edge.i
             while end > clause.start and (clause.doc[end - 1].dep_ == "cc" or clause.doc[end - 1].is_punct):
                 end -= 1
