@@ -14,13 +14,14 @@ from spacy.tokens import Span, Token
 
 from extract import lexicon, quotes, sources
 from extract.context import ArticleContext
-from extract.vocabulary import could_speak, could_speak_as_group, is_document_noun
+from extract.vocabulary import could_speak, could_speak_as_group, is_document_noun, is_person_noun
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 CLIMB = {"conj", "advcl", "xcomp", "pcomp", "prep", "acl", "ccomp"}
 NP_LEFT = {"compound", "amod", "det", "poss", "nmod", "nummod", "punct", "case", "prep", "pobj", "cc", "conj"}
 NP_RIGHT = {"compound", "flat", "nummod", "case"}
 RELATIVE = {"who", "that", "which"}
+PLACE_CLIMB = 3  # places and bodies a "who" may be hung on in a row ("a nurse from Leeds in Yorkshire, who")
 REPORTING_PREPOSITIONS = {"as", "like", "that", "with"}
 DESCRIBING_PREPOSITIONS = {"of", "at", "for", "from", "with", "in", "on"}
 DATELINE_CHARS = 200  # a dateline ("LONDON (Reuters) - ") is never longer
@@ -166,6 +167,23 @@ def is_relative(token: Token) -> bool:
     return token.lower_ in RELATIVE and token.head.dep_ == "relcl"
 
 
+def antecedent(relative: Token) -> Token:
+    """The noun a relative pronoun stands for: the one its clause hangs on; for "who", not a place or a body the
+    parse hung the clause on ("a researcher based in Oosterzand, who says", "an analyst at Brill Bank, who": the
+    researcher, the analyst)."""
+    noun = relative.head.head
+    if relative.lower_ != "who":
+        return noun
+    word = noun
+    for _ in range(PLACE_CLIMB):
+        if word.dep_ != "pobj" or word.pos_ != "PROPN" or word.ent_type_ == "PERSON":
+            break  # (not "a coach at a game who is ...": the parse may be right)
+        word = word.head
+        while word.pos_ not in {"NOUN", "PROPN", "PRON"} and word.head != word:  # past "in", "based"
+            word = word.head
+    return word if word.ent_type_ == "PERSON" or is_person_noun(word) else noun
+
+
 def parsed_subject(article: ArticleContext, verb: Token) -> Token | None:
     """The subject of a verb in the parse, climbing through clause links.
 
@@ -184,7 +202,7 @@ def parsed_subject(article: ArticleContext, verb: Token) -> Token | None:
         subjects = [c for c in article.children(verb, *deps) if not article.quoted(c)]
         if subjects:  # a person before a place: "LONDON (Reuters) - Jo Smith said" parses both as subjects
             subject = past_dateline(article, next((s for s in subjects if could_speak(s)), subjects[0]), verb)
-            return subject.head.head if is_relative(subject) else subject
+            return antecedent(subject) if is_relative(subject) else subject
         agent = [g for c in article.children(verb, "agent") for g in article.children(c, "pobj")]
         if agent:
             return agent[0]

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from extract import lexicon, quotes, sources
 from extract.clauses import ELICITING
 from extract.context import ArticleContext
-from extract.grammar import CLIMB_LIMIT, DATELINE_CHARS, ancestors, joins_name, name_tail
+from extract.grammar import CLIMB_LIMIT, DATELINE_CHARS, NAME_JOINS, ancestors, joins_name, name_tail
 from extract.names import DETERMINERS, surname
 from extract.records import Speaker
 from extract.vocabulary import (
@@ -656,7 +656,8 @@ def body_name(mention: Span) -> str:
                         or doc[start - 1].is_sent_start and doc[start - 1].lower_ in lexicon.common_nouns():
                     break
                 start -= 1  # "[Westmere] District Council", the place left out of the entity (not "Fellow")
-            end = next((t.i for t in ent if t.text == "(" and t.i > root.i), ent.end)  # not its "(NCWU" after it
+            end = next((t.i for t in ent if t.text == "(" and t.i > root.i),  # not its "(NCWU" after it
+                       max(ent.end, min(name_end(root) + 1, mention.end)))  # "Rank [and File 508]" the tagger cut
             return description(doc[start:end])  # "the nonpartisan Commission on Presidential Debates": the entity
     start = root.i
     while start > mention.start:
@@ -773,8 +774,25 @@ def name_given_in_clause(head: Token) -> Span | None:
             else:
                 names = []
             if names:
-                return head.doc[names[0].left_edge.i:names[0].i + 1]
+                return head.doc[names[0].left_edge.i:name_end(names[0]) + 1]
     return None
+
+
+def is_name_shaped(name: Span) -> bool:
+    """Two or more capitalised words (hyphens between), the whole of what stands there: "Fikile Dlamini-Hendricks",
+    not "Del. Marcia" before a nickname."""
+    after = name.doc[name.end] if name.end < len(name.doc) else None
+    return len(name) > 1 and all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() or joins_name(t)
+                                 for t in name) and (after is None or after.is_punct and after.text in {",", ".", ")"})
+
+
+def name_end(head: Token) -> int:
+    """The last word of a name the parse split at its "and" or number: "Rank [and File 508]", else the head."""
+    rest = head.doc[head.i + 1:head.right_edge.i + 1]
+    if len(rest) and all(t.text[:1].isupper() or t.like_num or t.lower_ in NAME_JOINS for t in rest) \
+            and (rest[-1].text[:1].isupper() or rest[-1].like_num):
+        return head.right_edge.i
+    return head.i
 
 
 def apposed_name(head: Token) -> Span | None:
@@ -793,8 +811,10 @@ def apposed_name(head: Token) -> Span | None:
         if child.dep_ != "appos" or child.pos_ != "PROPN":
             continue
         name = doc[max(child.left_edge.i, head.i + 1):child.i + 1]
-        if child.ent_type_ not in GROUPS or is_personal_name(name) or (len(name) == 1 and is_given_name(child)):
-            return name  # "the chief, Jo Smith,"; "Her son, Alistair," (a given name alone, tagged ORG)
+        if child.ent_type_ not in GROUPS or is_personal_name(name) or (len(name) == 1 and is_given_name(child)) \
+                or is_person_noun(head) and is_name_shaped(name) and not names_a_body(name):
+            return name  # "the chief, Jo Smith,"; "Her son, Alistair," (a given name alone, tagged ORG); "councillor
+            # Fikile Dlamini-Hendricks" (a name beside a person, tagged ORG, with no word of a body's)
     objects = [g for c in head.rights if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     for obj in objects[1:]:  # "An economist at the Centre for Policy Studies, Dr Funmi Adeyemi,": a second object
         if obj.ent_type_ == "PERSON" and obj.pos_ == "PROPN" and doc[obj.left_edge.i - 1].text == ",":
@@ -894,12 +914,15 @@ def apposed_body(head: Token) -> Span | None:
     doc, group = head.doc, is_group_noun(head) and not is_person_noun(head)
     for child in head.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > head.i:
-            name = doc[max(child.left_edge.i, head.i + 1):name_tail(child, child.i) + 1]  # "Hands [Across Tervano]"
+            end = max(name_tail(child, child.i), name_end(child))  # "Hands [Across Tervano]"
+            name = doc[max(child.left_edge.i, head.i + 1):end + 1]
             if group:
                 return name
             tagged_body = all(t.ent_type_ == "ORG" for t in name) and not is_personal_name(name)
-            if tagged_body and not (is_person_noun(head) and (len(name) == 1 or is_given_name(name[0]))):
-                return name  # (not "Her nephew, Alistair," a given name the tagger took for a body)
+            if tagged_body and not (is_person_noun(head) and (len(name) == 1 or is_given_name(name[0]) or (
+                    is_role_word(head) and not names_a_body(name)))):
+                return name  # (not "Her nephew, Alistair," a given name the tagger took for a body, nor "the
+                # councillor, Fikile Dlamini-Hendricks," a name beside a role with no word of a body's)
     return None
 
 

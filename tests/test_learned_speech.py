@@ -586,3 +586,20 @@ def test_a_text_cited_as_the_source_is_its_authors(nlp, text, expected):
 ], ids=["a-name-joined-by-and", "a-spokesperson-for-a-long-name"])
 def test_a_body_keeps_its_whole_name(nlp, text, expected):
     assert [speaker for _, _, speaker, _, _ in reported(nlp, text)] == [expected]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("LOWMOOR FALLS \u2014 A retired bus driver from the depot told the inquiry on Monday that the brakes had "
+     "been failing for months.", "retired bus driver from the depot"),  # the dateline is no speaker
+    ("The leak was found by Ottilie Brandvold, a data analyst based in Kestervik, who says she waited "
+     "ten days for an answer from the firm.", "Ottilie Brandvold"),  # "who" stands for no place
+    ("Ward 9 councillor Themba Okafor-Lindqvist said he had received dozens of complaints about the bins.",
+     "Themba Okafor-Lindqvist"),  # the parse hung "Ward" on the verb; the tagger took the name for a body's
+    ("A group of workers calling itself Dock and Deck 7 had urged members to reject the offer.",
+     "Dock and Deck 7"),  # the tagger cut the name at its "and"
+    ("A breakaway caucus, Hearth and Home 44, urged voters to reject the levy.", "Hearth and Home 44"),
+    ("Talks stalled over the price. A rival bid was turned down in March, one of the people said.", "people"),
+], ids=["dateline", "who-past-a-place", "ward-councillor", "name-with-and-calling-itself",
+        "name-with-and-apposed", "one-of-the-people"])
+def test_the_speaker_of_reported_speech_is_who_the_sentence_names(nlp, text, speaker):
+    assert [found[2] for found in reported(nlp, text)] == [speaker]

@@ -24,8 +24,8 @@ from extract.context import ArticleContext
 from extract.cues import Cue, Unquoted, rule, unsaid
 from extract.cues.verbs import speaker_of
 from extract.grammar import (
-    before_a_second_act, has_speech_lemma, is_relative, noun_phrase, parted_by_colon, past_dateline, told_to, without_dateline,
-    without_possessive, without_spaces)
+    antecedent, before_a_second_act, has_speech_lemma, is_relative, noun_phrase, parted_by_colon, past_dateline,
+    told_to, without_dateline, without_possessive, without_spaces)
 from extract.vocabulary import QUANTIFIERS, could_speak, points_back, speaks
 
 NEGATIONS = {"not", "n't", "never"}
@@ -218,11 +218,15 @@ def content_around(article: ArticleContext, start: int, end: int) -> Span | None
 def mention(article: ArticleContext, attribution: learned.LearnedAttribution) -> Span | None:
     """The speaker mention: the head of the model's source, else the subject of a verb cue."""
     if attribution.source is not None:
-        head = among(attribution.source.root)
+        head = attribution.source.root
+        subject = next(iter(article.children(attribution.cue.root, "nsubj")), None)
+        if subject is not None and attribution.source.start <= subject.i < attribution.source.end:
+            head = subject  # "Ward 17 councillor Jo Smith said": the parse hung "Ward" on the verb beside her
+        head = among(head)
         if head.i < attribution.cue.root.i:
             head = past_dateline(article, head, attribution.cue.root)  # "BRESKOV, Ulmaria — Scientists ... said"
         if is_relative(head):
-            head = among(head.head.head)  # "officials who said": the officials
+            head = among(antecedent(head))  # "officials who said": the officials
         return without_possessive(noun_phrase(head))
     if attribution.cue.root.pos_ in {"VERB", "AUX"}:
         subject = speaker_of(article, attribution.cue.root)
@@ -240,6 +244,8 @@ def own_subject(article: ArticleContext, attribution: learned.LearnedAttribution
     if verb.pos_ not in {"VERB", "AUX"}:
         return None
     subject = next((c for c in article.children(verb, "nsubj") if not is_relative(c)), None)
+    if subject is not None and subject.i < verb.i:
+        subject = past_dateline(article, subject, verb)  # "PELL RIVER — A former technician ... told": not the place
     if subject is not None and not speaks(subject):  # "alleged [fraud and international observers] said ...": the
         subject = next((c for c in article.children(subject, "conj") if speaks(c)), None)  # observers, parsed so
     if subject is None or not speaks(subject) or attribution.source.start <= subject.i < attribution.source.end:

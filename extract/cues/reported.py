@@ -9,8 +9,8 @@ from extract.cues import Cue, Unquoted, rule, unsaid
 from extract.cues.verbs import speaker_of
 from extract.vocabulary import could_speak
 from extract.grammar import (
-    before_a_second_act, complement_taken_for_relative, cue_span, in_subtree, is_relative, is_speech_verb, noun_phrase, parted_by_colon,
-    subject_lent_to_relative, without_dateline, without_spaces)
+    antecedent, before_a_second_act, complement_taken_for_relative, cue_span, in_subtree, is_relative, is_speech_verb,
+    noun_phrase, parted_by_colon, subject_lent_to_relative, without_dateline, without_spaces)
 
 MIN_CLAUSE_TOKENS = 3
 MOST_CLAUSE_TOKENS = 100  # a clause reported before its speech verb is shorter
@@ -27,7 +27,7 @@ def reported_clauses(article: ArticleContext) -> list[Unquoted]:
             continue
         subject = speaker_of(article, verb)
         if subject is not None and is_relative(subject):
-            subject = subject.head.head  # "a builder who told pensioners ...": the builder
+            subject = antecedent(subject)  # "a builder who told pensioners ...": the builder
         inverted = said_after(article, verb)
         if inverted is not None:
             clause, subject = inverted
