@@ -990,8 +990,9 @@ def is_noun_for_verb(word: Token) -> bool:
 def is_inverted_speaker(word: Token) -> bool:
     """A name after the speech verb that follows what it says, parsed as its object: "..., estimated Jo Smith"."""
     verb = word.head
-    if word.dep_ != "dobj" or word.pos_ != "PROPN" or verb.i > word.i or verb.i == 0:
-        return False
+    if word.dep_ != "dobj" or word.pos_ != "PROPN" or verb.i > word.i or verb.i == 0 \
+            or any(child.dep_ in {"nsubj", "nsubjpass"} for child in verb.children):
+        return False  # (not "Jo Smith, who ..., told Lumen that": whom she told)
     before = word.doc[verb.i - 1]
     return verb.lemma_.lower() in lexicon.speech_verbs() and (before.text == "," or before.text in quotes.MARKS) \
         and all(t.dep_ in {"compound", "flat"} for t in word.doc[verb.i + 1:word.i])

@@ -603,3 +603,9 @@ def test_a_body_keeps_its_whole_name(nlp, text, expected):
         "name-with-and-apposed", "one-of-the-people"])
 def test_the_speaker_of_reported_speech_is_who_the_sentence_names(nlp, text, speaker):
     assert [found[2] for found in reported(nlp, text)] == [speaker]
+
+
+def test_whom_a_speaker_told_after_a_clause_set_off_by_commas_is_not_who_she_is(nlp):
+    text = ("Retired judge Ingrid Halloway, who chaired the inquiry when it opened, told Brightwater that the "
+            "ruling was sound. She said, however, that the appeal would take a year.")
+    assert [found[2] for found in reported(nlp, text)] == ["Ingrid Halloway", "Ingrid Halloway"]
