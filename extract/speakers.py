@@ -281,12 +281,32 @@ def role_of(name_span: Span) -> str | None:
     for child in root.children:
         if child.dep_ == "appos" and is_role_word(child):
             return description(child.doc[child.left_edge.i:child.i + 1])
+    title = title_split_at_and(name_span)
+    if title is not None:
+        return title
     if root.dep_ == "appos" and is_role_word(root.head) and not crosses_quote_mark(root.head, root):
         head = root.head
         owner = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else None
         if owner is not None and owner.pos_ == "NOUN" and (is_role_word(owner) or is_person_noun(owner)):
             return description(head.doc[owner.left_edge.i:head.i + 1])  # "a spokesman for the governor, Jo Smith,"
         return description(head.doc[head.left_edge.i:head.i + 1])
+    return None
+
+
+def title_split_at_and(name_span: Span) -> str | None:
+    """A capitalised title the name closes, the parse having taken an "and" in it for one joining the name to the
+    title or to its field: "Minister for Water and Sanitation Jo Smith", "Minister for Higher Education and
+    Technical Training R. Meenakshi Sundaram"."""
+    root = name_span.root
+    if root.dep_ != "conj":
+        return None
+    word = root.head
+    while word.dep_ in {"conj", "pobj", "prep"} and not is_role_word(word) and word.head.i < word.i:
+        word = word.head
+    title = name_span.doc[word.i:name_span.start]
+    if is_role_word(word) and word.text[:1].isupper() and len(title) > 1 and title[-1].text[:1].isupper() \
+            and all(t.text[:1].isupper() or t.lower_ in NAME_JOINS for t in title):
+        return as_written(list(title))
     return None
 
 
@@ -734,8 +754,10 @@ def name_closing_title(head: Token) -> Span | None:
     Selvaraj", "Minister for Water Supply K. Venkatesh Rao"."""
     if not is_role_word(head) or not head.text[:1].isupper():
         return None
-    for obj in (o for prep in head.children if prep.dep_ == "prep" and prep.lower_ in {"of", "for"}
-                for o in prep.children if o.dep_ == "pobj" and o.pos_ == "PROPN"):
+    objects = [o for prep in head.children if prep.dep_ == "prep" and prep.lower_ in {"of", "for"}
+               for o in prep.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+    for obj in objects + [c for o in objects for c in o.conjuncts if c.i > o.i and c.pos_ == "PROPN"]:  # ("Minister
+        # for Higher Education and Technical Training R. Meenakshi Sundaram": the name closes the second field)
         named = from_initial(head.doc[obj.left_edge.i:obj.i + 1])
         if named is not None:
             return named

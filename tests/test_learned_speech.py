@@ -609,3 +609,11 @@ def test_whom_a_speaker_told_after_a_clause_set_off_by_commas_is_not_who_she_is(
     text = ("Retired judge Ingrid Halloway, who chaired the inquiry when it opened, told Brightwater that the "
             "ruling was sound. She said, however, that the appeal would take a year.")
     assert [found[2] for found in reported(nlp, text)] == ["Ingrid Halloway", "Ingrid Halloway"]
+
+
+def test_a_title_with_an_and_before_a_name_is_the_role_a_description_follows(nlp):
+    text = ("Minister for Higher Education and Technical Training R. Meenakshi Sundaram on Thursday ordered an "
+            "inquiry into the colleges.\n\n"
+            "The Minister said a team would report within a month.\n\n"
+            "Chief Minister S. Kannan told the Assembly that the government would support the inquiry.")
+    assert [found[2] for found in reported(nlp, text)] == ["R. Meenakshi Sundaram", "S. Kannan"]

@@ -345,3 +345,23 @@ def test_a_name_after_a_role_in_lower_case_is_a_person_though_tagged_a_body():
     article, _ = contexts(ROLE_BEFORE_A_BODY_NAME)
     found = speakers.Resolver(article).resolve(ROLE_BEFORE_A_BODY_NAME[3:5])
     assert (found.speaker.name, found.speaker.kind) == ("Imke Vandersloot", "person")
+
+
+# Minister for Ports and Inland Waterways P. Iyer spoke: the parse took the title's "and" for one joining
+# the minister and the name
+TITLE_WITH_AN_AND = parse(
+    ("Minister", 9, "nsubj", "PROPN", "NNP", "Minister", "O", True),
+    ("for", 0, "prep", "ADP", "IN", "for", "O", True),
+    ("Ports", 1, "pobj", "PROPN", "NNPS", "Ports", "O", True),
+    ("and", 0, "cc", "CCONJ", "CC", "and", "O", True),
+    ("Inland", 5, "compound", "PROPN", "NNP", "Inland", "O", True),
+    ("Waterways", 8, "compound", "PROPN", "NNP", "Waterways", "O", True),
+    ("P.", 8, "compound", "PROPN", "NNP", "P.", "B-PERSON", True),
+    ("Ramaswamy", 8, "compound", "PROPN", "NNP", "Ramaswamy", "I-PERSON", True),
+    ("Iyer", 0, "conj", "PROPN", "NNP", "Iyer", "I-PERSON", True),
+    ("spoke", 9, "ROOT", "VERB", "VBD", "speak", "O", False),
+)
+
+
+def test_a_title_whose_and_the_parse_took_for_a_conjunction_is_the_role_of_the_name_after_it():
+    assert speakers.role_of(TITLE_WITH_AN_AND[6:9]) == "Minister for Ports and Inland Waterways"
