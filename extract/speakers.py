@@ -29,7 +29,7 @@ from extract.names import DETERMINERS, surname
 from extract.records import Speaker
 from extract.vocabulary import (
     singular,
-    GENDERED, GROUP_PRONOUNS, GROUPS, NAME_WORD, PEOPLE, QUANTIFIERS, RESOLVABLE, UNNAMING, can_speak, fits_gender, gender_of, noun_gender,
+    AGES, GENDERED, GROUP_PRONOUNS, GROUPS, NAME_WORD, PEOPLE, QUANTIFIERS, RESOLVABLE, UNNAMING, can_speak, fits_gender, gender_of, noun_gender,
     role_noun,
     group_start, is_aged, is_common_noun, is_company_word, is_demonym, is_document_noun, is_given_name, is_group_noun, is_name_prefix,
     is_personal_name, is_person_noun, is_role_word, is_title, names_group,
@@ -109,6 +109,7 @@ class Person:
     roles: Counter = field(default_factory=Counter)
     titles: Counter = field(default_factory=Counter)  # honorifics written before the name ("Mrs")
     descriptions: Counter = field(default_factory=Counter)  # nouns set beside the name that are no role ("his wife")
+    ages: set = field(default_factory=set)  # ages written beside the name ("Jo Smith, 34,": "34")
     first: int = 0  # token index of the first mention
     mentions: int = 0
 
@@ -149,6 +150,7 @@ class Person:
         self.titles.update(other.titles)
         self.roles.update(other.roles)
         self.descriptions.update(other.descriptions)
+        self.ages |= other.ages
         self.mentions += other.mentions
         self.first = min(self.first, other.first)
 
@@ -328,6 +330,34 @@ def described_as(name_span: Span) -> str | None:
     return None
 
 
+def ages_beside(name_span: Span) -> set[str]:
+    """The ages written beside a name ("34 year"): "Jo Smith, 34,", "Jo Smith, a 34-year-old paramedic,", "34-year-old
+    Jo Smith"."""
+    root, doc = name_span.root, name_span.doc
+    ages = {f"{child.text} year" for child in root.children if child.dep_ in {"appos", "nummod", "npadvmod"}
+            and child.i > root.i and child.text.isdigit() and int(child.text) < 120}
+    beside = [child for child in root.children if child.dep_ == "appos" and child.pos_ == "NOUN"]
+    words = [t for noun in beside for t in noun.subtree] + list(doc[max(0, name_span.start - 5):name_span.start])
+    return ages | {age for word in words if word.lower_ == "old" for age in [age_of(word)] if age is not None}
+
+
+def age_of(old: Token) -> str | None:
+    """The age of an "old" that ends "34-year-old": "34 year"."""
+    unit = next((child.lemma_.lower() for child in old.children if child.lemma_.lower() in AGES), None)
+    number = next((t for t in old.subtree if t.text.isdigit() and t.i < old.i), None)
+    return f"{number.text} {unit}" if unit is not None and number is not None and int(number.text) < 120 else None
+
+
+def holds_another_role(speaker: Speaker, mention: Span) -> bool:
+    """Whether a person the article gave a role holds another than a qualified description names: "the returning
+    officer" is not "Health minister Jo Smith" (but "the minister", "the official" may be)."""
+    head = mention.root
+    qualified = any(word.dep_ in {"amod", "compound"} and word.pos_ in {"NOUN", "VERB"} and word.is_lower
+                    for word in head.lefts)  # (of a trade, not of a place or party: "the California congressman")
+    return speaker.kind == "person" and speaker.role is not None and qualified and is_role_word(head) \
+        and role_head(speaker.role) not in {head.lower_, head.lemma_.lower()}
+
+
 def crosses_quote_mark(first: Token, last: Token) -> bool:
     """Whether a quote mark stands between two words: a parse link across it joins unrelated text."""
     return any(t.text in quotes.MARKS for t in first.doc[min(first.i, last.i):max(first.i, last.i)])
@@ -438,6 +468,7 @@ def people(doc: Doc) -> People:
         described = described_as(span)
         if described:
             person.descriptions[described] += 1
+        person.ages.update(ages_beside(span))
     for run in runs:
         if len(run) > 1 and run[-1].lower_ in found and run[0].ent_type_ != "PERSON" and not names_body(run):
             name, _ = clean_name(run)
@@ -1453,6 +1484,11 @@ class Resolver:
             named = self.named_next(mention)
             if named is not None:
                 return Resolution(named, "lede")
+        if not indefinite and is_aged(mention.root):
+            aged_so = [person for person in self.people.all() if age_of(mention.root) in person.ages
+                       and person.first < mention.start]
+            if len(aged_so) == 1:
+                return Resolution(aged_so[0].speaker(), "role")  # "the 34-year-old": whom the article gave that age
         if not indefinite and not plural:
             person = self.by_role(mention, words)
             if person is not None:
@@ -1460,11 +1496,16 @@ class Resolver:
             owned = any(t.dep_ == "poss" for t in mention)  # "her spokesman", "Smith's doctor": someone else
             if follow and is_person_noun(mention.root) and not owned:
                 salient = self.salient(mention.root, named=is_aged(mention.root))
-                if salient is not None:
+                if salient is not None and holds_another_role(salient.speaker, mention):
+                    salient = self.salient(mention.root, named=is_aged(mention.root), besides=salient.speaker)
+                    if salient is None or salient.how != "pronoun":
+                        salient, follow = None, False  # ("The returning officer declared" after "Health minister
+                        # Jo Smith lost": not the minister, nor the nearest name that is no subject)
+                if salient is not None and not holds_another_role(salient.speaker, mention):
                     how = "description-subject" if salient.how == "pronoun" else "description-nearest"
                     return Resolution(salient.speaker, how)
-                last = self.last_person(mention.root)
-                if last is not None:
+                last = self.last_person(mention.root) if follow else None
+                if last is not None and not holds_another_role(last, mention):
                     return Resolution(last, "last-speaker")
         if follow and not indefinite and mention[0].lower_ in DEFINITE and is_document_noun(mention.root):
             author = self.document_author(mention.root)

@@ -1116,7 +1116,14 @@ def test_a_given_name_set_beside_a_kinship_noun_is_who_speaks(nlp, text):
     ('Singer Mara Quist is said to be upset.\n\nA source close to the singer said: "She found out by email."\n\n'
      'The 43-year-old wrote online that she was "grateful for every day".',
      [("She found out by email.", "source"), ("grateful for every day", "Mara Quist")]),
-], ids=["quote", "reported", "a-named-person-not-a-source"])
+    ("Retired teacher Mara Quist, 67, chairs the residents' group. Councillor Ben Otway told the meeting that the "
+     "plan was sound.\n\n\"We were never asked,\" the 67-year-old said.",
+     [("that the plan was sound", "Ben Otway"), ("We were never asked,", "Mara Quist")]),
+    ("Harbour councillor Ben Otway lost his seat to Mara Quist, a 29-year-old nurse standing for the first time.\n\n"
+     "\"I came here to fix the buses,\" the 29-year-old said in her speech.",
+     [("I came here to fix the buses,", "Mara Quist")]),
+], ids=["quote", "reported", "a-named-person-not-a-source", "the-age-given-not-the-nearest-subject",
+        "the-age-in-a-description"])
 def test_a_person_named_by_age_alone_is_who_speaks(nlp, text, expected):
     assert [(q.content.text, q.speaker.name) for q in parsed(nlp, text)._.quotes] == expected
 
@@ -1674,3 +1681,10 @@ def test_a_trade_written_before_a_name_is_what_the_description_later_follows(nlp
             "at the highest level.")
     assert [name for _, name in attributed(nlp, text, kinds=("mixed", "indirect"))] == [
         "Dario Velloso-Brandt", "Dario Velloso-Brandt"]
+
+
+def test_a_description_of_another_trade_is_not_the_person_named_before(nlp):
+    text = ("Health minister Ines Varga lost her seat by 300 votes. The returning officer said turnout was 61 per cent."
+            "\n\nTransport minister Jo Smith kept hers. The minister said the count had been fair.")
+    assert [(q.content.text, q.speaker.name) for q in parsed(nlp, text)._.quotes] == [
+        ("turnout was 61 per cent", "returning officer"), ("the count had been fair", "Jo Smith")]
