@@ -741,6 +741,12 @@ def another_of_its_kind(mention: Span, body: Speaker) -> bool:
     return bool(setting_apart - words)
 
 
+def is_no_business(body: Speaker) -> bool:
+    """A body named only by a common noun that is no business's ("the minister's office", "the department"): not
+    what "the company" or "the union" stands for."""
+    return not is_proper_name(body.name) and not name_words(body.name) & lexicon.body_nouns()
+
+
 def name_words(name: str) -> set[str]:
     """The words of a name, lower-cased, without possessive marks ("Workers' Union" -> workers, union)."""
     return {word.lower().strip("'’").removesuffix("'s").removesuffix("’s") for word in name.split()}
@@ -1575,7 +1581,7 @@ class Resolver:
             if self.article.sentence_of(word) < sentence - BODY_SENTENCES:
                 break
             body = self.spoken.get(i) if i in self.spoken else self.body_at(word)
-            if body is not None and another_of_its_kind(mention, body):
+            if body is not None and (another_of_its_kind(mention, body) or is_no_business(body)):
                 continue
             if body is not None and body.kind == "organisation" and (i in self.spoken or self.names_subject(word)):
                 self.described_bodies[noun] = body
@@ -1629,9 +1635,12 @@ class Resolver:
     def body_spoken_recently(self, mention: Span) -> Speaker | None:
         """The last organisation that spoke (itself or through a spokesperson) in the recent paragraphs."""
         spoken = self.bodies_spoken[:bisect_left(self.bodies_spoken, mention.start, key=lambda item: item[0])]
-        if not spoken or self.paragraph(mention.start) - self.paragraph(spoken[-1][0]) > RECENT_PARAGRAPHS:
-            return None
-        return spoken[-1][1]
+        for at, body in reversed(spoken):
+            if self.paragraph(mention.start) - self.paragraph(at) > RECENT_PARAGRAPHS:
+                return None
+            if not is_no_business(body):
+                return body  # (not "the minister's office" that spoke since)
+        return None
 
     def body_holding(self, noun: str, before: int) -> Speaker | None:
         """The nearest organisation named before a token whose proper name holds the noun ("Seafarers' Union")."""

@@ -1688,3 +1688,11 @@ def test_a_description_of_another_trade_is_not_the_person_named_before(nlp):
             "\n\nTransport minister Jo Smith kept hers. The minister said the count had been fair.")
     assert [(q.content.text, q.speaker.name) for q in parsed(nlp, text)._.quotes] == [
         ("turnout was 61 per cent", "returning officer"), ("the count had been fair", "Jo Smith")]
+
+
+def test_the_company_is_not_an_office_that_spoke_since(nlp):
+    text = ("Harwick Ferries said the new timetable was final.\n\n"
+            "The office of Transport Minister Ada Quill said in a statement that the minister was satisfied.\n\n"
+            "Sailings were not cancelled during the dispute, the company said.")
+    assert [q.speaker.name for q in parsed(nlp, text)._.quotes] == [
+        "Harwick Ferries", "office of Transport Minister Ada Quill", "Harwick Ferries"]
