@@ -945,6 +945,10 @@ def text_author(head: Token) -> Span | None:
     phrases = [child for child in head.children if child.dep_ == "prep" and child.lower_ in AUTHORED] + [
         agent for child in head.children if child.dep_ == "acl" and child.lemma_.lower() in AUTHORING
         for agent in child.children if agent.dep_ == "agent"]
+    if head.dep_ == "nsubj" and not phrases:  # "Another letter, from residents Jo and Al Smith, described ...":
+        phrases = [child for child in head.head.children if child.dep_ == "prep" and child.lower_ in AUTHORED
+                   and head.i < child.i < head.head.i and head.doc[child.i - 1].text == ","]  # the parse hung it
+        # on the verb
     holders = [head, head.head] if head.dep_ == "dobj" else [head]  # ("read a statement on behalf of ...")
     behalf = [of for holder in holders for child in holder.children if child.dep_ == "prep" and child.lower_ == "on"
               for noun in child.children if noun.dep_ == "pobj" and noun.lower_ == "behalf"
@@ -958,7 +962,10 @@ def text_author(head: Token) -> Span | None:
         return None
     entity = next((ent for ent in author.doc.ents if ent.start <= author.i < ent.end), None) \
         if author.ent_iob_ != "O" else None
-    return entity if entity is not None and entity.label_ in GROUPS else author.doc[group_start(author):author.i + 1]
+    end = max([c.i for c in author.conjuncts if c.i > author.i and c.pos_ == "PROPN"], default=author.i)
+    if entity is not None and entity.label_ in GROUPS and end == author.i:
+        return entity
+    return author.doc[group_start(author):end + 1]  # "from Jo and Al Smith": both
 
 
 HIDDEN_NAMES = (name_after_title, led_person, name_after_possessive, text_author)  # who a mention names, the parse having made another word its head

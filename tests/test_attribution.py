@@ -1696,3 +1696,9 @@ def test_the_company_is_not_an_office_that_spoke_since(nlp):
             "Sailings were not cancelled during the dispute, the company said.")
     assert [q.speaker.name for q in parsed(nlp, text)._.quotes] == [
         "Harwick Ferries", "office of Transport Minister Ada Quill", "Harwick Ferries"]
+
+
+def test_a_letter_from_people_named_between_commas_is_theirs(nlp):
+    text = ("Another letter, from residents Fergus and Isla Mackie, described the plan as 'a disaster' and claimed the "
+            "survey had been done in August.")
+    assert [q.speaker.name for q in parsed(nlp, text)._.quotes] == ["Isla Mackie", "Isla Mackie"]
