@@ -1687,7 +1687,8 @@ class Resolver:
         if word.pos_ != "PROPN" or self.quoted(word) or word.i + 1 < len(doc) and (
                 doc[word.i + 1].ent_iob_ == "I" or doc[word.i + 1].dep_ == "compound" and doc[word.i + 1].pos_ == "PROPN"):
             return None
-        tagged = word.ent_type_ == "ORG" or is_company_word(word)
+        tagged = word.ent_type_ == "ORG" and not (group_start(word) == word.i and self.is_known_surname(word)) \
+            or is_company_word(word)  # (not a person's surname alone, tagged a body: "whether Ostrowski would")
         untagged = not word.ent_type_ and word.dep_ in {"nsubj", "nsubjpass"} and not self.is_known_surname(word) \
             and any(t.dep_ in {"compound", "poss"} and t.pos_ == "PROPN" for t in word.lefts)
         if not (tagged or untagged) or self.in_dateline(word):

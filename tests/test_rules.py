@@ -365,3 +365,27 @@ TITLE_WITH_AN_AND = parse(
 
 def test_a_title_whose_and_the_parse_took_for_a_conjunction_is_the_role_of_the_name_after_it():
     assert speakers.role_of(TITLE_WITH_AN_AND[6:9]) == "Minister for Ports and Inland Waterways"
+
+
+# Jo Brandt lied. Brandt would testify. The utility said so: the surname alone tagged a body
+SURNAME_TAGGED_A_BODY = parse(
+    ("Jo", 1, "compound", "PROPN", "NNP", "Jo", "B-PERSON", True),
+    ("Brandt", 2, "nsubj", "PROPN", "NNP", "Brandt", "I-PERSON", True),
+    ("lied", 2, "ROOT", "VERB", "VBD", "lie", "O", False),
+    (".", 2, "punct", "PUNCT", ".", ".", "O", True),
+    ("Brandt", 6, "nsubj", "PROPN", "NNP", "Brandt", "B-ORG", True),
+    ("would", 6, "aux", "AUX", "MD", "would", "O", True),
+    ("testify", 6, "ROOT", "VERB", "VB", "testify", "O", False),
+    (".", 6, "punct", "PUNCT", ".", ".", "O", True),
+    ("The", 9, "det", "DET", "DT", "the", "O", True),
+    ("utility", 10, "nsubj", "NOUN", "NN", "utility", "O", True),
+    ("said", 10, "ROOT", "VERB", "VBD", "say", "O", True),
+    ("so", 10, "advmod", "ADV", "RB", "so", "O", False),
+    (".", 10, "punct", "PUNCT", ".", ".", "O", False),
+)
+
+
+def test_a_persons_surname_tagged_a_body_is_no_body_a_description_stands_for():
+    article, _ = contexts(SURNAME_TAGGED_A_BODY)
+    found = speakers.Resolver(article).resolve(SURNAME_TAGGED_A_BODY[8:10])
+    assert (found.speaker.name, found.speaker.kind) == ("utility", "organisation")
