@@ -787,18 +787,36 @@ def name_beside(head: Token) -> Span | None:
 
 
 def name_closing_title(head: Token) -> Span | None:
-    """The name of an initialled person that closes a title the parse made the head: "Leader of the Opposition R.
-    Selvaraj", "Minister for Water Supply K. Venkatesh Rao"."""
-    if not is_role_word(head) or not head.text[:1].isupper():
+    """The name of a person that closes a title the parse made the head: "Leader of the Opposition R. Selvaraj",
+    "Minister for Water Supply K. Venkatesh Rao" (an initial in a capitalised title), "director of rugby Gareth
+    Pellow" (a field in lower case)."""
+    if not is_role_word(head):
         return None
     objects = [o for prep in head.children if prep.dep_ == "prep" and prep.lower_ in {"of", "for"}
                for o in prep.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
     for obj in objects + [c for o in objects for c in o.conjuncts if c.i > o.i and c.pos_ == "PROPN"]:  # ("Minister
         # for Higher Education and Technical Training R. Meenakshi Sundaram": the name closes the second field)
-        named = from_initial(head.doc[obj.left_edge.i:obj.i + 1])
+        named = (from_initial(head.doc[obj.left_edge.i:obj.i + 1]) if head.text[:1].isupper() else None) \
+            or name_after_field(obj)
         if named is not None:
             return named
     return None
+
+
+def name_after_field(obj: Token) -> Span | None:
+    """The person's name that closes a title's field written in lower case, the parse having hung the field on
+    the name: "director of [rugby] Gareth Pellow", "head of [communications] Jo Smith"."""
+    doc = obj.doc
+    if obj.pos_ != "PROPN":
+        return None
+    start = obj.i
+    while start > obj.left_edge.i and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
+        start -= 1
+    field, name = doc[obj.left_edge.i:start], doc[start:obj.i + 1]
+    if not len(field) or not all(t.is_lower and t.pos_ == "NOUN" for t in field):
+        return None
+    person = obj.ent_type_ == "PERSON" or len(name) > 1 and looks_like_given_name(name[0].text) and not names_a_body(name)
+    return name if person else None
 
 
 def name_run_on(head: Token) -> Span | None:

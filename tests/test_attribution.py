@@ -729,8 +729,11 @@ def test_one_and_another_stand_for_the_people_named_before(nlp, text, expected):
         "The minister was asked what the new crane would cost the harbour.",
         "Critics will doubtless argue that the bridge costs too much for a town this size.",
         "The board is expected to announce that the depot will close next year.",
+        "The visitors will no doubt argue that the late change unsettled their back line.",
+        "At a tribunal hearing next month, the drivers' union will argue that rest breaks are being cut at four depots.",
     ],
-    ids=["declined", "refused", "asked-of-the-speaker", "was-asked", "will-doubtless", "expected-to"],
+    ids=["declined", "refused", "asked-of-the-speaker", "was-asked", "will-doubtless", "expected-to", "will-no-doubt",
+         "a-stand-still-to-be-taken"],
 )
 def test_speech_that_reports_no_statement(nlp, text):
     assert attributed(nlp, text, kinds=("direct", "mixed", "indirect")) == []
@@ -1702,3 +1705,9 @@ def test_a_letter_from_people_named_between_commas_is_theirs(nlp):
     text = ("Another letter, from residents Fergus and Isla Mackie, described the plan as 'a disaster' and claimed the "
             "survey had been done in August.")
     assert [q.speaker.name for q in parsed(nlp, text)._.quotes] == ["Isla Mackie", "Isla Mackie"]
+
+
+def test_a_name_closing_a_title_with_its_field_in_lower_case_is_who_speaks(nlp):
+    text = ("The visitors led at the break after a try from wing Tomas Brandvold, converted by fly-half Emil Sorhaug."
+            "\n\n'We lost our shape completely,' conceded Harwick director of football Piotr Lindqvist. 'That is on me.'")
+    assert [q.speaker.name for q in parsed(nlp, text)._.quotes] == ["Piotr Lindqvist", "Piotr Lindqvist"]

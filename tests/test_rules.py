@@ -389,3 +389,22 @@ def test_a_persons_surname_tagged_a_body_is_no_body_a_description_stands_for():
     article, _ = contexts(SURNAME_TAGGED_A_BODY)
     found = speakers.Resolver(article).resolve(SURNAME_TAGGED_A_BODY[8:10])
     assert (found.speaker.name, found.speaker.kind) == ("utility", "organisation")
+
+
+# The union said that agreed levels were cut: the parse made "that" the subject of "agreed"
+THAT_AS_SUBJECT = parse(
+    ("The", 1, "det", "DET", "DT", "the", "O", True),
+    ("union", 2, "nsubj", "NOUN", "NN", "union", "O", True),
+    ("said", 2, "ROOT", "VERB", "VBD", "say", "O", True),
+    ("that", 4, "nsubj", "SCONJ", "IN", "that", "O", True),
+    ("agreed", 2, "ccomp", "VERB", "VBD", "agree", "O", True),
+    ("levels", 7, "nsubjpass", "NOUN", "NNS", "level", "O", True),
+    ("were", 7, "auxpass", "AUX", "VBD", "be", "O", True),
+    ("cut", 4, "ccomp", "VERB", "VBN", "cut", "O", False),
+    (".", 2, "punct", "PUNCT", ".", ".", "O", False),
+)
+
+
+def test_a_that_the_parse_made_a_subject_is_no_speaker():
+    article, _ = contexts(THAT_AS_SUBJECT)
+    assert verbs.speaker_of(article, THAT_AS_SUBJECT[4]) is None

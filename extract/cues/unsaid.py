@@ -19,7 +19,8 @@ from extract.vocabulary import UNNAMING, could_speak, is_company_word
 
 MODALS = {"would", "might", "may", "could"}  # "would argue", "might say"
 PASSIVE_MODALS = {"should", "must"}  # "it should be said" (but "I should say that" is said)
-FUTURE = {"will", "'ll", "shall", "wo"}  # "will say" is a statement announced, unless a guess ("will doubtless argue")
+FUTURE = {"will", "'ll", "shall", "wo"}  # "will say in a speech" is a statement briefed; "will argue" no statement yet
+BRIEFED = {"speech", "address", "statement", "remarks", "letter", "interview", "article", "lecture", "testimony"}
 GUESSES = {"doubtless", "undoubtedly", "surely", "probably", "presumably", "likely", "no", "certainly"}
 ASKING = {"ask", "question", "press", "quiz"}
 AIMING = {"want", "plan", "intend", "hope"}  # "She wants to triple the corps": an aim she states
@@ -98,8 +99,19 @@ def asked_of_the_speaker(article: ArticleContext, verb: Token) -> bool:
 
 
 def hypothetical(article: ArticleContext, verb: Token) -> bool:
-    """ "will doubtless argue that", "would say that", "it should be said": speech that has not happened."""
+    """ "will doubtless argue that", "would say that", "it should be said", "will argue at a hearing next week that":
+    speech that has not happened (but words briefed before a speech are said)."""
     auxiliaries = [aux.lower_ for aux in article.children(verb, "aux") if not article.quoted(aux)]
-    guessed = any(adverb.lower_ in GUESSES for adverb in article.children(verb, "advmod"))
+    guessed = any(adverb.lower_ in GUESSES for adverb in article.children(verb, "advmod")) or any(
+        noun.lower_ == "doubt" and any(det.lower_ == "no" for det in noun.children)
+        for noun in article.children(verb, "npadvmod", "advmod", "dobj"))  # "will no doubt argue"
     passive = bool(article.children(verb, "auxpass"))
-    return any(aux in MODALS or aux in FUTURE and guessed or aux in PASSIVE_MODALS and passive for aux in auxiliaries)
+    return any(aux in MODALS or aux in FUTURE and (guessed or not briefed(article, verb))
+               or aux in PASSIVE_MODALS and passive for aux in auxiliaries)
+
+
+def briefed(article: ArticleContext, verb: Token) -> bool:
+    """Whether speech still to come is given as the words of a text already written ("will say in a speech on
+    Monday that ...": briefed), not as a stand to be taken ("At a hearing next week, the union will argue that")."""
+    return any(noun.lemma_.lower() in BRIEFED for prep in article.children(verb, "prep") if prep.lower_ in {"in", "during"}
+               for noun in article.children(prep, "pobj"))

@@ -36,6 +36,8 @@ def speaker_of(article: ArticleContext, verb: Token) -> Token | None:
             and not article.children(verb, "agent") or grammar.told_to(article, verb):
         return None  # "The owner is said to be 'devastated'", "she was told", "Residents told to leave": unnamed
     parsed = verb_subject(article, verb)
+    if parsed is not None and parsed.pos_ == "SCONJ":
+        parsed = None  # "will argue [that] agreed staffing levels are ...": a "that" the parse made the subject
     if parsed is not None and (could_speak_as_group(parsed) or parsed.pos_ == "PRON"):
         return parsed
     adjacent = grammar.adjacent_speaker(article, verb)
