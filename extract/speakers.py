@@ -741,6 +741,19 @@ def another_of_its_kind(mention: Span, body: Speaker) -> bool:
     return bool(setting_apart - words)
 
 
+RANKS = {"acting", "assistant", "associate", "interim", "managing", "senior", "vice", "general", "principal"}
+
+
+def body_named_as_role(head: Token) -> bool:
+    """Whether a role word ends the proper name of a body, its other words no role ("the Health Care Executive",
+    "the Federal Council"; not "the Chief Executive", "the Deputy Minister")."""
+    entity = next((ent for ent in head.doc.ents if ent.start <= head.i < ent.end), None)
+    if head.pos_ != "PROPN" or entity is None or entity.label_ != "ORG" or entity.end - 1 != head.i:
+        return False
+    before = [t for t in entity if t.i < head.i and t.pos_ == "PROPN"]
+    return any(t.text[:1].isupper() and not (is_role_word(t) or is_title(t) or t.lower_ in RANKS) for t in before)
+
+
 def is_no_business(body: Speaker) -> bool:
     """A body named only by a common noun that is no business's ("the minister's office", "the department"): not
     what "the company" or "the union" stands for."""
@@ -1192,6 +1205,8 @@ class Resolver:
         if is_outlet_name(mention):
             return Resolution(self.body_holding(head.lemma_.lower(), mention.start)
                               or Speaker(description(mention), None, "organisation"), "organisation")
+        if is_role_word(head) and body_named_as_role(head):
+            return Resolution(Speaker(body_name(mention), None, "organisation"), "organisation")
         if is_role_word(head) or (common and not capitalised):
             return self.described(mention)
         if head.lower_ in QUANTIFIERS:

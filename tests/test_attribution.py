@@ -1711,3 +1711,10 @@ def test_a_name_closing_a_title_with_its_field_in_lower_case_is_who_speaks(nlp):
     text = ("The visitors led at the break after a try from wing Tomas Brandvold, converted by fly-half Emil Sorhaug."
             "\n\n'We lost our shape completely,' conceded Harwick director of football Piotr Lindqvist. 'That is on me.'")
     assert [q.speaker.name for q in parsed(nlp, text)._.quotes] == ["Piotr Lindqvist", "Piotr Lindqvist"]
+
+
+def test_a_bodys_proper_name_ending_in_a_role_word_is_the_body(nlp):
+    text = ("Transport minister Eoin Brennan would not say when the line would open.\n\n"
+            "In a statement, the National Rail Executive said passenger numbers had risen by a “remarkable” 12 per cent.")
+    assert [(q.speaker.name, q.speaker.kind) for q in parsed(nlp, text)._.quotes] == [
+        ("National Rail Executive", "organisation")]
