@@ -1535,6 +1535,10 @@ class Resolver:
                        and person.first < mention.start]
             if len(aged_so) == 1:
                 return Resolution(aged_so[0].speaker(), "role")  # "the 34-year-old": whom the article gave that age
+        if follow and mention[0].lower_ in DEFINITE and not plural and len(words) == 1:
+            introduced = self.introduced_as(mention)
+            if introduced is not None:
+                return Resolution(introduced, "description-subject")
         if not indefinite and not plural:
             person = self.by_role(mention, words)
             if person is not None:
@@ -1569,6 +1573,18 @@ class Resolver:
         if is_document_noun(mention.root) and not is_person_noun(mention.root):
             kind = "document"
         return Resolution(Speaker(description(mention), None, kind), "description")
+
+    def introduced_as(self, mention: Span) -> Speaker | None:
+        """Who "the spokesperson" (or what "the memo") is when "a spokesperson for the hospital" spoke just before,
+        unnamed: the speaker the same noun introduced (not a party's spokesperson the article names later)."""
+        noun = mention.root.lemma_.lower()
+        for _, word in self.recent_words(mention.root):
+            if word.lemma_.lower() != noun or word.tag_ != mention.root.tag_ or word.left_edge.lower_ not in {"a", "an"}:
+                continue
+            speaker = next((self.spoken[k] for k in range(word.i, word.right_edge.i + 1) if k in self.spoken), None)
+            if speaker is not None and speaker.kind in {"unnamed", "document"}:
+                return speaker
+        return None
 
     def in_lede(self, mention: Span) -> bool:
         """Whether a mention is in the story's first paragraph of prose (``ArticleContext.lede``)."""

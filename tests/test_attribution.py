@@ -1718,3 +1718,12 @@ def test_a_bodys_proper_name_ending_in_a_role_word_is_the_body(nlp):
             "In a statement, the National Rail Executive said passenger numbers had risen by a “remarkable” 12 per cent.")
     assert [(q.speaker.name, q.speaker.kind) for q in parsed(nlp, text)._.quotes] == [
         ("National Rail Executive", "organisation")]
+
+
+def test_a_description_does_not_point_to_a_person_named_only_later(nlp):
+    text = ("Hospitals were full again on Monday.\n\n"
+            "A spokesperson for St Anne's Hospital said the hospital had postponed some operations.\n\n"
+            "“We apologise to every patient who waited,” the spokesperson said.\n\n"
+            "Opposition health spokesperson Niamh Corrigan said the figures were a disgrace.")
+    assert [q.speaker.name for q in parsed(nlp, text)._.quotes] == [
+        "spokesperson for St Anne's Hospital", "spokesperson for St Anne's Hospital", "Niamh Corrigan"]
