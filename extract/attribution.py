@@ -152,12 +152,20 @@ def is_speech(ctx: QuoteContext, found: tuple[Rule, Cue] | None) -> bool:
         return False  # "the \"common sense\" brigade", "The 'Island Hearts curse' has struck": a name, no one's words
     if so_called(ctx.article.text, ctx.stmt.start - ctx.stmt.opening):
         return False  # "hints that so-called \"doomscrolling\" harms sleep": a term, however a speech verb reports it
+    if titled(ctx.article.text, ctx.stmt.start - ctx.stmt.opening):
+        return False  # "a media release, titled 'Standing Firm With Our Farmers', said": the text's title
     return not denied_report(ctx) and not on_a_sign(ctx)
 
 
 def so_called(text: str, opening: int) -> bool:
     """Whether "so-called" comes right before the quote mark at ``opening``: the quote names a term, no one's words."""
     return text[max(0, opening - 12):opening].rstrip().lower().endswith(("so-called", "so called"))
+
+
+def titled(text: str, opening: int) -> bool:
+    """Whether "titled", "entitled" or "headlined" comes right before the quote mark at ``opening``: the quote is the
+    title of a text, no one's words."""
+    return text[max(0, opening - 14):opening].rstrip().lower().endswith(("titled", "headlined"))
 
 
 def on_a_sign(ctx: QuoteContext) -> bool:

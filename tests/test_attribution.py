@@ -1727,3 +1727,12 @@ def test_a_description_does_not_point_to_a_person_named_only_later(nlp):
             "Opposition health spokesperson Niamh Corrigan said the figures were a disgrace.")
     assert [q.speaker.name for q in parsed(nlp, text)._.quotes] == [
         "spokesperson for St Anne's Hospital", "spokesperson for St Anne's Hospital", "Niamh Corrigan"]
+
+
+def test_a_texts_title_in_quote_marks_is_no_statement(nlp):
+    text = ("A media release issued by the minister's office, titled 'Standing Firm With Our Farmers', said the "
+            "package would be reviewed in spring.\n\n"
+            "In the paper, titled \"Heat tolerance in a freshwater mussel\", the researchers write that the animals "
+            "slowed their hearts.")
+    assert [(q.kind, q.content.text) for q in parsed(nlp, text)._.quotes] == [
+        ("indirect", "the package would be reviewed in spring"), ("indirect", "that the animals slowed their hearts")]
