@@ -513,7 +513,8 @@ def person_spans(doc: Doc, runs: list[Span], run_at: dict[int, Span]):
                               and not shared_surname(ent, run_at)) or is_company_word(ent[-1]):
             continue  # "the Swede", "the Guild said", "Corran Renewables" tagged as a person; not "Raj and Meena Patel"
         if ent.label_ == "PERSON" and ent.text not in bodies:
-            ent = from_initial(ent) or with_given_names(ent)  # "[Ports T. Ramesh Iyer]" tagged a person
+            ent = from_initial(ent) or past_field(ent) or with_given_names(ent)  # "[Ports T. Ramesh Iyer]" tagged
+            # a person
             if clean_name(ent)[0]:
                 tagged.update(range(ent.start, ent.end))
             yield ent
@@ -550,6 +551,17 @@ def from_initial(run: Span) -> Span | None:
                 and all(NAME_WORD.match(t.text) or INITIAL.match(t.text) or joins_name(t) for t in rest):
             return run.doc[token.i:run.end]
     return None
+
+
+def past_field(ent: Span) -> Span | None:
+    """A person's name tagged with the capitalised field of the title before it: "member for [Roads] Amani Chebet"
+    (a common noun, then a given name, after "for" or "of")."""
+    doc, start = ent.doc, ent.start
+    if ent.start == 0 or doc[ent.start - 1].lower_ not in {"for", "of"}:
+        return None
+    while start < ent.end - 2 and doc[start].lower_ in lexicon.common_nouns() and not is_given_name(doc[start]):
+        start += 1
+    return doc[start:ent.end] if start > ent.start and is_given_name(doc[start]) else None
 
 
 def led_by_role(run: Span) -> bool:
@@ -825,8 +837,11 @@ def name_after_field(obj: Token) -> Span | None:
     start = obj.i
     while start > obj.left_edge.i and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
         start -= 1
+    while start < obj.i and doc[start].lower_ in lexicon.common_nouns() and not is_given_name(doc[start]) \
+            and is_given_name(doc[start + 1]):
+        start += 1  # "member for [Roads] Amani Chebet": the field capitalised, a given name after it
     field, name = doc[obj.left_edge.i:start], doc[start:obj.i + 1]
-    if not len(field) or not all(t.is_lower and t.pos_ == "NOUN" for t in field):
+    if not len(field) or not all(t.is_lower and t.pos_ == "NOUN" or t.lower_ in lexicon.common_nouns() for t in field):
         return None
     person = obj.ent_type_ == "PERSON" or len(name) > 1 and looks_like_given_name(name[0].text) and not names_a_body(name)
     return name if person else None

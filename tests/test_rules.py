@@ -408,3 +408,23 @@ THAT_AS_SUBJECT = parse(
 def test_a_that_the_parse_made_a_subject_is_no_speaker():
     article, _ = contexts(THAT_AS_SUBJECT)
     assert verbs.speaker_of(article, THAT_AS_SUBJECT[4]) is None
+
+
+# County Executive Committee member for Roads Amani Chebet spoke: the tagger took the field into the name
+FIELD_IN_THE_NAME = parse(
+    ("County", 2, "compound", "PROPN", "NNP", "County", "B-ORG", True),
+    ("Executive", 2, "compound", "PROPN", "NNP", "Executive", "I-ORG", True),
+    ("Committee", 3, "compound", "PROPN", "NNP", "Committee", "I-ORG", True),
+    ("member", 8, "nsubj", "NOUN", "NN", "member", "O", True),
+    ("for", 3, "prep", "ADP", "IN", "for", "O", True),
+    ("Roads", 7, "compound", "PROPN", "NNP", "Roads", "B-PERSON", True),
+    ("Amani", 7, "compound", "PROPN", "NNP", "Amani", "I-PERSON", True),
+    ("Chebet", 4, "pobj", "PROPN", "NNP", "Chebet", "I-PERSON", True),
+    ("spoke", 8, "ROOT", "VERB", "VBD", "speak", "O", False),
+    (".", 8, "punct", "PUNCT", ".", ".", "O", False),
+)
+
+
+def test_the_capitalised_field_of_a_title_is_no_part_of_the_name_after_it():
+    assert speakers.name_closing_title(FIELD_IN_THE_NAME[3]).text == "Amani Chebet"
+    assert [person.name for person in speakers.people(FIELD_IN_THE_NAME).all()] == ["Amani Chebet"]
