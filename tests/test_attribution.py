@@ -1736,3 +1736,9 @@ def test_a_texts_title_in_quote_marks_is_no_statement(nlp):
             "slowed their hearts.")
     assert [(q.kind, q.content.text) for q in parsed(nlp, text)._.quotes] == [
         ("indirect", "the package would be reviewed in spring"), ("indirect", "that the animals slowed their hearts")]
+
+
+def test_a_former_international_is_the_player_or_coach_named_before(nlp):
+    text = ("Visiting coach Eli Varga was pleased with his pack. 'The forwards were superb,' said Varga.\n\n"
+            "The former Fiji international said the early try had been 'the key moment'.")
+    assert [q.speaker.name for q in parsed(nlp, text)._.quotes] == ["Eli Varga", "Eli Varga"]
