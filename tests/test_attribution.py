@@ -731,9 +731,10 @@ def test_one_and_another_stand_for_the_people_named_before(nlp, text, expected):
         "The board is expected to announce that the depot will close next year.",
         "The visitors will no doubt argue that the late change unsettled their back line.",
         "At a tribunal hearing next month, the drivers' union will argue that rest breaks are being cut at four depots.",
+        "Not everyone thinks the new timetable is an improvement.",
     ],
     ids=["declined", "refused", "asked-of-the-speaker", "was-asked", "will-doubtless", "expected-to", "will-no-doubt",
-         "a-stand-still-to-be-taken"],
+         "a-stand-still-to-be-taken", "not-everyone"],
 )
 def test_speech_that_reports_no_statement(nlp, text):
     assert attributed(nlp, text, kinds=("direct", "mixed", "indirect")) == []

@@ -26,6 +26,7 @@ ASKING = {"ask", "question", "press", "quiz"}
 AIMING = {"want", "plan", "intend", "hope"}  # "She wants to triple the corps": an aim she states
 REFUSED = {"comment", "elaborate", "speculate", "discuss", "disclose", "confirm", "say"}  # "would not comment"
 NO_ONE = {"nobody", "noone", "none", "neither", "no"}  # subjects, or their determiners ("no one", "neither side")
+EVERYONE = {"everyone", "everybody", "all"}  # subjects that "not" makes no one in particular
 
 
 def reports_nothing(article: ArticleContext, verb: Token) -> bool:
@@ -49,9 +50,11 @@ def asked_not_to_be_named(article: ArticleContext, verb: Token) -> bool:
 
 
 def said_by_no_one(article: ArticleContext, verb: Token) -> bool:
-    """ "Nobody asked whether ...", "No one said that ...": speech its subject denies ever happened."""
+    """ "Nobody asked whether ...", "No one said that ...": speech its subject denies ever happened; "Not everyone
+    thinks that ...": a view of no one in particular."""
     return any(subject.lower_ in NO_ONE or any(det.lower_ in NO_ONE for det in article.children(subject, "det"))
-               for subject in article.children(verb, "nsubj"))
+               or subject.lower_ in EVERYONE and article.children(subject, "neg")
+               for subject in article.children(verb, "nsubj", "nsubjpass"))
 
 
 def cue_reports_nothing(article: ArticleContext, cue: Span) -> bool:
