@@ -152,14 +152,14 @@ def split_quote_marks(nlp: Language) -> None:
 
 
 class PlainWords:
-    """The tokenizer, given the text with Markdown emphasis inside its lines blanked (``markup``): the Doc's text
-    has the article's length and offsets."""
+    """The tokenizer, given the text with Markdown emphasis inside its lines and its front matter blanked
+    (``markup``): the Doc's text has the article's length and offsets."""
 
     def __init__(self, tokenizer):
         self.tokenizer = tokenizer
 
     def __call__(self, text: str) -> Doc:
-        return self.tokenizer(markup.without_inline_emphasis(text))
+        return self.tokenizer(markup.plain_words(text))
 
     def __getattr__(self, name):
         return getattr(self.tokenizer, name)

@@ -46,7 +46,7 @@ from pathlib import Path
 
 import charset_normalizer
 
-from extract import files, lexicon, metadata
+from extract import files, lexicon, markup, metadata
 from extract.files import ArticleError
 from extract.pipeline import MAX_SECONDS
 from extract.records import Article
@@ -111,7 +111,7 @@ DATELINES = (  # (pattern, whether the place must be in capitals)
 DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$", re.I)
 RULE_LINE = re.compile(r"^[-=_*#~\s]+$")
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
-FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<body>.*?)^---[ \t]*\r?$\n?", re.S | re.M)
+FRONT_MATTER = markup.FRONT_MATTER
 
 
 @dataclass(frozen=True)

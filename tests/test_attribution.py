@@ -1501,6 +1501,13 @@ def test_emphasis_inside_a_line_is_blanked_and_every_offset_kept():
     assert blanked == "**Q:** Why?\n\nShe said   no   to  The Courant .\n- **Ada Quill**: yes\n2 * 3 * 4"
 
 
+def test_the_front_matter_of_a_markdown_file_holds_no_quotes(nlp):
+    text = ('---\ntitle: "Harbour board approves new ferry timetable"\nauthor: Ana Ruiz\n---\n\n'
+            '# Harbour board approves new ferry timetable\n\n"The crossings will start in May," said Ivo Marsh.')
+    assert [(q.content.text, q.speaker.name) for q in parsed(nlp, text)._.quotes] == [
+        ("The crossings will start in May,", "Ivo Marsh")]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Opposition leader Samira Vantos said the vote was a victory. Lead researcher Anika Vantos said the newt was "
      "found in a cave. Vantos said it may live for 70 years.", ["Samira Vantos", "Anika Vantos", "Anika Vantos"]),
