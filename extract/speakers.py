@@ -1129,11 +1129,15 @@ class Resolver:
         self.genders = {person.name: person.gender for person in self.people.all() if person.gender}
         self.described_bodies: dict[str, Speaker] = {}  # "lender" -> the body "the lender" stood for
         self.bodies_spoken: list[tuple[int, Speaker]] = []  # the organisations in ``history``
+        self.cited: set[int] = set()  # the words of a text whose author spoke through it ("data compiled by X")
 
     def spoke(self, speaker: Speaker, mention: Span) -> None:
         """Remember who spoke where, for the pronouns that follow."""
         insort(self.history, (mention.start, speaker), key=lambda item: item[0])
-        if speaker.kind == "organisation":
+        cited = speaker.kind == "organisation" and is_document_noun(mention.root) and not is_group_noun(mention.root)
+        if cited:  # ("according to data compiled by Parallax": cited, not speaking)
+            self.cited.update(range(mention.root.left_edge.i, max(mention.end, mention.root.right_edge.i + 1)))
+        elif speaker.kind == "organisation":
             insort(self.bodies_spoken, (mention.start, speaker), key=lambda item: item[0])
         body = body_speaking_through(mention) if speaker.kind != "organisation" else None
         if body is not None:  # "a SunSeeker Holidays spokesperson": the firm speaks through them
@@ -1652,8 +1656,8 @@ class Resolver:
             if self.article.sentence_of(word) < sentence - BODY_SENTENCES:
                 break
             body = self.spoken.get(i) if i in self.spoken else self.body_at(word)
-            if body is not None and (another_of_its_kind(mention, body) or is_no_business(body)):
-                continue
+            if body is not None and (another_of_its_kind(mention, body) or is_no_business(body) or i in self.cited):
+                continue  # (not a body whose data an article cites: "the company said" is the company's)
             if body is not None and body.kind == "organisation" and (i in self.spoken or self.names_subject(word)):
                 self.described_bodies[noun] = body
                 return body

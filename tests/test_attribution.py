@@ -1750,3 +1750,11 @@ def test_a_former_international_is_the_player_or_coach_named_before(nlp):
     text = ("Visiting coach Eli Varga was pleased with his pack. 'The forwards were superb,' said Varga.\n\n"
             "The former Fiji international said the early try had been 'the key moment'.")
     assert [q.speaker.name for q in parsed(nlp, text)._.quotes] == ["Eli Varga", "Eli Varga"]
+
+
+def test_the_company_is_not_a_firm_whose_data_the_article_cites(nlp):
+    text = ("Talvik Motors Ltd raised its sales forecast on Monday, saying that demand for electric vans would hold up."
+            "\n\nTalvik expects revenue of $2.1 billion for the year. Analysts had expected $1.8 billion, according to "
+            "data compiled by Norvale Research.\n\nSales rose 12% in the quarter, the company said in a statement.")
+    assert [q.speaker.name for q in parsed(nlp, text)._.quotes] == [
+        "Talvik Motors Ltd", "Norvale Research", "Talvik Motors Ltd"]
