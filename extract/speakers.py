@@ -469,7 +469,7 @@ def people(doc: Doc) -> People:
         if described:
             person.descriptions[described] += 1
         person.ages.update(ages_beside(span))
-    for run in runs:
+    for run in map(past_short_body_name, runs):
         if len(run) > 1 and run[-1].lower_ in found and run[0].ent_type_ != "PERSON" and not names_body(run):
             name, _ = clean_name(run)
             if len(name.split()) < 2:
@@ -513,7 +513,7 @@ def person_spans(doc: Doc, runs: list[Span], run_at: dict[int, Span]):
                               and not shared_surname(ent, run_at)) or is_company_word(ent[-1]):
             continue  # "the Swede", "the Guild said", "Corran Renewables" tagged as a person; not "Raj and Meena Patel"
         if ent.label_ == "PERSON" and ent.text not in bodies:
-            ent = from_initial(ent) or past_field(ent) or with_given_names(ent)  # "[Ports T. Ramesh Iyer]" tagged
+            ent = from_initial(ent) or past_field(ent) or with_given_names(past_short_body_name(ent))  # "[Ports T. Ramesh Iyer]" tagged
             # a person
             if clean_name(ent)[0]:
                 tagged.update(range(ent.start, ent.end))
@@ -521,6 +521,7 @@ def person_spans(doc: Doc, runs: list[Span], run_at: dict[int, Span]):
     for run in runs:
         if run[-1].i in tagged:
             continue  # a name the tagger found already
+        run = past_short_body_name(run)
         initialled = from_initial(run)
         if initialled is not None:
             yield initialled  # "Minister for Water Supply K. Venkatesh Rao", tagged nothing or a body
@@ -551,6 +552,16 @@ def from_initial(run: Span) -> Span | None:
                 and all(NAME_WORD.match(t.text) or INITIAL.match(t.text) or joins_name(t) for t in rest):
             return run.doc[token.i:run.end]
     return None
+
+
+def past_short_body_name(run: Span) -> Span:
+    """A run of names without the short name of a body that opens it: "of the INMU [Siobhan Keary]" (an acronym
+    or a word tagged a body, then a name in mixed case)."""
+    while len(run) > 2 and (run[0].is_upper and len(run[0].text) > 1 or run[0].ent_type_ == "ORG") \
+            and not is_given_name(run[0]) and run[1].ent_type_ != "ORG" and not run[1].is_upper \
+            and run[1].text[:1].isupper():  # (not "KWAME Asamoah-Boateng", a given name in capitals)
+        run = run[1:]
+    return run
 
 
 def past_field(ent: Span) -> Span | None:
@@ -829,8 +840,8 @@ def name_closing_title(head: Token) -> Span | None:
 
 
 def name_after_field(obj: Token) -> Span | None:
-    """The person's name that closes a title's field written in lower case, the parse having hung the field on
-    the name: "director of [rugby] Gareth Pellow", "head of [communications] Jo Smith"."""
+    """The person's name that closes a title's field or body, the parse having hung them on the name: "director
+    of [rugby] Gareth Pellow", "member for [Roads] Amani Chebet", "General Secretary of [the INMU] Siobhan Keary"."""
     doc = obj.doc
     if obj.pos_ != "PROPN":
         return None
@@ -840,8 +851,13 @@ def name_after_field(obj: Token) -> Span | None:
     while start < obj.i and doc[start].lower_ in lexicon.common_nouns() and not is_given_name(doc[start]) \
             and is_given_name(doc[start + 1]):
         start += 1  # "member for [Roads] Amani Chebet": the field capitalised, a given name after it
+    while start < obj.i - 1 and (doc[start].ent_type_ == "ORG" or doc[start].is_upper and len(doc[start]) > 1) \
+            and doc[start + 1].ent_type_ != "ORG" and not doc[start + 1].is_upper:
+        start += 1  # "of the INMU [Siobhan Keary]": the body's short name, then the person's
     field, name = doc[obj.left_edge.i:start], doc[start:obj.i + 1]
-    if not len(field) or not all(t.is_lower and t.pos_ == "NOUN" or t.lower_ in lexicon.common_nouns() for t in field):
+    if not len(field) or not all(t.is_lower and t.pos_ == "NOUN" or t.lower_ in lexicon.common_nouns()
+                                 or t.ent_type_ == "ORG" or t.is_upper or t.pos_ == "DET" for t in field) \
+            or all(t.pos_ == "DET" for t in field):
         return None
     person = obj.ent_type_ == "PERSON" or len(name) > 1 and looks_like_given_name(name[0].text) and not names_a_body(name)
     return name if person else None
@@ -1230,7 +1246,7 @@ class Resolver:
             return self.described(mention)
         if head.lower_ in QUANTIFIERS:
             return None  # "Nobody", "Everyone" written with a capital: no name
-        body = self.body_begun_by(mention)
+        body = self.body_begun_by(mention) or self.body_spelled_out(mention)
         if body is not None:
             return Resolution(body, "organisation")
         name, title = clean_name(mention)
@@ -1734,6 +1750,17 @@ class Resolver:
             return None
         body = self.body_holding(head.lower_, head.i)
         return body if body is not None and body.name.split()[0].lower() == head.lower_ else None
+
+    def body_spelled_out(self, mention: Span) -> Speaker | None:
+        """The organisation named in full before whose initials an acronym is ("the Irish Nursing and Midwifery
+        Union ... the INMU said")."""
+        head = mention.root
+        if len(mention) > 2 or not (head.is_upper and head.is_alpha and 2 <= len(head.text) <= 8):
+            return None
+        earlier = [body for nouns in self.bodies_by_noun.values() for at, body in nouns if at < head.i] + [
+            body for at, body in self.bodies_spoken if at < head.i]
+        return next((body for body in earlier if "".join(word[0] for word in body.name.split()
+                                                         if word[:1].isupper()) == head.text), None)
 
     @cached_property
     def bodies_by_noun(self) -> dict[str, list[tuple[int, Speaker]]]:

@@ -1758,3 +1758,12 @@ def test_the_company_is_not_a_firm_whose_data_the_article_cites(nlp):
             "data compiled by Norvale Research.\n\nSales rose 12% in the quarter, the company said in a statement.")
     assert [q.speaker.name for q in parsed(nlp, text)._.quotes] == [
         "Talvik Motors Ltd", "Norvale Research", "Talvik Motors Ltd"]
+
+
+def test_a_name_after_a_title_of_a_body_written_short_is_who_speaks(nlp):
+    text = ("The number of buses cancelled this week reached 140, according to the National Transport Workers Union."
+            "\n\nThe NTWU said the depot in Carrow was the worst affected.\n\n"
+            "General Secretary of the NTWU Orla Feeney said drivers were being asked to work \"double shifts, week "
+            "after week\".\n\n\"Our members are exhausted,\" Ms Feeney said.")
+    assert [q.speaker.name for q in parsed(nlp, text)._.quotes] == [
+        "National Transport Workers Union", "National Transport Workers Union", "Orla Feeney", "Orla Feeney"]
