@@ -51,7 +51,7 @@ def source_expression(article: ArticleContext, mention: Span, cue: Span | None) 
     relative = relative_subject(article, cue)
     if relative is not None:
         return relative
-    whole = trimmed(article.doc[head.left_edge.i:head.right_edge.i + 1])
+    whole = trimmed(article.doc[head.left_edge.i:before_the_cue(head, cue) + 1])
     if whole is None or len(whole) > SOURCE_MOST_TOKENS or whole.start > mention.start or whole.end < mention.end:
         return mention
     if cue is not None and whole.start < cue.end and cue.start < whole.end:
@@ -60,6 +60,17 @@ def source_expression(article: ArticleContext, mention: Span, cue: Span | None) 
             mention.start_char, mention.end_char):
         return mention
     return whole
+
+
+def before_the_cue(head: Token, cue: Span | None) -> int:
+    """The last word of what hangs on a source's head on its right, short of a branch that holds the cue ("Aaron
+    Kall, the director of debate, [compared ...]": the parse hung the verb on the name)."""
+    end = head.i
+    for child in head.rights:
+        if cue is not None and child.left_edge.i <= cue.root.i <= child.right_edge.i:
+            break
+        end = child.right_edge.i
+    return end
 
 
 def relative_subject(article: ArticleContext, cue: Span | None) -> Span | None:

@@ -428,3 +428,28 @@ FIELD_IN_THE_NAME = parse(
 def test_the_capitalised_field_of_a_title_is_no_part_of_the_name_after_it():
     assert speakers.name_closing_title(FIELD_IN_THE_NAME[3]).text == "Amani Chebet"
     assert [person.name for person in speakers.people(FIELD_IN_THE_NAME).all()] == ["Amani Chebet"]
+
+
+# Ann Lee, the director, compared it to a race: the parse hung the verb on the name
+VERB_ON_THE_NAME = parse(
+    ("Ann", 1, "compound", "PROPN", "NNP", "Ann", "B-PERSON", True),
+    ("Lee", 1, "ROOT", "PROPN", "NNP", "Lee", "I-PERSON", False),
+    (",", 1, "punct", "PUNCT", ",", ",", "O", True),
+    ("the", 4, "det", "DET", "DT", "the", "O", True),
+    ("director", 1, "appos", "NOUN", "NN", "director", "O", False),
+    (",", 1, "punct", "PUNCT", ",", ",", "O", True),
+    ("compared", 1, "acl", "VERB", "VBD", "compare", "O", True),
+    ("it", 6, "dobj", "PRON", "PRP", "it", "O", True),
+    ("to", 6, "prep", "ADP", "IN", "to", "O", True),
+    ("a", 10, "det", "DET", "DT", "a", "O", True),
+    ("race", 8, "pobj", "NOUN", "NN", "race", "O", False),
+    (".", 1, "punct", "PUNCT", ".", ".", "O", False),
+)
+
+
+def test_the_source_expression_stops_short_of_a_cue_the_parse_hung_on_the_name():
+    from extract import clauses
+
+    article, _ = contexts(VERB_ON_THE_NAME)
+    found = clauses.source_expression(article, VERB_ON_THE_NAME[0:2], VERB_ON_THE_NAME[6:7])
+    assert found.text == "Ann Lee, the director"
