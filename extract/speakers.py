@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from extract import lexicon, quotes, sources
 from extract.clauses import ELICITING
 from extract.context import ArticleContext
-from extract.grammar import CLIMB_LIMIT, DATELINE_CHARS, NAME_JOINS, ancestors, joins_name, name_tail
+from extract.grammar import CLIMB_LIMIT, DATELINE_CHARS, NAME_JOINS, ancestors, has_speech_lemma, joins_name, name_tail
 from extract.names import DETERMINERS, surname
 from extract.records import Speaker
 from extract.vocabulary import (
@@ -1474,11 +1474,25 @@ class Resolver:
                 if speaks_as_group(self.spoken[i], word, plural):
                     return self.spoken[i]
                 continue
-            if is_subject(word) and names_group(word, plural):
+            if not plural and is_subject(word) and self.inside_words_reported(word):
+                continue  # ("The memo warned that [the city] could face ...": what was said of it, not a speaker)
+            if is_subject(word) and (names_group(word, plural) or not plural and self.text_speaking(word)):
                 resolution = self.resolve(self.doc[group_start(word):word.i + 1])
                 if resolution is not None and resolution.speaker.kind != "person":
                     return resolution.speaker
         return None
+
+    def inside_words_reported(self, word: Token) -> bool:
+        """Whether a subject is of a clause a speech verb reports (``ccomp``), that verb's subject before it."""
+        clause = word.head
+        return clause.dep_ == "ccomp" and has_speech_lemma(self.article, clause.head) and any(
+            subject.i < word.i for subject in self.article.children(clause.head, "nsubj"))
+
+    def text_speaking(self, word: Token) -> bool:
+        """Whether a word names a text that is the subject of a speech verb ("The memo warned that ... It
+        recommended"): what the next "it" stands for."""
+        return word.pos_ == "NOUN" and is_document_noun(word) and word.dep_ == "nsubj" \
+            and has_speech_lemma(self.article, word.head)
 
     def group_speaking_in_the_sentence(self, token: Token, plural: bool) -> Speaker | None:
         """The organisation or group whose statement an it or they speaking in the same sentence is set into."""

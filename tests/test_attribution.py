@@ -1767,3 +1767,10 @@ def test_a_name_after_a_title_of_a_body_written_short_is_who_speaks(nlp):
             "after week\".\n\n\"Our members are exhausted,\" Ms Feeney said.")
     assert [q.speaker.name for q in parsed(nlp, text)._.quotes] == [
         "National Transport Workers Union", "National Transport Workers Union", "Orla Feeney", "Orla Feeney"]
+
+
+def test_it_after_a_text_that_spoke_is_the_text_not_a_body_it_spoke_of(nlp):
+    text = ("The city council voted 7-2 on Tuesday to approve the budget, according to a memo from the city manager."
+            "\n\nThe memo warned that the city could face a deficit of $20 million. It recommended that the council "
+            "begin \"a full review of every program\" this fall.")
+    assert [q.speaker.name for q in parsed(nlp, text)._.quotes] == ["memo from the city manager"] * 3
