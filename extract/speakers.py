@@ -513,8 +513,8 @@ def person_spans(doc: Doc, runs: list[Span], run_at: dict[int, Span]):
                               and not shared_surname(ent, run_at)) or is_company_word(ent[-1]):
             continue  # "the Swede", "the Guild said", "Corran Renewables" tagged as a person; not "Raj and Meena Patel"
         if ent.label_ == "PERSON" and ent.text not in bodies:
-            ent = from_initial(ent) or past_field(ent) or with_given_names(past_short_body_name(ent))  # "[Ports T. Ramesh Iyer]" tagged
-            # a person
+            # "[Ports T. Ramesh Iyer]", "member for [Roads] Amani Chebet", "of the [INMU] Siobhan Keary" tagged a person
+            ent = from_initial(ent) or past_field(ent) or with_given_names(past_short_body_name(ent))
             if clean_name(ent)[0]:
                 tagged.update(range(ent.start, ent.end))
             yield ent
@@ -851,10 +851,8 @@ def name_after_field(obj: Token) -> Span | None:
     while start < obj.i and doc[start].lower_ in lexicon.common_nouns() and not is_given_name(doc[start]) \
             and is_given_name(doc[start + 1]):
         start += 1  # "member for [Roads] Amani Chebet": the field capitalised, a given name after it
-    while start < obj.i - 1 and (doc[start].ent_type_ == "ORG" or doc[start].is_upper and len(doc[start]) > 1) \
-            and doc[start + 1].ent_type_ != "ORG" and not doc[start + 1].is_upper:
-        start += 1  # "of the INMU [Siobhan Keary]": the body's short name, then the person's
-    field, name = doc[obj.left_edge.i:start], doc[start:obj.i + 1]
+    name = past_short_body_name(doc[start:obj.i + 1])  # "of the INMU [Siobhan Keary]"
+    field = doc[obj.left_edge.i:name.start]
     if not len(field) or not all(t.is_lower and t.pos_ == "NOUN" or t.lower_ in lexicon.common_nouns()
                                  or t.ent_type_ == "ORG" or t.is_upper or t.pos_ == "DET" for t in field) \
             or all(t.pos_ == "DET" for t in field):
@@ -1580,8 +1578,8 @@ class Resolver:
             if named is not None:
                 return Resolution(named, "lede")
         if not indefinite and is_aged(mention.root):
-            aged_so = [person for person in self.people.all() if age_of(mention.root) in person.ages
-                       and person.first < mention.start]
+            age = age_of(mention.root)
+            aged_so = [person for person in self.people.all() if age in person.ages and person.first < mention.start]
             if len(aged_so) == 1:
                 return Resolution(aged_so[0].speaker(), "role")  # "the 34-year-old": whom the article gave that age
         if follow and mention[0].lower_ in DEFINITE and not plural and len(words) == 1:
