@@ -41,6 +41,14 @@ def speech_verb_exclusions() -> dict[str, frozenset[str]]:
     return {lemma: frozenset(deps) for lemma, deps in exclusions.items()}
 
 
+@cache
+def deed_verbs() -> dict[str, frozenset[str]]:
+    """Verbs that report a deed, not words, each with the dependency labels that make it one ("agree +xcomp":
+    "agreed to buy", not "agreed that"; none: always a deed)."""
+    return {words[0]: frozenset(word[1:] for word in words[1:] if word.startswith("+"))
+            for words in (entry.split() for entry in entries("deed_verbs"))}
+
+
 def role_nouns() -> frozenset[str]:
     """Nouns that name a role or title ("spokesman", "aide")."""
     return entries("role_nouns")

@@ -1014,6 +1014,13 @@ def test_two_speech_acts_of_one_speaker_report_two_contents(nlp):
         "it was 'deeply saddened' by the sinking", "'blaming every skipper for the actions of a careless few'"]
 
 
+def test_thanks_after_the_words_are_a_second_act_no_part_of_them(nlp):
+    text = ('In a statement, the port authority said the deal was "good for the town and fair to staff" and thanked '
+            'the mediator for his work.')
+    (quote,) = parsed(nlp, text)._.quotes
+    assert quote.reported.text == 'the deal was "good for the town and fair to staff"'
+
+
 def test_how_the_words_were_got_is_no_part_of_what_was_said(nlp):
     text = 'The harbour master said the ferry was "perfectly safe" when asked about the crash on Monday.'
     (quote,) = parsed(nlp, text)._.quotes

@@ -160,6 +160,27 @@ def test_an_aim_no_person_states_is_no_statement(nlp, text):
     assert reported(nlp, text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "The city council approved a new budget for the harbour on Tuesday.",
+    "Dock workers at Port Elm voted to accept the new contract.",
+    "Harbour Holdings has agreed to buy the ferry line for 20 million pounds.",
+    "Councillor Jo Marsh appeared to take a swipe at the mayor on social media.",
+    "The former treasurer, Ann Cole, pleaded guilty to stealing from the charity.",
+    "The senate passed a bill to ban plastic bags.",
+], ids=["approved", "voted-to", "agreed-to", "appeared-to", "pleaded-guilty", "passed"])
+def test_a_deed_is_no_statement(nlp, text):
+    assert reported(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Councillor Ray Tull agreed that the plan had been rushed.", ("that the plan had been rushed", "Ray Tull")),
+    ("The mayor, Lena Orr, appeared to suggest that the bridge would close.",
+     ("to suggest that the bridge would close", "Lena Orr")),
+], ids=["agreed-that", "appeared-to-suggest"])
+def test_words_under_a_verb_of_deeds_are_a_statement(nlp, text, expected):
+    assert [(content, speaker) for content, _, speaker, _, _ in reported(nlp, text)] == [expected]
+
+
 def test_figures_and_findings_are_texts_that_say_something(nlp):
     found = reported(nlp, "Official figures show that ferry delays doubled over the winter.")
     assert [(content, speaker) for content, _, speaker, _, _ in found] == [
@@ -545,12 +566,12 @@ def test_the_speaker_is_never_a_piece_of_what_is_said(nlp, monkeypatch):
             return doc.char_span(text.index(words), text.index(words) + len(words))
 
         return (learned.LearnedAttribution(span("appeared"), None, (
-            span("Host Marlo Quint"), span("to take a swipe at both of them on the radio last night")), 1.0),)
+            span("Host Marlo Quint"), span("to mock both of them on the radio last night")), 1.0),)
 
     monkeypatch.setattr(learned, "attributions", model_says)
-    found = reported(nlp, "Host Marlo Quint appeared to take a swipe at both of them on the radio last night.")
+    found = reported(nlp, "Host Marlo Quint appeared to mock both of them on the radio last night.")
     assert [(content, speaker) for content, _, speaker, _, _ in found] == [
-        ("to take a swipe at both of them on the radio last night", "Marlo Quint")]
+        ("to mock both of them on the radio last night", "Marlo Quint")]
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -1,4 +1,4 @@
-"""Speech verbs that report no statement: refused, asked of the speaker, hypothetical.
+"""Speech verbs that report no statement: refused, asked of the speaker, hypothetical; and deeds.
 
 "Kestrel Ferries declined to say how many sailings ..." (a refusal), "who asked
 not to be named" (a request for anonymity), "Asked
@@ -7,7 +7,9 @@ something she said), "critics will doubtless argue that ..." (speech that
 has not happened), "Nobody asked whether ..." (speech by no one). Negated
 speech ("did not say whether") is left out by ``grammar.is_speech_verb``
 already. The verbs that govern a refusal or an
-intention are data (``rules/unsaid_verbs.txt``).
+intention are data (``rules/unsaid_verbs.txt``), and so are the verbs of
+deeds the attribution model may mark as speech ("the council approved a
+budget", "voted to accept the offer": ``rules/deed_verbs.txt``).
 """
 from __future__ import annotations
 
@@ -66,11 +68,25 @@ def cue_reports_nothing(article: ArticleContext, cue: Span) -> bool:
         return True
     if any(token.lower_ == "short" and token.head.lemma_.lower() == "stop" for token in cue):
         return True  # "She stopped short of calling for it to be cancelled": a refusal
+    if reports_a_deed(article, cue.root) and not any(
+            token.lemma_.lower() in lexicon.speech_verbs() for token in cue if token != cue.root):
+        return True  # (but "[state media] claimed [the test] now allows ...": words)
     root = cue.root
     if root.lemma_.lower() not in lexicon.entries("unsaid_verbs"):
         return False
     infinitives = article.children(root, "xcomp")
     return bool(infinitives) and not states_an_aim(article, root, infinitives)
+
+
+def reports_a_deed(article: ArticleContext, verb: Token) -> bool:
+    """ "The council approved a budget", "voted to accept the offer", "has agreed to buy the line", "appeared to take
+    a swipe at", "pleaded guilty": what the subject did, not words it said (``rules/deed_verbs.txt``); a clause of
+    words under the verb is said ("agreed that ...", "appeared to suggest that ...")."""
+    labels = lexicon.deed_verbs().get(verb.lemma_.lower())
+    if labels is None:
+        return False
+    return not labels or any(child.lemma_.lower() not in lexicon.speech_verbs()
+                             for child in article.children(verb, *labels))
 
 
 def states_an_aim(article: ArticleContext, verb: Token, infinitives: list[Token]) -> bool:
