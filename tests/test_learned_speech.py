@@ -167,16 +167,18 @@ def test_an_aim_no_person_states_is_no_statement(nlp, text):
     "Councillor Jo Marsh appeared to take a swipe at the mayor on social media.",
     "The former treasurer, Ann Cole, pleaded guilty to stealing from the charity.",
     "The senate passed a bill to ban plastic bags.",
-], ids=["approved", "voted-to", "agreed-to", "appeared-to", "pleaded-guilty", "passed"])
+    "The planning board decided to delay the vote until March.",
+], ids=["approved", "voted-to", "agreed-to", "appeared-to", "pleaded-guilty", "passed", "decided-to"])
 def test_a_deed_is_no_statement(nlp, text):
     assert reported(nlp, text) == []
 
 
 @pytest.mark.parametrize("text, expected", [
     ("Councillor Ray Tull agreed that the plan had been rushed.", ("that the plan had been rushed", "Ray Tull")),
+    ("Councillor Jo Marsh has decided that the plan is unworkable.", ("that the plan is unworkable", "Jo Marsh")),
     ("The mayor, Lena Orr, appeared to suggest that the bridge would close.",
      ("to suggest that the bridge would close", "Lena Orr")),
-], ids=["agreed-that", "appeared-to-suggest"])
+], ids=["agreed-that", "decided-that", "appeared-to-suggest"])
 def test_words_under_a_verb_of_deeds_are_a_statement(nlp, text, expected):
     assert [(content, speaker) for content, _, speaker, _, _ in reported(nlp, text)] == [expected]
 
