@@ -160,6 +160,16 @@ def test_an_aim_no_person_states_is_no_statement(nlp, text):
     assert reported(nlp, text) == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Mayor Tom Reid rejected the union's claim that the depot was unsafe.",
+     ("that the depot was unsafe", "claim", "union")),
+    ("The director, Lerato Mbeki, dismissed the residents' group's warning that the pumps would fail.",
+     ("that the pumps would fail", "warning", "residents' group")),
+], ids=["rejected-claim", "dismissed-warning"])
+def test_a_claim_someone_else_made_inside_the_content_is_theirs(nlp, text, expected):
+    assert [found[:3] for found in reported(nlp, text)] == [expected]
+
+
 @pytest.mark.parametrize("text", [
     "The city council approved a new budget for the harbour on Tuesday.",
     "Dock workers at Port Elm voted to accept the new contract.",

@@ -57,6 +57,10 @@ def learned_statements(article: ArticleContext) -> list[Unquoted]:
         pieces = joined_to_the_cue(article, pieces, attribution, speaker)
         if not holds_whole_quotes(article, pieces):
             continue  # a content cutting a quotation in two
+        claim = owned_claim(article, pieces)
+        if claim is not None:
+            found.append(claim)
+            continue
         if not proposition(pieces) and holds_quotes(article, pieces):
             continue  # a term in quote marks inside a noun phrase ("the firm over its \"lies\"")
         if not proposition(pieces) and (not has_speech_lemma(article, cue.root) or addressed(pieces)
@@ -70,6 +74,24 @@ def learned_statements(article: ArticleContext) -> list[Unquoted]:
             continue
         found.append(Unquoted(pieces, Cue(cue, speaker, source=source)))
     return found
+
+
+def owned_claim(article: ArticleContext, pieces: tuple[Span, ...]) -> Unquoted | None:
+    """A content that is another speaker's claim with its words ("rejected [the union's claim that the depot was
+    unsafe]", "dismissed a warning by engineers that ..."): the owner's statement, the noun its cue and the clause
+    its content, whatever the verb's subject did with it."""
+    if len(pieces) != 1:
+        return None
+    piece, noun = pieces[0], pieces[0].root
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lexicon.speech_nouns():
+        return None
+    owners = article.children(noun, "poss") + [owner for by in article.children(noun, "prep") if by.lower_ == "by"
+                                               for owner in article.children(by, "pobj")]
+    clauses = [clause for clause in article.children(noun, "acl", "ccomp") if clause.i > noun.i]
+    if not owners or not clauses or not speaks(owners[0]):
+        return None
+    words = article.doc[clauses[0].left_edge.i:min(clauses[0].right_edge.i + 1, piece.end)]
+    return Unquoted((words,), Cue(article.doc[noun.i:noun.i + 1], without_possessive(noun_phrase(owners[0]))))
 
 
 def own_words(article: ArticleContext, piece: Span, attribution: learned.LearnedAttribution,
