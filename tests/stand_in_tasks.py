@@ -48,3 +48,11 @@ def misbehaving_reader(budget):
 def unloadable(budget):
     """An extractor whose pipeline cannot load."""
     raise OSError("no model here")
+
+
+def blas_threads(budget):
+    """An extractor that finds nothing and reports how many BLAS threads its process was given."""
+    def extract(article):
+        return ExtractedArticle(article, (), (f"threads {os.environ.get('OPENBLAS_NUM_THREADS')}",))
+
+    return extract

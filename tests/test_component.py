@@ -56,6 +56,18 @@ def test_the_readme_example_runs_and_prints_each_quote(readme_nlp, capsys):
     assert capsys.readouterr().out.startswith("direct We will open the port, Speaker(name='Ada Quill'")
 
 
+def test_the_pipeline_multiplies_matrices_with_numpy_and_training_with_blis():
+    from thinc.api import get_current_ops, set_current_ops
+
+    before = get_current_ops()
+    try:
+        uses_blis = [getattr(pipeline.load(coref=False, blis=blis).get_pipe("tok2vec").model.ops, "use_blis", None)
+                     for blis in (False, True)]
+    finally:
+        set_current_ops(before)
+    assert uses_blis == [False, True]
+
+
 def test_a_pipeline_without_a_parser_is_refused():
     with pytest.raises(ValueError, match="needs a pipeline with tagger, parser, ner"):
         spacy.blank("en").add_pipe("quotedb")

@@ -121,6 +121,19 @@ def test_a_worker_that_cannot_start_stops_the_engine():
     assert worker_processes() == []
 
 
+@pytest.mark.parametrize("given, expected", [(None, "threads 1"), ("3", "threads 3")], ids=["default", "user's"])
+def test_a_worker_multiplies_matrices_on_one_thread_unless_told_otherwise(monkeypatch, given, expected):
+    if given is None:
+        monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    else:
+        monkeypatch.setenv("OPENBLAS_NUM_THREADS", given)
+    try:
+        (record,) = engines.extract_chunk([article("a.txt", 2)], Budget(seconds=10), "stand_in_tasks:blas_threads")
+    finally:
+        engines.release()
+    assert record.errors == (expected,)
+
+
 def test_a_dask_worker_keeps_one_worker_process_for_its_chunks():
     try:
         first = engines.extract_chunk([article("a.txt", 2), Article("hang.txt", "HANG", "h"), article("b.txt", 1)],

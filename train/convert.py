@@ -92,7 +92,7 @@ def production_pipeline() -> Language:
     """The project's spaCy pipeline (``extract.nlp.load``) without its quote component."""
     from extract import nlp as pipeline
 
-    nlp = pipeline.load(coref=False)
+    nlp = pipeline.load(coref=False, blis=True)  # the parse the committed model was trained on
     nlp.disable_pipe("quotedb")
     return nlp
 
