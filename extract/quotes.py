@@ -18,7 +18,8 @@ are paired on their own, by context (``single_role``): a mark between two
 letters is an apostrophe (don't, O'Brien); an opening mark follows a space
 or punctuation and comes before a word ('90s is no opening); a closing mark
 follows a word and comes before a space, punctuation or the end, and the
-plural possessive (the Smiths' house) closes nothing. A closing mark after
+plural possessive (the Smiths' house) closes nothing: after an s, a mark
+closes only before a word that follows no possessive ('in real boxes' before). A closing mark after
 punctuation (``,'``) closes at once; otherwise the first plausible one before
 the next opening mark does. Single quotes close within their paragraph unless
 the next paragraph reopens them. Where single and double quotes meet, the
@@ -55,6 +56,9 @@ CLOSING_PUNCTUATION = set(".,;:!?\u2014\u2013-\u2026")  # before a single closin
 AFTER_CLOSE = set(".,;:!?)]}\u2014\u2013\u2026") | {""}  # after a single closing mark: ``'.`` closes too
 POSSESSIVE_ENDS = set("sSzZ")  # the Smiths' house, Diaz' plan
 ELIDED_YEAR = re.compile(r"\d\d(?:s\b|\b)")  # '90s, '16
+# a word no plural possessive comes before (a possessive comes before a noun: the Smiths' house)
+NO_NOUN_NEXT = re.compile(r"(?:in|on|at|to|for|from|with|by|before|after|when|while|as|and|but|or|because|if|"
+                          r"since|until|than|that|which|who|over|during)\b")
 
 
 @dataclass(frozen=True)
@@ -212,7 +216,9 @@ def single_role(text: str, mark: Mark, start: int, end: int) -> str | None:
         return "close"
     if after in AFTER_CLOSE or after in MARK_CHARS:
         return "close-before"
-    return None if before in POSSESSIVE_ENDS else "close-word"
+    if before in POSSESSIVE_ENDS and not NO_NOUN_NEXT.match(text, mark.end + 1, end):
+        return None  # the Smiths' house; but 'real votes in real boxes' before ..., 'yes' to the plan
+    return "close-word"
 
 
 def pair_single(text: str, marks: list[Mark], start: int, end: int) -> tuple[list[tuple[Mark, Mark]], Mark | None]:

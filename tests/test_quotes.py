@@ -64,11 +64,15 @@ def words(text):
         ("He hosted 'The Show''s last night.", ["The Show"]),
         ("He hosted \u2018The Show\u2019\u2019s last night.", ["The Show"]),
         ("Prices rose 'sharply' in '16.", ["sharply"]),
+        ("The party would \u2018wait for real votes in real boxes\u2019 before commenting.",
+         ["wait for real votes in real boxes"]),
+        ("She said 'yes' to the plan and 'no' to the Smiths' offer.", ["yes", "no"]),
     ],
     ids=["straight", "curly", "contraction-inside", "possessive-inside", "possessive-before-comma",
          "ends-in-apostrophe-s", "ends-in-plural-possessive", "irish-name-first", "possessive-after-quote",
          "scare-quote", "two-scare-quotes", "split", "elision-opens-a-quote", "elision-then-quote",
-         "possessive-glued-to-straight-close", "possessive-glued-to-curly-close", "year-after-quote"],
+         "possessive-glued-to-straight-close", "possessive-glued-to-curly-close", "year-after-quote",
+         "ends-in-s-before-a-preposition", "ends-in-s-before-to"],
 )
 def test_single_quotes_pair(text, expected):
     assert words(text) == expected
