@@ -1225,6 +1225,9 @@ class Resolver:
         head = mention.root
         if is_demonym(head):
             return self.described(mention)  # "the Swede said": a person the article named before
+        if head.lower_ == "those" and head.pos_ == "PRON" and head.n_rights:  # "Those close to the mayor say"
+            words = head.doc[head.i:head.right_edge.i + 1].text
+            return Resolution(Speaker(words[:1].lower() + words[1:], None, "unnamed"), "description")
         common = self.is_common(head)
         if head.pos_ == "PROPN" and (head.ent_type_ in GROUPS and is_group_noun(head) or is_company_word(head)):
             return Resolution(Speaker(body_name(mention), None, "organisation"), "organisation")  # by its name, not

@@ -1006,6 +1006,20 @@ def test_people_familiar_with_a_matter_are_an_unnamed_source(nlp):
         ("A rival offer for the port was rejected in February", "people", "unnamed")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Those close to the mayor say that she will not run again.", ("those close to the mayor", "unnamed")),
+    ("Those familiar with the talks said a deal was near.", ("those familiar with the talks", "unnamed")),
+], ids=["close-to", "familiar-with"])
+def test_those_close_to_someone_are_an_unnamed_source(nlp, text, expected):
+    (quote,) = parsed(nlp, text)._.quotes
+    assert (quote.speaker.name, quote.speaker.kind) == expected
+
+
+def test_a_speaker_noun_before_the_head_describes_the_head(nlp):
+    (quote,) = parsed(nlp, "The billionaire property mogul claimed that the judge was biased.")._.quotes
+    assert (quote.mention.text, quote.speaker.name) == ("The billionaire property mogul", "billionaire property mogul")
+
+
 def test_two_speech_acts_of_one_speaker_report_two_contents(nlp):
     text = ("The harbour trust said it was 'deeply saddened' by the sinking but warned against "
             "'blaming every skipper for the actions of a careless few'.")
