@@ -125,6 +125,17 @@ def pieces(stmt: Statement) -> list[tuple[int, int]]:
 
 # ---------------------------------------------------------------- filters
 
+TEASER = re.compile(r"[\W_]*([^\W\d_][\w'’ ]{0,24}?)[\W_]*:")  # "RELATED:", "**Read more:**"
+
+
+def in_teaser(article: ArticleContext, offset: int) -> bool:
+    """Whether an offset lies in a line that points to another story ("RELATED: Crime down, new report says"): a
+    paragraph opening with a label of ``rules/teaser_labels.txt`` and a colon."""
+    start, end = article.paragraphs[article.paragraphs.index(offset)]
+    label = TEASER.match(article.text, start, end)
+    return label is not None and label.group(1).strip().lower() in lexicon.entries("teaser_labels")
+
+
 def is_stage_direction(text: str) -> bool:
     """Words in brackets alone: a transcript's "(CROSSTALK)", "[Applause]", no one's statement."""
     core = text.strip("".join(quotes.MARK_CHARS) + " .,")
@@ -308,7 +319,8 @@ class Attributor:
                  for quote in self.attempt(quotation[0], self.nested, quotation)]
         self.found.extend(inner)
         echoed = self.attempt(0, self.headline_echoes)
-        return one_passage_per_cue(in_text_order(self.found) if mixed or inner or echoed else self.found)
+        found = [quote for quote in self.found if not in_teaser(self.article, quote.content.start)]
+        return one_passage_per_cue(in_text_order(found) if mixed or inner or echoed else found)
 
     def headline_echoes(self) -> list[Quote]:
         """Quotes set before the headline above the lede (``is_kicker``) that the story repeats: said by whom the

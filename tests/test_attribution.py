@@ -979,6 +979,16 @@ def test_a_role_description_means_the_person_named_before_it_not_after(nlp):
     assert [name for _, name in attributed(nlp, text)] == ["Ines Varga"] * 3
 
 
+@pytest.mark.parametrize("teaser", [
+    "RELATED: Harbour crime down, but thefts up, new report says",
+    "Trending: Mayor says the bridge will stay shut all winter",
+    "**Read more:** Council to vote on ferry fares, officials say",
+], ids=["related", "trending", "read-more-in-bold"])
+def test_a_line_pointing_to_another_story_holds_no_statement(nlp, teaser):
+    text = f'"We need the tip line," Chief Ana Ruiz said.\n\n{teaser}\n\nCopyright 2025 WKTV.'
+    assert [q.content.text for q in parsed(nlp, text)._.quotes] == ["We need the tip line,"]
+
+
 def test_a_clause_a_colon_parts_from_the_speaker_is_the_writers(nlp):
     text = ("The unions, it should be said, have not always helped themselves: Ines Varga, who leads the nurses, "
             "called the trial a \"first step to a shorter week\".")
