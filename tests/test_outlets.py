@@ -15,8 +15,8 @@ from extract import sources
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "bench" / "outlets" / "articles"
 GOLD = ROOT / "bench" / "outlets" / "gold"
-SETS = [ROOT / "bench" / name for name in ("outlets", "outlets-dev", "outlets-fresh", "outlets-blind")]  # check,
-# development, fresh, blind
+SETS = [ROOT / "bench" / name for name in ("outlets", "outlets-dev", "outlets-fresh", "outlets-blind",
+                                           "outlets-blind2")]  # check, development, fresh, two blind
 
 spec = importlib.util.spec_from_file_location("outlets", ROOT / "bench" / "outlets.py")
 outlets = sys.modules["outlets"] = importlib.util.module_from_spec(spec)
