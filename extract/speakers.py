@@ -237,7 +237,9 @@ def clean_name(span: Span) -> tuple[str, list[Token]]:
     "Cllr Jo Smith", "Det Sgt Jo Smith", "Pensioner Jo Smith", "Harbour
     Minister Jo Smith": Jo Smith (``vocabulary.is_name_prefix``).
     """
-    tokens = [t for t in span if (not t.is_punct or joins_name(t)) and t.lower_ not in {"'s", "’s"}]
+    nickname = quoted_words(span)  # 'Ramon "Monching" Villareal': Ramon Villareal
+    tokens = [t for t in span if (not t.is_punct or joins_name(t)) and t.lower_ not in {"'s", "’s"}
+              and t.i not in nickname]
     if tokens and tokens[0].is_sent_start and tokens[0].lower_ in INVERTING_VERBS:
         tokens.pop(0)  # "Said Smith:": the verb the tagger took for a name
     title: list[Token] = []
@@ -251,6 +253,14 @@ def clean_name(span: Span) -> tuple[str, list[Token]]:
     while tokens and tokens[-1].is_punct:
         tokens.pop()
     return "".join(t.text_with_ws for t in tokens).strip(), title
+
+
+def quoted_words(span: Span) -> set[int]:
+    """The tokens of a span between quote marks with words after them: a nickname inside a name."""
+    marks = [t.i for t in span if t.text in quotes.MARK_CHARS]
+    if len(marks) < 2 or marks[1] + 1 >= span.end:
+        return set()
+    return set(range(marks[0] + 1, marks[1]))
 
 
 def title_gender(title: list[Token]) -> str | None:
@@ -414,7 +424,22 @@ def with_given_names(ent: Span) -> Span:
         end += 1  # "Paul Rask" where the tagger saw only "Paul"
     while end + 1 < len(doc) and joins_name(doc[end]) and doc[end + 1].pos_ == "PROPN" and NAME_WORD.match(doc[end + 1].text):
         end += 2  # "Irene Vasquez-Holt" where the tagger stopped at the hyphen
-    return doc[start:end]
+    return doc[start:past_nickname(doc, start, end)]
+
+
+def past_nickname(doc: Doc, start: int, end: int) -> int:
+    """The end of the name ``[start, end)`` past a nickname in quote marks and the surname after it ('Ramon
+    "Monching" Villareal', where the tagger stopped at the nickname or before it)."""
+    marks = quotes.MARK_CHARS
+    if end - start >= 3 and doc[end - 1].text in marks and any(t.text in marks for t in doc[start:end - 1]):
+        at = end  # the nickname inside the name already
+    elif end + 2 < len(doc) and doc[end].text in marks and doc[end + 1].text[:1].isupper() \
+            and doc[end + 2].text in marks:
+        at = end + 3
+    else:
+        return end
+    surname_ = doc[at] if at < len(doc) else None
+    return at + 1 if surname_ is not None and surname_.pos_ == "PROPN" and NAME_WORD.match(surname_.text) else end
 
 
 def headline_first_words(doc: Doc) -> set[int]:

@@ -1003,6 +1003,28 @@ def test_a_story_label_before_a_colon_is_no_speaker(nlp, text):
     assert [q for q in parsed(nlp, text)._.quotes if q.cue_rule == "transcript-turn"] == []
 
 
+@pytest.mark.parametrize("text", [
+    "The singer split from actor Tom Ashby in March.\n\nAshby, 37, is said to have been 'in touch' with his "
+    "former partner since her surgery. A representative for the actor declined to comment.",
+    "The striker, Leon Marsh, is believed to be 'deeply unhappy' at the club.",
+], ids=["said-to-have-been", "believed-to-be"])
+def test_words_a_passive_gives_to_no_one_have_no_speaker(nlp, text):
+    assert [(q.kind, q.speaker) for q in parsed(nlp, text)._.quotes] == [("mixed", None)]
+
+
+def test_a_nickname_in_quote_marks_is_no_part_of_the_name(nlp):
+    text = ('A bridge in the town was never finished even though its builder had been paid, Sen. Eduardo "Dodong" '
+            'Ramirez said on Tuesday.\n\n"They were paid for a bridge," Ramirez said.')
+    assert {q.speaker.name for q in parsed(nlp, text)._.quotes} == {"Eduardo Ramirez"}
+
+
+def test_a_dateline_before_a_colon_opening_the_lede_is_no_speaker(nlp):
+    text = ("Ferry fares to rise by a fifth\n\nStaff Reporter\n\nPORT ELLIS: Ferry fares will rise by a fifth in May "
+            "and two night sailings will end, the Ministry of Transport told a parliamentary panel on Tuesday.")
+    assert [(q.cue_rule, q.speaker.name) for q in parsed(nlp, text)._.quotes] == [
+        ("learned-speech", "Ministry of Transport")]
+
+
 def test_a_participle_the_parse_hangs_on_a_noun_is_said_by_what_the_noun_names(nlp):
     text = "A ROGUE roofer who cheated old neighbours, telling them their chimneys were about to fall, has been jailed."
     quotes = parsed(nlp, text)._.quotes

@@ -48,8 +48,10 @@ def test_a_possessive_speaker_is_the_person(nlp):
     "The mayor blasted a ferry firm on Monday.",
     "Councillor Fiona Baird stopped short of calling for the contract to be cancelled.",
     "Shoppers urged to check labels after pet food recall",
+    "Critics would argue that the dam was doomed. Senator Ana Reyes dismissed that argument in advance.",
+    "The mayor repeated those claims on Friday.",
 ], ids=["no-words-reported", "negated", "refused", "a-text-pointed-back-to", "praised-whom", "blasted-whom",
-        "stopped-short-of", "headline-passive"])
+        "stopped-short-of", "headline-passive", "that-argument", "those-claims"])
 def test_what_the_model_marks_but_reports_no_statement(nlp, text):
     assert reported(nlp, text) == []
 
@@ -178,7 +180,9 @@ def test_a_claim_someone_else_made_inside_the_content_is_theirs(nlp, text, expec
     "The former treasurer, Ann Cole, pleaded guilty to stealing from the charity.",
     "The senate passed a bill to ban plastic bags.",
     "The planning board decided to delay the vote until March.",
-], ids=["approved", "voted-to", "agreed-to", "appeared-to", "pleaded-guilty", "passed", "decided-to"])
+    "The island council has declared a state of emergency after the ferry sank.",
+], ids=["approved", "voted-to", "agreed-to", "appeared-to", "pleaded-guilty", "passed", "decided-to",
+        "declared-an-emergency"])
 def test_a_deed_is_no_statement(nlp, text):
     assert reported(nlp, text) == []
 
@@ -186,9 +190,10 @@ def test_a_deed_is_no_statement(nlp, text):
 @pytest.mark.parametrize("text, expected", [
     ("Councillor Ray Tull agreed that the plan had been rushed.", ("that the plan had been rushed", "Ray Tull")),
     ("Councillor Jo Marsh has decided that the plan is unworkable.", ("that the plan is unworkable", "Jo Marsh")),
+    ("The harbour master declared that the pier was unsafe.", ("that the pier was unsafe", "harbour master")),
     ("The mayor, Lena Orr, appeared to suggest that the bridge would close.",
      ("to suggest that the bridge would close", "Lena Orr")),
-], ids=["agreed-that", "decided-that", "appeared-to-suggest"])
+], ids=["agreed-that", "decided-that", "declared-that", "appeared-to-suggest"])
 def test_words_under_a_verb_of_deeds_are_a_statement(nlp, text, expected):
     assert [(content, speaker) for content, _, speaker, _, _ in reported(nlp, text)] == [expected]
 
@@ -244,6 +249,14 @@ def test_a_request_not_to_be_named_is_no_statement(nlp, monkeypatch):
     monkeypatch.setattr(learned, "attributions", model_says)
     assert reported(nlp, "The Gazette spoke to two porters, who asked not to be named because their contracts "
                          "forbid talking to reporters.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "A neighbour, Rosa, 52, who asked that her last name not be used, said she heard three shots.",
+    "A witness who asked that his name not be published said the car sped away.",
+], ids=["last-name-not-used", "name-not-published"])
+def test_a_request_that_ones_name_be_kept_out_is_no_statement(nlp, text):
+    assert [content for content, *_ in reported(nlp, text) if "name" in content] == []
 
 
 @pytest.mark.parametrize("text, expected", [

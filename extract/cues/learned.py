@@ -26,7 +26,7 @@ from extract.cues.verbs import speaker_of
 from extract.grammar import (
     antecedent, before_a_second_act, has_speech_lemma, is_relative, noun_phrase, parted_by_colon, past_dateline,
     told_to, without_dateline, without_possessive, without_spaces)
-from extract.vocabulary import QUANTIFIERS, could_speak, points_back, speaks
+from extract.vocabulary import DEMONSTRATIVES, QUANTIFIERS, could_speak, points_back, speaks
 
 NEGATIONS = {"not", "n't", "never"}
 POSSESSIVES = {"his", "her", "their", "our"}
@@ -63,6 +63,8 @@ def learned_statements(article: ArticleContext) -> list[Unquoted]:
             continue
         if not proposition(pieces) and holds_quotes(article, pieces):
             continue  # a term in quote marks inside a noun phrase ("the firm over its \"lies\"")
+        if not proposition(pieces) and pointed_back(pieces):
+            continue  # "dismissed that argument", "repeated those claims": words reported elsewhere, if at all
         if not proposition(pieces) and (not has_speech_lemma(article, cue.root) or addressed(pieces)
                                          or cue.root.lemma_.lower() in lexicon.entries("target_verbs")
                                          or any(token.lower_ in unsaid.FUTURE for token in cue)):
@@ -315,6 +317,13 @@ def addressed(pieces: tuple[Span, ...]) -> bool:
 def proposition(pieces: tuple[Span, ...]) -> bool:
     """Whether the content says something (has a verb), rather than name a thing ("the home crowd")."""
     return any(token.pos_ in {"VERB", "AUX"} for piece in pieces for token in piece)
+
+
+def pointed_back(pieces: tuple[Span, ...]) -> bool:
+    """Whether the content only points back to words ("that argument", "those claims", "this")."""
+    root = pieces[0].root
+    return len(pieces) == 1 and (root.lower_ in DEMONSTRATIVES or any(
+        child.dep_ == "det" and child.lower_ in DEMONSTRATIVES for child in root.children))
 
 
 def is_denied(cue: Span) -> bool:

@@ -16,7 +16,7 @@ from extract.context import QuoteContext
 from extract.cues import Cue, rule
 from extract.cues.colon import MOST_WORDS, colon_speaker
 from extract.cues.verbs import speaker_of, speaking_verbs
-from extract.grammar import ancestors, cue_span, is_denied, noun_phrase, parsed_subject, told_to
+from extract.grammar import ancestors, cue_span, has_speech_lemma, is_denied, noun_phrase, parsed_subject, told_to
 from extract.vocabulary import PERSONAL, could_speak, could_speak_as_group, speaks
 
 
@@ -80,10 +80,25 @@ def clause_subject(ctx: QuoteContext) -> Cue | None:
                 continue
             if told_to(ctx.article, verb):
                 return None  # "Fans told to \"stay away\"": words of someone the sentence does not name
+            if hearsay(ctx, verb):
+                return None  # "Ashby is said to have been 'in touch'": words the sentence gives to no one
             subject = parsed_subject(ctx.article, verb)
             if subject is not None and could_speak_as_group(subject) and not ctx.in_quote(subject):
                 return Cue(ctx.doc[verb.i:verb.i + 1], noun_phrase(subject))
     return None
+
+
+HEARSAY = {"understand", "believe", "think", "rumour", "rumor", "know"}  # "is understood to", "is believed to"
+
+
+def hearsay(ctx: QuoteContext, verb: Token) -> bool:
+    """Whether the verb, or a verb it hangs on, reports words in the passive with no one saying them ("is said to
+    have been", "is understood to be", "is reported to have called")."""
+    for word in (verb, *ancestors(verb)):
+        if word.pos_ in {"VERB", "AUX"} and ctx.article.children(word, "auxpass") and not ctx.article.children(
+                word, "agent") and (word.lemma_.lower() in HEARSAY or has_speech_lemma(ctx.article, word)):
+            return True
+    return False
 
 
 @rule("preceding-sentence", confidence=0.6, method="sentence", guard=not_opening)

@@ -105,6 +105,8 @@ def find_speaker_turns(article: ArticleContext) -> list[Turn]:
     label = turns[0].label if len(turns) == 1 else None
     if label is not None and not label.text.isupper() and not mostly_a_person(article, label):
         return []  # one label alone, in title case, that names no person: a title ("Love Villa: The Finale is on")
+    if label is not None and label.text.isupper() and turns[0].paragraph == article.lede():
+        return []  # one label alone in capitals, opening the lede: a dateline ("NEW DELHI: Claims worth ...")
     return turns
 
 

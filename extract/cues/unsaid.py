@@ -46,9 +46,12 @@ def reports_a_refusal(article: ArticleContext, verb: Token) -> bool:
 
 
 def asked_not_to_be_named(article: ArticleContext, verb: Token) -> bool:
-    """ "a doctor, who asked not to be named because ...": a request for anonymity, not a statement."""
+    """ "a doctor, who asked not to be named because ...", "who asked that her last name not be used": a request
+    for anonymity, not a statement."""
     return verb.lemma_.lower() in ASKING | {"request"} and any(
-        clause.lemma_.lower() in UNNAMING and article.children(clause, "auxpass") for clause in article.children(verb, "xcomp"))
+        article.children(clause, "auxpass") and (clause.lemma_.lower() in UNNAMING or any(
+            subject.lemma_.lower() in UNNAMING for subject in article.children(clause, "nsubjpass")))
+        for clause in article.children(verb, "xcomp", "ccomp"))
 
 
 def said_by_no_one(article: ArticleContext, verb: Token) -> bool:
@@ -85,7 +88,7 @@ def reports_a_deed(article: ArticleContext, verb: Token) -> bool:
     labels = lexicon.deed_verbs().get(verb.lemma_.lower())
     if labels is None:
         return False
-    return not labels or any(child.lemma_.lower() not in lexicon.speech_verbs()
+    return not labels or any(child.pos_ not in {"VERB", "AUX"} or child.lemma_.lower() not in lexicon.speech_verbs()
                              for child in article.children(verb, *labels))
 
 
