@@ -1012,6 +1012,13 @@ def test_words_a_passive_gives_to_no_one_have_no_speaker(nlp, text):
     assert [(q.kind, q.speaker) for q in parsed(nlp, text)._.quotes] == [("mixed", None)]
 
 
+def test_a_party_the_tagger_takes_for_a_person_is_no_one_she_can_be(nlp):
+    text = ("Ms. Sunita Rao, Lok Seva Party MP from Nashik and a member of the committee, said the figures left out "
+            "rejected claims.\n\nShe accused the government of \"protecting insurers\" and demanded that it publish "
+            "the accounts.")
+    assert {q.speaker.name for q in parsed(nlp, text)._.quotes} == {"Sunita Rao"}
+
+
 def test_a_nickname_in_quote_marks_is_no_part_of_the_name(nlp):
     text = ('A bridge in the town was never finished even though its builder had been paid, Sen. Eduardo "Dodong" '
             'Ramirez said on Tuesday.\n\n"They were paid for a bridge," Ramirez said.')
