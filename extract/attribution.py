@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from extract import cues, lexicon, quotes, speakers
 from extract.clauses import own_speech_act, reported_clause, source_expression
@@ -32,7 +32,7 @@ from extract.grammar import (
     reported_by)
 from extract.records import Quote
 from extract.records import Span as TextSpan
-from extract.vocabulary import GENDERED
+from extract.vocabulary import GENDERED, gender_of
 
 SHORT_QUOTE_WORDS = 2  # shorter quotes with no cue governing them are scare quotes
 NAME_QUOTE_WORDS = 4  # quotes this short inside a noun phrase, with no cue at all, are names
@@ -447,12 +447,28 @@ class Attributor:
         if cue.mention.root.pos_ == "NOUN":  # "the rep just said, '...'": someone the quote brings in, not followed back
             described = self.resolver.described(cue.mention, follow=False)
         quote = self.quote(rule, cue, inner[0], inner[1], "direct", self.article.paragraphs.index(inner[0]), described)
-        if quote.speaker is not None and quote.speaker == outer.speaker and cue.mention.root.lower_ in GENDERED:
+        named = self.named_in_the_quote(inner[0], cue.mention.root) if cue.mention.root.lower_ in GENDERED else None
+        if named is not None and named.speaker != outer.speaker:  # "'Kelsey's been ill,' the insider said. 'She
+            quote = replace(quote, speaker=named.speaker)  # kept saying, "..."'": the person the quote names
+        elif quote.speaker is not None and quote.speaker == outer.speaker and cue.mention.root.lower_ in GENDERED:
             other = self.resolver.salient(cue.mention.root, besides=outer.speaker)  # "She kept saying" in Rose's
             quote = replace(quote, speaker=other.speaker) if other is not None else quote  # words is not Rose
         if quote.speaker is None or quote.speaker == outer.speaker or len(quote.content.text.split()) <= SHORT_QUOTE_WORDS:
             return []  # "he said 'uh huh'": too short, said by no one the article names, or by the quoted person
         return [replace(quote, reporter=outer.speaker)]
+
+    def named_in_the_quote(self, start: int, pronoun: Token) -> speakers.Resolution | None:
+        """The person last named in quoted words of the paragraph before ``start`` ("'Kelsey's been singing through
+        the pain,' the insider said"), whom the ``pronoun`` (he or she) inside a quote is most likely about."""
+        paragraph_start, _ = self.article.paragraphs[self.article.paragraphs.index(start)]
+        before = self.article.doc.char_span(paragraph_start, start, alignment_mode="contract")
+        for token in reversed(before if before is not None else []):
+            if token.pos_ == "PROPN" and token.text[:1].isupper() and self.article.quoted.at(token.idx):
+                found = self.resolver.resolve_written(self.article.doc[token.i:token.i + 1])
+                fits = found is not None and found.speaker.kind == "person" and self.resolver.fits(
+                    found.speaker, gender_of(pronoun))
+                return found if fits else None
+        return None
 
     def inner(self, start: int, end: int) -> TextSpan:
         """The words of a quotation ``[start, end)`` without its quote marks."""

@@ -1019,6 +1019,15 @@ def test_a_party_the_tagger_takes_for_a_person_is_no_one_she_can_be(nlp):
     assert {q.speaker.name for q in parsed(nlp, text)._.quotes} == {"Sunita Rao"}
 
 
+def test_she_inside_a_quote_is_the_woman_the_quote_names(nlp):
+    text = ("The singer Kelsey Moore has cancelled her tour. A spokesperson for the singer said she was resting at "
+            "home.\n\nBut a source told the paper the star was 'heartbroken'.\n\n'Kelsey's been singing through the "
+            "pain for weeks,' the insider said. 'She kept saying, \"These people saved up for months, I'm not sending "
+            "them home.\" In the end she had no choice.'")
+    (nested,) = [q for q in parsed(nlp, text)._.quotes if q.cue_rule == "nested-quote"]
+    assert (nested.speaker.name, nested.reporter.name) == ("Kelsey Moore", "source")
+
+
 def test_a_nickname_in_quote_marks_is_no_part_of_the_name(nlp):
     text = ('A bridge in the town was never finished even though its builder had been paid, Sen. Eduardo "Dodong" '
             'Ramirez said on Tuesday.\n\n"They were paid for a bridge," Ramirez said.')
