@@ -163,14 +163,26 @@ def is_speech(ctx: QuoteContext, found: tuple[Rule, Cue] | None) -> bool:
         return False  # "the \"common sense\" brigade", "The 'Island Hearts curse' has struck": a name, no one's words
     if so_called(ctx.article.text, ctx.stmt.start - ctx.stmt.opening):
         return False  # "hints that so-called \"doomscrolling\" harms sleep": a term, however a speech verb reports it
+    if put_by_the_press(ctx, found):
+        return False
     if titled(ctx.article.text, ctx.stmt.start - ctx.stmt.opening):
         return False  # "a media release, titled 'Standing Firm With Our Farmers', said": the text's title
     return not denied_report(ctx) and not on_a_sign(ctx)
 
 
 def so_called(text: str, opening: int) -> bool:
-    """Whether "so-called" comes right before the quote mark at ``opening``: the quote names a term, no one's words."""
-    return text[max(0, opening - 12):opening].rstrip().lower().endswith(("so-called", "so called"))
+    """Whether "so-called" or "known as" comes right before the quote mark at ``opening``: the quote names a term, no
+    one's words ("what is sometimes known as \"social jet lag\"")."""
+    return text[max(0, opening - 12):opening].rstrip().lower().endswith(("so-called", "so called", "known as"))
+
+
+def put_by_the_press(ctx: QuoteContext, found: tuple[Rule, Cue] | None) -> bool:
+    """Whether the quote is a question a reporter puts to the speaker ("\"Would you make that call again?\" a
+    reporter asked"): the story's own question, no statement."""
+    mention = found[1].mention if found is not None else None
+    text = ctx.article.text[ctx.stmt.start:ctx.stmt.end].rstrip(" \"'\u201d\u2019")
+    return mention is not None and text.endswith("?") and (
+        mention.root.lemma_.lower() in lexicon.entries("interviewer_nouns"))
 
 
 def titled(text: str, opening: int) -> bool:

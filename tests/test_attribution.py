@@ -1028,6 +1028,23 @@ def test_she_inside_a_quote_is_the_woman_the_quote_names(nlp):
     assert (nested.speaker.name, nested.reporter.name) == ("Kelsey Moore", "source")
 
 
+def test_a_question_a_reporter_puts_is_no_statement(nlp):
+    text = ('Coach Dan Ruiz went for it on fourth down.\n\n"Would you make that call again, knowing how it turned out?" '
+            'a reporter asked.\n\n"Every time," Ruiz said.')
+    assert [(q.content.text, q.speaker.name) for q in parsed(nlp, text)._.quotes] == [("Every time,", "Dan Ruiz")]
+
+
+def test_a_question_put_to_the_speaker_is_no_content_of_her_verb(nlp):
+    text = "Dr. Ines Vala led the trial.\n\nAsked whether hospitals should start buying light boxes now, she laughs."
+    assert parsed(nlp, text)._.quotes == ()
+
+
+def test_a_term_known_as_is_no_statement(nlp):
+    text = ('The mismatch between a worker\'s body clock and their hours is sometimes known as "social jet lag". '
+            'It means sleeping in daylight.')
+    assert parsed(nlp, text)._.quotes == ()
+
+
 def test_a_nickname_in_quote_marks_is_no_part_of_the_name(nlp):
     text = ('A bridge in the town was never finished even though its builder had been paid, Sen. Eduardo "Dodong" '
             'Ramirez said on Tuesday.\n\n"They were paid for a bridge," Ramirez said.')

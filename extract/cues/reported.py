@@ -44,7 +44,8 @@ def reported_clauses(article: ArticleContext) -> list[Unquoted]:
         lent = subject_lent_to_relative(article, verb)  # "Jo Smith, whose mother, Ann, died in May, said ...": the
         clauses = [clause for clause in clauses  # clause the parse took for the report holds its speaker; the words follow
                    if not hung_on(clause, subject) and not run_on(clause, subject) and not participial(article, clause, subject)
-                   and not (lent is not None and clause.start <= lent.i < clause.end)]
+                   and not (lent is not None and clause.start <= lent.i < clause.end)
+                   and not unsaid.asked_of_the_speaker(article, clause.root)]  # ("Asked whether ..., she laughs")
         if not clauses or in_subtree(subject, clauses[0].root):
             continue
         clause = before_a_second_act(article, without_dateline(article, clauses[0]))
