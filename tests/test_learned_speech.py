@@ -181,8 +181,11 @@ def test_a_claim_someone_else_made_inside_the_content_is_theirs(nlp, text, expec
     "The senate passed a bill to ban plastic bags.",
     "The planning board decided to delay the vote until March.",
     "The island council has declared a state of emergency after the ferry sank.",
+    "Tom Lane, 48, had denied 12 counts of fraud but was convicted by a jury last month.",
+    "Anna Price, 58, of Hill Road, admitted to one count of theft in county court.",
+    "Judge Mary Olsen denied a defense motion to move the trial.",
 ], ids=["approved", "voted-to", "agreed-to", "appeared-to", "pleaded-guilty", "passed", "decided-to",
-        "declared-an-emergency"])
+        "declared-an-emergency", "denied-counts", "admitted-to-a-count", "denied-a-motion"])
 def test_a_deed_is_no_statement(nlp, text):
     assert reported(nlp, text) == []
 
@@ -191,9 +194,11 @@ def test_a_deed_is_no_statement(nlp, text):
     ("Councillor Ray Tull agreed that the plan had been rushed.", ("that the plan had been rushed", "Ray Tull")),
     ("Councillor Jo Marsh has decided that the plan is unworkable.", ("that the plan is unworkable", "Jo Marsh")),
     ("The harbour master declared that the pier was unsafe.", ("that the pier was unsafe", "harbour master")),
+    ("The minister denied claims that she had misled parliament.",
+     ("claims that she had misled parliament", "minister")),
     ("The mayor, Lena Orr, appeared to suggest that the bridge would close.",
      ("to suggest that the bridge would close", "Lena Orr")),
-], ids=["agreed-that", "decided-that", "declared-that", "appeared-to-suggest"])
+], ids=["agreed-that", "decided-that", "declared-that", "denied-claims", "appeared-to-suggest"])
 def test_words_under_a_verb_of_deeds_are_a_statement(nlp, text, expected):
     assert [(content, speaker) for content, _, speaker, _, _ in reported(nlp, text)] == [expected]
 

@@ -27,6 +27,8 @@ GUESSES = {"doubtless", "undoubtedly", "surely", "probably", "presumably", "like
 ASKING = {"ask", "question", "press", "quiz"}
 AIMING = {"want", "plan", "intend", "hope"}  # "She wants to triple the corps": an aim she states
 REFUSED = {"comment", "elaborate", "speculate", "discuss", "disclose", "confirm", "say"}  # "would not comment"
+PLEADING = {"deny", "admit", "plead"}  # with a count or a motion: a plea or a ruling
+COURT_OBJECTS = {"count", "motion"}
 NO_ONE = {"nobody", "noone", "none", "neither", "no"}  # subjects, or their determiners ("no one", "neither side")
 EVERYONE = {"everyone", "everybody", "all"}  # subjects that "not" makes no one in particular
 
@@ -71,6 +73,8 @@ def cue_reports_nothing(article: ArticleContext, cue: Span) -> bool:
         return True
     if any(token.lower_ == "short" and token.head.lemma_.lower() == "stop" for token in cue):
         return True  # "She stopped short of calling for it to be cancelled": a refusal
+    if pleads_or_rules(article, cue.root):
+        return True
     if reports_a_deed(article, cue.root) and not any(
             token.lemma_.lower() in lexicon.speech_verbs() for token in cue if token != cue.root):
         return True  # (but "[state media] claimed [the test] now allows ...": words)
@@ -90,6 +94,16 @@ def reports_a_deed(article: ArticleContext, verb: Token) -> bool:
         return False
     return not labels or any(child.pos_ not in {"VERB", "AUX"} or child.lemma_.lower() not in lexicon.speech_verbs()
                              for child in article.children(verb, *labels))
+
+
+def pleads_or_rules(article: ArticleContext, verb: Token) -> bool:
+    """ "had denied 12 counts of fraud", "admitted to one count of theft", "denied a defense motion": a plea or a
+    ruling in court, no words reported (but "denied claims that she had misled parliament" reports some)."""
+    if verb.lemma_.lower() not in PLEADING:
+        return False
+    objects = article.children(verb, "dobj") + [obj for prep in article.children(verb, "prep") if prep.lower_ == "to"
+                                                for obj in article.children(prep, "pobj")]
+    return any(obj.lemma_.lower() in COURT_OBJECTS for obj in objects)
 
 
 def states_an_aim(article: ArticleContext, verb: Token, infinitives: list[Token]) -> bool:
