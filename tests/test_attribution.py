@@ -1045,6 +1045,12 @@ def test_a_term_known_as_is_no_statement(nlp):
     assert parsed(nlp, text)._.quotes == ()
 
 
+def test_what_relays_a_speaker_relays_the_quote_after_too(nlp):
+    text = ('State Senator Tom Vale spoke at a rally on Monday.\n\n"Crime has doubled. Doubled," he told the crowd, '
+            'according to a video posted by his own campaign. "Ask any officer in town. They will tell you."')
+    assert [q.speaker.name for q in parsed(nlp, text)._.quotes] == ["Tom Vale", "Tom Vale"]
+
+
 def test_a_nickname_in_quote_marks_is_no_part_of_the_name(nlp):
     text = ('A bridge in the town was never finished even though its builder had been paid, Sen. Eduardo "Dodong" '
             'Ramirez said on Tuesday.\n\n"They were paid for a bridge," Ramirez said.')

@@ -30,18 +30,23 @@ def according_to_source(ctx: QuoteContext) -> Cue | None:
     only relays the words: the rules after this one find the speaker.
     """
     source = paragraph_source(ctx)
-    if source is None or speaks_in_the_sentence(ctx):
-        return None
+    if source is None or speaks_in_the_sentence(ctx) or speaks_in(ctx, [ctx.article.sentence_of(source)]):
+        return None  # ("'...,' he told the crowd, according to a video. '...'": the video relays him, after too)
     return Cue(ctx.doc[source.head.head.i:source.head.i + 1], noun_phrase(source))
 
 
 def speaks_in_the_sentence(ctx: QuoteContext) -> bool:
     """Whether a speech verb whose subject can speak (a person or a body: "The interior ministry said") stands in a
     sentence the quote touches."""
+    return speaks_in(ctx, ctx.article.sentences_touching(ctx.stmt.start, ctx.stmt.end))
+
+
+def speaks_in(ctx: QuoteContext, touched: list[int]) -> bool:
+    """Whether a speech verb whose subject can speak stands in the sentences ``touched`` (numbers, in order) of the
+    quote's paragraph."""
     from extract.cues.verbs import paragraph_speaking_verbs, speaker_of  # verbs reads this module's paragraph_source
 
     article = ctx.article
-    touched = article.sentences_touching(ctx.stmt.start, ctx.stmt.end)
     if not touched:
         return False
     verbs = paragraph_speaking_verbs(ctx)  # in text order: those of the touched sentences, by bisection

@@ -281,8 +281,9 @@ def nearby_speech_verb(ctx: QuoteContext) -> Cue | None:
         return None
     margin = 0 if ctx.kind == "mixed" else 1
     reach = range(max(0, touched[0] - margin), touched[-1] + margin + 1)
-    verbs = [v for v in paragraph_speaking_verbs(ctx) if article.sentence_of(v) in reach]
-    if not verbs:
+    verbs = [v for v in paragraph_speaking_verbs(ctx) if article.sentence_of(v) in reach
+             and not (v.dep_ == "acl" and article.sentence_of(v) not in touched)]  # ("he told the crowd, according to
+    if not verbs:  # a video posted by his campaign. \"...\"": who published the video, not who speaks after it)
         return None
     verb = min(verbs, key=lambda v: min(abs(v.idx - stmt.start), abs(v.idx - stmt.end)))
     return Cue(cue_span(article, verb, stmt.start), noun_phrase(fullest_mention(article, verb, speaker_of(article, verb))))
