@@ -19,10 +19,10 @@ letters is an apostrophe (don't, O'Brien); an opening mark follows a space
 or punctuation and comes before a word ('90s is no opening); a closing mark
 follows a word and comes before a space, punctuation or the end, and the
 plural possessive (the Smiths' house) closes nothing: after an s, a mark
-closes only before a word that follows no possessive ('in real boxes' before). A closing mark after
-punctuation (``,'``) closes at once; otherwise the first plausible one before
-the next opening mark does. Single quotes close within their paragraph unless
-the next paragraph reopens them. Where single and double quotes meet, the
+closes only before a word that follows no possessive ('in real boxes'
+before). A closing mark after punctuation (``,'``) closes at once;
+otherwise the first plausible one before the next opening mark does. Single
+quotes close within their paragraph unless the next paragraph reopens them. Where single and double quotes meet, the
 outer quote wins and the inner one is nested; where they cross, the double.
 
 Every pass over a paragraph visits each mark once (no look-back over the
