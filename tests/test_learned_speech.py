@@ -184,8 +184,11 @@ def test_a_claim_someone_else_made_inside_the_content_is_theirs(nlp, text, expec
     "Tom Lane, 48, had denied 12 counts of fraud but was convicted by a jury last month.",
     "Anna Price, 58, of Hill Road, admitted to one count of theft in county court.",
     "Judge Mary Olsen denied a defense motion to move the trial.",
+    "Mark Ellis, 44, of Station Road, showed no emotion as he was led to the cells.",
+    "Tom Webb, whose shop has sold her bowls for a decade, remembers the first time he saw her work.",
 ], ids=["approved", "voted-to", "agreed-to", "appeared-to", "pleaded-guilty", "passed", "decided-to",
-        "declared-an-emergency", "denied-counts", "admitted-to-a-count", "denied-a-motion"])
+        "declared-an-emergency", "denied-counts", "admitted-to-a-count", "denied-a-motion", "showed-emotion",
+        "remembers-a-time"])
 def test_a_deed_is_no_statement(nlp, text):
     assert reported(nlp, text) == []
 
@@ -196,9 +199,11 @@ def test_a_deed_is_no_statement(nlp, text):
     ("The harbour master declared that the pier was unsafe.", ("that the pier was unsafe", "harbour master")),
     ("The minister denied claims that she had misled parliament.",
      ("claims that she had misled parliament", "minister")),
+    ("Councillor Jo Marsh found that the contract had been signed before the vote.",
+     ("that the contract had been signed before the vote", "Jo Marsh")),
     ("The mayor, Lena Orr, appeared to suggest that the bridge would close.",
      ("to suggest that the bridge would close", "Lena Orr")),
-], ids=["agreed-that", "decided-that", "declared-that", "denied-claims", "appeared-to-suggest"])
+], ids=["agreed-that", "decided-that", "declared-that", "denied-claims", "found-that", "appeared-to-suggest"])
 def test_words_under_a_verb_of_deeds_are_a_statement(nlp, text, expected):
     assert [(content, speaker) for content, _, speaker, _, _ in reported(nlp, text)] == [expected]
 

@@ -27,6 +27,7 @@ GUESSES = {"doubtless", "undoubtedly", "surely", "probably", "presumably", "like
 ASKING = {"ask", "question", "press", "quiz"}
 AIMING = {"want", "plan", "intend", "hope"}  # "She wants to triple the corps": an aim she states
 REFUSED = {"comment", "elaborate", "speculate", "discuss", "disclose", "confirm", "say"}  # "would not comment"
+PERCEIVING = {"show", "find", "see", "remember", "notice", "watch"}  # with a person's object: no words
 PLEADING = {"deny", "admit", "plead"}  # with a count or a motion: a plea or a ruling
 COURT_OBJECTS = {"count", "motion"}
 NO_ONE = {"nobody", "noone", "none", "neither", "no"}  # subjects, or their determiners ("no one", "neither side")
@@ -73,7 +74,7 @@ def cue_reports_nothing(article: ArticleContext, cue: Span) -> bool:
         return True
     if any(token.lower_ == "short" and token.head.lemma_.lower() == "stop" for token in cue):
         return True  # "She stopped short of calling for it to be cancelled": a refusal
-    if pleads_or_rules(article, cue.root):
+    if pleads_or_rules(article, cue.root) or perceives(article, cue.root):
         return True
     if reports_a_deed(article, cue.root) and not any(
             token.lemma_.lower() in lexicon.speech_verbs() for token in cue if token != cue.root):
@@ -94,6 +95,16 @@ def reports_a_deed(article: ArticleContext, verb: Token) -> bool:
         return False
     return not labels or any(child.pos_ not in {"VERB", "AUX"} or child.lemma_.lower() not in lexicon.speech_verbs()
                              for child in article.children(verb, *labels))
+
+
+def perceives(article: ArticleContext, verb: Token) -> bool:
+    """ "Lowther showed no emotion", "she found three regulars already waiting", "he remembers the first time he saw
+    her work": what a person showed, found or saw, no words (but a poll that "shows Clinton leading" and a person
+    who "found that ..." report some)."""
+    if verb.lemma_.lower() not in PERCEIVING or not article.children(verb, "dobj") or any(
+            prep.lower_ == "as" for prep in article.children(verb, "prep")):
+        return False  # (but "critics see it as a giveaway" is a view they state)
+    return any(could_speak(subject) or subject.lower_ in article.surnames() for subject in article.children(verb, "nsubj"))
 
 
 def pleads_or_rules(article: ArticleContext, verb: Token) -> bool:
