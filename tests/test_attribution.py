@@ -1051,6 +1051,12 @@ def test_what_relays_a_speaker_relays_the_quote_after_too(nlp):
     assert [q.speaker.name for q in parsed(nlp, text)._.quotes] == ["Tom Vale", "Tom Vale"]
 
 
+def test_the_writers_own_we_is_no_speaker(nlp):
+    text = ("We asked people who retired this year what they wish they had known at 25. Most said the same thing: "
+            "save early.")
+    assert [q.mention.text for q in parsed(nlp, text)._.quotes if q.mention is not None] == ["Most"]
+
+
 def test_a_nickname_in_quote_marks_is_no_part_of_the_name(nlp):
     text = ('A bridge in the town was never finished even though its builder had been paid, Sen. Eduardo "Dodong" '
             'Ramirez said on Tuesday.\n\n"They were paid for a bridge," Ramirez said.')

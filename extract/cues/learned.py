@@ -30,6 +30,7 @@ from extract.vocabulary import DEMONSTRATIVES, QUANTIFIERS, could_speak, points_
 
 NEGATIONS = {"not", "n't", "never"}
 POSSESSIVES = {"his", "her", "their", "our"}
+WRITERS = {"i", "we"}  # outside quotes: the writer
 WHEN_AND_WHERE = {"DATE", "TIME", "GPE", "LOC", "FAC"}  # when and where someone spoke ("told reporters [in Ottawa]")
 
 
@@ -72,8 +73,8 @@ def learned_statements(article: ArticleContext) -> list[Unquoted]:
             # the park" (the words of "will say that ..." may be briefed; a thing to be announced is no words yet)
         if speaker is None or not (can_be_source(speaker.root) or body_says(article, speaker.root, cue)
                                    or named_elsewhere(article, speaker.root)) \
-                or points_back(speaker.root):
-            continue
+                or points_back(speaker.root) or speaker.root.lower_ in WRITERS:
+            continue  # (nor the writer's "we asked ...": no one the story quotes)
         found.append(Unquoted(pieces, Cue(cue, speaker, source=source)))
     return found
 

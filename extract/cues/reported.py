@@ -12,6 +12,7 @@ from extract.grammar import (
     antecedent, before_a_second_act, complement_taken_for_relative, cue_span, in_subtree, is_relative, is_speech_verb,
     noun_phrase, parted_by_colon, subject_lent_to_relative, without_dateline, without_spaces)
 
+WRITERS = {"i", "we"}  # outside quotes: the writer
 MIN_CLAUSE_TOKENS = 3
 MOST_CLAUSE_TOKENS = 100  # a clause reported before its speech verb is shorter
 REQUESTS = {"appeal": ("to", "for"), "call": ("on", "upon"), "plead": ("with", "for")}  # verbs of request, their prepositions
@@ -35,6 +36,8 @@ def reported_clauses(article: ArticleContext) -> list[Unquoted]:
             continue
         if subject is None or not any(c.isalpha() for c in subject.text):
             continue  # (no speaker in a mark: "# Explained: Would a four-day week work?")
+        if subject.lower_ in WRITERS:
+            continue  # "We asked retirees what they wish they had known": the writer's own voice
         request = requested(article, verb)
         if request is not None and not in_subtree(subject, request.root):
             found.append(Unquoted((request,), Cue(cue_span(article, verb, request.start_char), noun_phrase(subject))))
