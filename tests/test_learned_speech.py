@@ -56,6 +56,11 @@ def test_what_the_model_marks_but_reports_no_statement(nlp, text):
     assert reported(nlp, text) == []
 
 
+def test_words_repeated_are_reported_where_first_said(nlp):
+    text = "Senator Tom Vale said crime had doubled. He repeated the figure in an email two days later."
+    assert [(content, cue) for content, cue, *_ in reported(nlp, text)] == [("crime had doubled", "said")]
+
+
 def test_the_model_can_be_left_out(nlp):
     text = "Mayor Ines Varga warned against a rushed vote on the new bridge."
     doc = nlp.make_doc(text)
