@@ -304,10 +304,13 @@ def test_a_request_that_ones_name_be_kept_out_is_no_statement(nlp, text):
      [("the quarry owes its workers nine weeks of wages", "court filing")]),
     ("The ferry will stop running in October, according to the harbour board.",
      [("The ferry will stop running in October", "harbour board")]),
+    ("The ferry firm Tidewell launched a new boat on Monday. The boat seats 300 people and, the firm says, will "
+     "cut the crossing to an hour.", [("will cut the crossing to an hour", "Tidewell")]),
 ], ids=["set-into-the-sentence", "after-a-verb-of-feeling", "after-a-linking-verb", "in-her-words", "according-to",
         "a-clause-of-the-writers-after", "a-name-set-beside-the-source", "a-title-with-of-before-the-name",
         "inside-a-relative-clause",
-        "per-closing-the-sentence", "per-opening-the-sentence", "according-to-closing-the-sentence"])
+        "per-closing-the-sentence", "per-opening-the-sentence", "according-to-closing-the-sentence",
+        "after-and-only-what-follows"])
 def test_a_speech_verb_set_into_the_sentence_reports_the_rest_of_it(nlp, text, expected, monkeypatch):
     assert [(content, speaker) for content, _, speaker, _, _ in reported(nlp, text)] == expected
     from extract import learned

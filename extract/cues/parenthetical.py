@@ -147,6 +147,8 @@ def around(article: ArticleContext, aside: Span) -> tuple[Span, ...] | None:
             return None  # "The union said ..., according to a statement": the statement only relays the union's words
     elif not comma_before or not comma_after or len(before) < LEAST_BEFORE_TOKENS or len(after) < LEAST_AFTER_TOKENS:
         return None
+    elif before[-1].pos_ == "CCONJ":
+        pieces = (after,)  # "earbuds that clip over the ear and, it says, last 14 hours": only what it vouches for
     elif after[0].lower_ in SUBORDINATE or (not has_verb(after) and before[-1].pos_ not in {"VERB", "AUX"}):
         pieces = (before,)  # "..., police said, as his family appealed ...", "according to its organiser, Jo Smith."
     elif after[0].lower_ == "that" or before[-1].lower_ in RELATIVE or before[-1].pos_ == "SCONJ":
