@@ -437,10 +437,13 @@ def described_by(noun: Token) -> int:
     """The end of a short phrase that says whose a description is ("officials at the port")."""
     for child in noun.rights:
         words = noun.doc[child.i:child.right_edge.i + 1]
+        comma = next((t.i for t in words if t.text == ","), None)
+        if comma is not None and comma + 1 < words.end and words.doc[comma + 1].lower_ in RELATIVE:
+            words = noun.doc[child.i:comma]  # ("the office of Attorney General Ana Ruiz[, which defended the law,]")
         named = all(t.ent_type_ in {"ORG", "GPE", "FAC"} or t.is_stop for t in words[1:])  # a body's whole name
         if child.dep_ == "prep" and child.lower_ in DESCRIBING_PREPOSITIONS and len(words) <= (12 if named else 6) \
                 and not any(t.pos_ in {"VERB", "AUX"} or t.is_punct or t.text in quotes.MARKS for t in words):
-            return child.right_edge.i
+            return words.end - 1
     return noun.i
 
 

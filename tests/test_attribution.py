@@ -1057,6 +1057,12 @@ def test_the_writers_own_we_is_no_speaker(nlp):
     assert [q.mention.text for q in parsed(nlp, text)._.quotes if q.mention is not None] == ["Most"]
 
 
+def test_whose_office_a_description_names_survives_a_relative_clause(nlp):
+    text = ('The office of Attorney General Ana Ruiz, which defended the law in court, said in a statement that the '
+            'reform had "cut the jail population" and that a review would follow.')
+    assert [q.speaker.name for q in parsed(nlp, text)._.quotes] == ["office of Attorney General Ana Ruiz"]
+
+
 def test_a_nickname_in_quote_marks_is_no_part_of_the_name(nlp):
     text = ('A bridge in the town was never finished even though its builder had been paid, Sen. Eduardo "Dodong" '
             'Ramirez said on Tuesday.\n\n"They were paid for a bridge," Ramirez said.')
