@@ -27,6 +27,7 @@ LEDE_WORDS = 12  # a story's first paragraph of prose has at least this many wor
 CONTINUING = {"against", "for", "to", "in", "on", "at", "from", "with", "about", "over", "because", "which", "who",
               "when", "while", "than", "despite", "after", "before"}  # words that carry a quote's clause on past it
 NOT_BEGUN = {"nsubj", "cc", "intj", "parataxis", "ccomp", "advcl"}  # a speaker or speech verb before the quote's words
+ADDRESSEES = {"him", "her", "me", "us", "them", "you"}  # "told him \"Get out.\""
 KIND_BREAKS = set(".,:;!?\n\u2014\u2013-")  # a quote after one of these stands as a sentence: direct
 
 
@@ -201,7 +202,25 @@ class ArticleContext:
         if (at < 0 or self.text[at] in KIND_BREAKS or stmt.opens_paragraph) and not self.continued_after(stmt) \
                 and not (self.text[at] == "," and self.begun_before(stmt)):
             return "direct"
+        if self.exclaimed(stmt, at):
+            return "direct"
         return "mixed"
+
+    def exclaimed(self, stmt: Statement, at: int) -> bool:
+        """Whether a quote right after a speech verb, or whom it was said to, is an utterance of its own: it opens on
+        a capital and ends a sentence inside its marks ("She yelled \"You don't get to rewrite this!\" and left",
+        "told him \"Get out.\"")."""
+        from extract.grammar import has_speech_lemma  # (grammar reads this module)
+
+        words = self.text[stmt.start:stmt.end].rstrip()
+        if not words[:1].isupper() or words[-1:] not in {".", "!", "?"} or len(stmt.parts) > 1:
+            return False
+        before = self.span(max(0, at - 30), at + 1)
+        if before is None or not len(before):
+            return False
+        last = before[-1]
+        verb = last.head if last.lower_ in ADDRESSEES and last.dep_ in {"dobj", "dative"} else last
+        return verb.pos_ == "VERB" and verb.i >= before.start and has_speech_lemma(self, verb)
 
     def begun_before(self, stmt: Statement) -> bool:
         """Whether a quote after a comma goes on a clause begun before the comma: a word left of the quote hangs on

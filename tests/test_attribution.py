@@ -1063,6 +1063,15 @@ def test_whose_office_a_description_names_survives_a_relative_clause(nlp):
     assert [q.speaker.name for q in parsed(nlp, text)._.quotes] == ["office of Attorney General Ana Ruiz"]
 
 
+@pytest.mark.parametrize("text, kind", [
+    ('Skye Lane stormed out. She yelled "You don\'t get to rewrite this!" and slammed the door.', "direct"),
+    ('Ann Cole, the treasurer, told him "Mind your own business." and hung up.', "direct"),
+    ('The mayor said the plan was "Dead on arrival."', "mixed"),
+], ids=["yelled", "told-him", "inside-the-clause"])
+def test_an_utterance_right_after_its_speech_verb_is_direct(nlp, text, kind):
+    assert [q.kind for q in parsed(nlp, text)._.quotes] == [kind]
+
+
 def test_a_nickname_in_quote_marks_is_no_part_of_the_name(nlp):
     text = ('A bridge in the town was never finished even though its builder had been paid, Sen. Eduardo "Dodong" '
             'Ramirez said on Tuesday.\n\n"They were paid for a bridge," Ramirez said.')
