@@ -460,7 +460,7 @@ class Attributor:
             described = self.resolver.described(cue.mention, follow=False)
         quote = self.quote(rule, cue, inner[0], inner[1], "direct", self.article.paragraphs.index(inner[0]), described)
         named = self.named_in_the_quote(inner[0], cue.mention.root) if cue.mention.root.lower_ in GENDERED else None
-        if named is not None and named.speaker != outer.speaker:  # "'Kelsey's been ill,' the insider said. 'She
+        if named is not None and named.speaker != outer.speaker:  # "'Nadia's been ill,' the insider said. 'She
             quote = replace(quote, speaker=named.speaker)  # kept saying, "..."'": the person the quote names
         elif quote.speaker is not None and quote.speaker == outer.speaker and cue.mention.root.lower_ in GENDERED:
             other = self.resolver.salient(cue.mention.root, besides=outer.speaker)  # "She kept saying" in Rose's
@@ -470,7 +470,7 @@ class Attributor:
         return [replace(quote, reporter=outer.speaker)]
 
     def named_in_the_quote(self, start: int, pronoun: Token) -> speakers.Resolution | None:
-        """The person last named in quoted words of the paragraph before ``start`` ("'Kelsey's been singing through
+        """The person last named in quoted words of the paragraph before ``start`` ("'Nadia's been singing through
         the pain,' the insider said"), whom the ``pronoun`` (he or she) inside a quote is most likely about."""
         paragraph_start, _ = self.article.paragraphs[self.article.paragraphs.index(start)]
         before = self.article.doc.char_span(paragraph_start, start, alignment_mode="contract")

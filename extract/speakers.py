@@ -237,7 +237,7 @@ def clean_name(span: Span) -> tuple[str, list[Token]]:
     "Cllr Jo Smith", "Det Sgt Jo Smith", "Pensioner Jo Smith", "Harbour
     Minister Jo Smith": Jo Smith (``vocabulary.is_name_prefix``).
     """
-    nickname = quoted_words(span)  # 'Ramon "Monching" Villareal': Ramon Villareal
+    nickname = quoted_words(span)  # 'Eduardo "Dodong" Ramirez': Eduardo Ramirez
     tokens = [t for t in span if (not t.is_punct or joins_name(t)) and t.lower_ not in {"'s", "’s"}
               and t.i not in nickname]
     if tokens and tokens[0].is_sent_start and tokens[0].lower_ in INVERTING_VERBS:
@@ -428,8 +428,8 @@ def with_given_names(ent: Span) -> Span:
 
 
 def past_nickname(doc: Doc, start: int, end: int) -> int:
-    """The end of the name ``[start, end)`` past a nickname in quote marks and the surname after it ('Ramon
-    "Monching" Villareal', where the tagger stopped at the nickname or before it)."""
+    """The end of the name ``[start, end)`` past a nickname in quote marks and the surname after it ('Eduardo
+    "Dodong" Ramirez', where the tagger stopped at the nickname or before it)."""
     marks = quotes.MARK_CHARS
     if end - start >= 3 and doc[end - 1].text in marks and any(t.text in marks for t in doc[start:end - 1]):
         at = end  # the nickname inside the name already

@@ -98,8 +98,8 @@ def reports_a_deed(article: ArticleContext, verb: Token) -> bool:
 
 
 def perceives(article: ArticleContext, verb: Token) -> bool:
-    """ "Lowther showed no emotion", "she found three regulars already waiting", "he remembers the first time he saw
-    her work": what a person showed, found or saw, no words (but a poll that "shows Clinton leading" and a person
+    """ "Mark Ellis showed no emotion", "she found three regulars already waiting", "he remembers the first time he saw
+    her work": what a person showed, found or saw, no words (but a poll that "shows the mayor leading" and a person
     who "found that ..." report some)."""
     if verb.lemma_.lower() not in PERCEIVING or not article.children(verb, "dobj") or any(
             prep.lower_ == "as" for prep in article.children(verb, "prep")):
