@@ -180,7 +180,7 @@ def load(model: str = MODEL, *, coref: bool = True, blis: bool = False) -> Langu
     (OpenBLAS), which is several times faster than spaCy's default, BLIS, on
     the small matrices of en_core_web_sm and the attribution model; the
     numbers differ only in rounding. ``blis=True`` uses BLIS: training does,
-    so that ``make train`` reproduces the committed model bit for bit.
+    so that ``make train`` parses and trains as the committed model was.
     """
     set_current_ops(NumpyOps(use_blis=blis))
     nlp = spacy.load(model, exclude=list(UNUSED))

@@ -22,8 +22,9 @@ plural possessive (the Smiths' house) closes nothing: after an s, a mark
 closes only before a word that follows no possessive ('in real boxes'
 before). A closing mark after punctuation (``,'``) closes at once;
 otherwise the first plausible one before the next opening mark does. Single
-quotes close within their paragraph unless the next paragraph reopens them. Where single and double quotes meet, the
-outer quote wins and the inner one is nested; where they cross, the double.
+quotes close within their paragraph unless the next paragraph reopens them.
+Where single and double quotes meet, the outer quote wins and the inner one
+is nested; where they cross, the double.
 
 Every pass over a paragraph visits each mark once (no look-back over the
 paragraph), so the work grows with the number of marks.

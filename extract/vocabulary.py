@@ -26,6 +26,7 @@ DEMONSTRATIVES = frozenset({"this", "these", "that", "those"})  # "these figures
 QUANTIFIERS = frozenset({"one", "another", "other", "others", "some", "most", "many", "few", "several", "all", "both",
                          "each", "either", "neither", "none", "nobody", "somebody", "someone", "everyone", "everybody",
                          "anyone", "anybody", "no", "noone"})  # words that stand for people without naming them
+WRITERS = frozenset({"i", "we"})  # outside quotes: the writer of the story, no one it quotes
 RESOLVABLE = frozenset({"he", "she", "him", "her", "they", "them", "i", "we", "it", "you", "who"})
 
 # ---------------------------------------------------------------- names and kinds

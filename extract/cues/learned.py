@@ -26,11 +26,10 @@ from extract.cues.verbs import speaker_of
 from extract.grammar import (
     antecedent, before_a_second_act, has_speech_lemma, is_relative, noun_phrase, parted_by_colon, past_dateline,
     told_to, without_dateline, without_possessive, without_spaces)
-from extract.vocabulary import DEMONSTRATIVES, QUANTIFIERS, could_speak, points_back, speaks
+from extract.vocabulary import DEMONSTRATIVES, QUANTIFIERS, WRITERS, could_speak, points_back, speaks
 
 NEGATIONS = {"not", "n't", "never"}
 POSSESSIVES = {"his", "her", "their", "our"}
-WRITERS = {"i", "we"}  # outside quotes: the writer
 WHEN_AND_WHERE = {"DATE", "TIME", "GPE", "LOC", "FAC"}  # when and where someone spoke ("told reporters [in Ottawa]")
 
 

@@ -7,12 +7,11 @@ from extract import lexicon
 from extract.context import ArticleContext
 from extract.cues import Cue, Unquoted, rule, unsaid
 from extract.cues.verbs import speaker_of
-from extract.vocabulary import could_speak
+from extract.vocabulary import WRITERS, could_speak
 from extract.grammar import (
     antecedent, before_a_second_act, complement_taken_for_relative, cue_span, in_subtree, is_relative, is_speech_verb,
     noun_phrase, parted_by_colon, subject_lent_to_relative, without_dateline, without_spaces)
 
-WRITERS = {"i", "we"}  # outside quotes: the writer
 MIN_CLAUSE_TOKENS = 3
 MOST_CLAUSE_TOKENS = 100  # a clause reported before its speech verb is shorter
 REQUESTS = {"appeal": ("to", "for"), "call": ("on", "upon"), "plead": ("with", "for")}  # verbs of request, their prepositions
