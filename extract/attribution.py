@@ -128,6 +128,11 @@ def pieces(stmt: Statement) -> list[tuple[int, int]]:
 TEASER = re.compile(r"[\W_]*([^\W\d_][\w'’ ]{0,24}?)[\W_]*:")  # "RELATED:", "**Read more:**"
 
 
+def participle_after_comma(verb: Token) -> bool:
+    """A participle set after a comma ("..., terming it \"...\""): an act of its own, added to the clause before."""
+    return verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ","
+
+
 def in_teaser(article: ArticleContext, offset: int) -> bool:
     """Whether an offset lies in a line that points to another story ("RELATED: Crime down, new report says"): a
     paragraph opening with a label of ``rules/teaser_labels.txt`` and a colon."""
@@ -163,7 +168,7 @@ def is_speech(ctx: QuoteContext, found: tuple[Rule, Cue] | None) -> bool:
         return False  # "the \"common sense\" brigade", "The 'Island Hearts curse' has struck": a name, no one's words
     if so_called(ctx.article.text, ctx.stmt.start - ctx.stmt.opening):
         return False  # "hints that so-called \"doomscrolling\" harms sleep": a term, however a speech verb reports it
-    if put_by_the_press(ctx, found):
+    if put_by_the_press(ctx, found) or names_its_speaker(ctx, found):
         return False
     if titled(ctx.article.text, ctx.stmt.start - ctx.stmt.opening):
         return False  # "a media release, titled 'Standing Firm With Our Farmers', said": the text's title
@@ -183,6 +188,17 @@ def put_by_the_press(ctx: QuoteContext, found: tuple[Rule, Cue] | None) -> bool:
     text = ctx.article.text[ctx.stmt.start:ctx.stmt.end].rstrip(" \"'\u201d\u2019")
     return mention is not None and text.endswith("?") and (
         mention.root.lemma_.lower() in lexicon.entries("interviewer_nouns"))
+
+
+def names_its_speaker(ctx: QuoteContext, found: tuple[Rule, Cue] | None) -> bool:
+    """Whether the quoted words lie inside the noun phrase that names their speaker ("Fans of the \"slow living\"
+    movement say", "Residents, who have nicknamed it \"the Matchbox\", say"): a term that describes the speakers,
+    not their words."""
+    mention, cue = (found[1].mention, found[1].cue) if found is not None else (None, None)
+    if mention is None or cue is None or mention.start_char >= ctx.stmt.start - ctx.stmt.opening:
+        return False
+    phrase = mention.root.left_edge.idx, mention.root.right_edge.idx + len(mention.root.right_edge)
+    return phrase[0] <= ctx.stmt.start and ctx.stmt.end <= phrase[1] <= cue.start_char  # (the verb after the phrase)
 
 
 def titled(text: str, opening: int) -> bool:
@@ -571,8 +587,12 @@ class Attributor:
         if quote.kind != "mixed" or quote.cue is None:
             return None
         clause = learned_cues.content_around(self.article, stmt.start, stmt.end) if self.settings.learned else None
+        cue = self.article.span(quote.cue.start, quote.cue.end)
+        if clause is not None and cue is not None and clause.start <= cue.start and cue.end <= clause.end \
+                and participle_after_comma(cue.root):
+            clause = None  # the model's content holds the cue, a participle of its own: "dismissed X's claim that
+            # ..., terming it \"...\"" (what the speaker termed it, not the claim)
         if clause is None:
-            cue = self.article.span(quote.cue.start, quote.cue.end)
             clause = reported_clause(self.article, cue.root, stmt.start, stmt.end) if cue is not None else None
         clause = self.within_reach(clause, quote, stmt) if clause is not None else None
         if clause is None:

@@ -27,8 +27,9 @@ def reported_clause(article: ArticleContext, verb: Token, start: int, end: int) 
     if child is None:
         return None
     first = min(child.left_edge.i, words.start)
-    if child.dep_ == "prep" and child.lower_ == "as" or child.dep_ == "oprd":
-        # "blasted [the mayor as a \"disgrace\"]", "called [the ruling a \"huge win\"]": what it is said of
+    if child.dep_ == "prep" and child.lower_ == "as" or child.dep_ in {"oprd", "dobj"}:
+        # "blasted [the mayor as a \"disgrace\"]", "called [the ruling a \"huge win\"]" (or "terming [it] [\"...\"]",
+        # parsed as two objects): what it is said of
         first = min([first] + [obj.left_edge.i for obj in article.children(verb, "dobj") if obj.i < child.i])
     last = max(child.right_edge.i + 1, words.end)
     clause = article.doc[first:last]

@@ -200,6 +200,9 @@ def parsed_subject(article: ArticleContext, verb: Token) -> Token | None:
             return verb  # "a roofer who ..., telling them ...": the parse hung the participle on the noun that acts
         deps = SUBJECTS - {"nsubjpass"} if hop == 0 else SUBJECTS
         subjects = [c for c in article.children(verb, *deps) if not article.quoted(c)]
+        fronted = name_hung_on_a_fronted_clause(article, verb)
+        if fronted is not None and not any(could_speak(s) for s in subjects):
+            return fronted
         if subjects:  # a person before a place: "LONDON (Reuters) - Jo Smith said" parses both as subjects
             subject = past_dateline(article, next((s for s in subjects if could_speak(s)), subjects[0]), verb)
             return antecedent(subject) if is_relative(subject) else subject
@@ -224,6 +227,21 @@ def parsed_subject(article: ArticleContext, verb: Token) -> Token | None:
             return None
         verb = head
     return None
+
+
+def name_hung_on_a_fronted_clause(article: ArticleContext, verb: Token) -> Token | None:
+    """A name right before the verb (and its auxiliaries) that the parse hung as an apposition on the last noun of a
+    clause fronted before it: "Asked whether the line would open before the General Election, Dr Otieno did not
+    give a date" parses Otieno as the election's apposition, and the election, or nothing, as the subject."""
+    before = [c.i for c in verb.children if c.i < verb.i and c.dep_ in {"aux", "auxpass", "neg", "advmod"}]
+    first = min(before, default=verb.i)
+    word = verb.doc[first - 1] if first > verb.sent.start else None
+    if word is None or word.dep_ != "appos" or word.pos_ != "PROPN" or not could_speak(word) or article.quoted(word):
+        return None
+    head = word.head
+    comma = any(t.text == "," for t in verb.doc[head.i + 1:word.left_edge.i])
+    return word if comma and any(in_subtree(word, c) for c in verb.children if c.i < verb.i and c.dep_ in {
+        "advcl", "prep", "nsubj"}) else None
 
 
 def subject_lent_to_relative(article: ArticleContext, verb: Token) -> Token | None:
@@ -360,7 +378,7 @@ def before_a_second_act(article: ArticleContext, clause: Span) -> Span:
     acts = article.cached("second-acts", 0, lambda _: [token.i for token in article.doc if is_second_act(article, token)])
     for at in acts[bisect_left(acts, clause.start):bisect_left(acts, clause.end)]:  # not every word of nested clauses
         token = clause.doc[at]
-        if clause.start <= token.head.i < token.i:
+        if clause.start <= token.head.i < token.i or token.dep_ == "ccomp" and token.head.i < token.i:
             end = token.left_edge.i
             while end > clause.start and (clause.doc[end - 1].dep_ == "cc" or clause.doc[end - 1].is_punct):
                 end -= 1
@@ -371,8 +389,16 @@ def before_a_second_act(article: ArticleContext, clause: Span) -> Span:
 def is_second_act(article: ArticleContext, verb: Token) -> bool:
     """A speech verb conjoined to another verb with no subject of its own and a tense of its own ("said a gun was
     found [but did not say] whether ...": the speaker's second act the parse hung on the words of the first)."""
-    return verb.dep_ == "conj" and verb.pos_ == "VERB" and has_speech_lemma(article, verb) \
+    return (verb.dep_ == "conj" or second_complement(verb)) and verb.pos_ == "VERB" and has_speech_lemma(article, verb) \
         and not article.children(verb, "nsubj", "nsubjpass") and (verb.tag_ == "VBD" or bool(article.children(verb, "aux")))
+
+
+def second_complement(verb: Token) -> bool:
+    """Whether the parse made a verb after "but" or "and" a second clause of the speech verb before ("said his party
+    would back the motion [but] warned that ...": "warned" as a second complement of "said", not its conjunct)."""
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    return verb.dep_ == "ccomp" and before is not None and before.dep_ == "cc" and any(
+        sibling.dep_ == "ccomp" and sibling.i < verb.i for sibling in verb.head.children)
 
 
 def without_spaces(span: Span) -> Span:

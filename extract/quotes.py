@@ -114,6 +114,22 @@ def paragraphs(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+def is_blockquote(text: str, paragraph: tuple[int, int]) -> bool:
+    """Whether a paragraph is a Markdown blockquote line ("> ...")."""
+    return ">" in text[text.rfind("\n", 0, paragraph[0]) + 1:paragraph[0]]
+
+
+def introduced_blockquote(text: str, spans: tuple[tuple[int, int], ...], index: int) -> bool:
+    """Whether a paragraph is a blockquote line that a colon introduces: the paragraph before its run of blockquote
+    lines ends with one ("The mayor posted this on Facebook:" above "> Stay home tonight."), so its words are the
+    text quoted, set out without quote marks."""
+    while index > 0 and is_blockquote(text, spans[index]):
+        index -= 1
+        if not is_blockquote(text, spans[index]):
+            return text[spans[index][1] - 1] == ":"
+    return False
+
+
 def markup(text: str) -> list[tuple[int, int]]:
     """Spans of HTML/XML tags, whose attribute quotes are no quotes."""
     return [m.span() for m in re.finditer(r"<[A-Za-z/][^<>\n]{0,500}>", text)]
@@ -359,6 +375,9 @@ def quoted_parts(text: str, spans: tuple[tuple[int, int], ...] | None = None) ->
             words = words_between(text, opened.end, closing.at)
             if words is not None:
                 parts.append(QuotedPart(*words, index, opening=words[0] - opened.at, closing=closing.end - words[1]))
+        if not pairs and left_open is None and introduced_blockquote(text, spans, index):
+            continued = index + 1 < len(spans) and is_blockquote(text, spans[index + 1])
+            parts.append(QuotedPart(start, end, index, closed=not continued, continued=continued, opening=0, closing=0))
         if left_open is not None:
             following = spans[index + 1] if index + 1 < len(spans) else None
             continued = reopens(text, following, left_open)

@@ -52,6 +52,7 @@ ASKED_DEPTH = 4  # a word this many links below "Asked whether ..." is what the 
 COREF_RUNS = 20  # and runs at most this often in one article (it is by far the costliest step)
 COREF_PRONOUNS = 30  # on at most this many pronouns
 INITIAL = re.compile(r"^[A-Z]\.$")  # "K." in "K. Venkatesh Rao"
+MOST_INITIALS = 4  # "the CS", "the DA", "the DPP": a role abbreviated to at most this many initials
 
 
 @dataclass(frozen=True)
@@ -1254,6 +1255,9 @@ class Resolver:
             words = head.doc[head.i:head.right_edge.i + 1].text
             return Resolution(Speaker(words[:1].lower() + words[1:], None, "unnamed"), "description")
         common = self.is_common(head)
+        holder = self.by_initials(mention)
+        if holder is not None:
+            return Resolution(holder.speaker(), "role")  # "Cabinet Secretary Amina Odede ... The CS said"
         if head.pos_ == "PROPN" and (head.ent_type_ in GROUPS and is_group_noun(head) or is_company_word(head)):
             return Resolution(Speaker(body_name(mention), None, "organisation"), "organisation")  # by its name, not
             # a person's in it: "Bramwell Civic Society", "the Ardlow Association of Head Teachers"
@@ -1852,6 +1856,18 @@ class Resolver:
         end = self.article.cached("dateline-end", paragraph, lambda p: self.article.paragraphs[p][0] + sources.dateline_length(
             self.article.text[self.article.paragraphs[p][0]:self.article.paragraphs[p][0] + DATELINE_CHARS]))
         return word.idx < end
+
+    def by_initials(self, mention: Span) -> Person | None:
+        """The person named before whose role ends in the words a definite abbreviation spells, nearest first ("the
+        CS" after "Transport Cabinet Secretary Amina Odede", "the DA" after "District Attorney Jo Vale")."""
+        head = mention.root
+        if not (mention[0].lower_ == "the" and len(mention) == 2 and head.is_upper and head.is_alpha
+                and 2 <= len(head.text) <= MOST_INITIALS):
+            return None
+        holders = [person for person in self.people.all() if person.first < mention.start and any(
+            "".join(word[:1] for word in role.split()[-len(head.text):]).upper() == head.text
+            and len(role.split()) >= len(head.text) for role in person.roles)]
+        return max(holders, key=lambda person: person.first, default=None)
 
     def by_role(self, mention: Span, words: set[str]) -> Person | None:
         """The person whose role shares most words with a description, nearest first, named before it first."""

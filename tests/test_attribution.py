@@ -95,6 +95,12 @@ def test_nested_attribution_has_reporter(nlp):
     assert (quote.speaker.name, quote.reporter.name) == ("Mira Holt", "Karl Venn")
 
 
+def test_quoted_words_under_a_speech_act_still_to_come_are_who_reports_it(nlp):
+    text = ("Councillor Lena Brandt spoke after the vote. She said the regional council would ask the firm to delay "
+            "the closure and to offer a redundancy package \"worthy of the name\".")
+    assert attributed(nlp, text) == [("worthy of the name", "Lena Brandt")]
+
+
 def test_role_kept_apart_from_name(nlp):
     text = "Foreign Minister Ilona Varga said \"we are ready to talk.\""
     quote = parsed(nlp, text)._.quotes[0]
@@ -105,6 +111,16 @@ def test_description_resolves_to_named_person(nlp):
     text = ("Energy Minister Paul Rask opened the plant.\n\n"
             "The minister said \"this plant will power the whole valley.\"")
     assert attributed(nlp, text) == [("this plant will power the whole valley.", "Paul Rask")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Transport Cabinet Secretary Amina Odede toured the site on Monday. The CS said the road would be finished by "
+     "June.", "Amina Odede"),
+    ("District Attorney Jo Vale filed the charges on Friday. The DA said the evidence was strong.", "Jo Vale"),
+    ("Director General Piet Smuts met the union. The DG said the talks had gone well.", "Piet Smuts"),
+], ids=["cabinet-secretary", "district-attorney", "director-general"])
+def test_the_initials_of_a_role_stand_for_who_holds_it(nlp, text, expected):
+    assert [q.speaker.name for q in parsed(nlp, text)._.quotes] == [expected]
 
 
 def test_pronoun_follows_gender(nlp):
@@ -128,6 +144,14 @@ def test_not_quotes(nlp, text):
 ], ids=["modifier", "name"])
 def test_a_short_quote_inside_a_noun_phrase_with_no_cue_is_a_name(nlp, text):
     assert [q.content.text for q in parsed(nlp, text)._.quotes] == []
+
+
+@pytest.mark.parametrize("text", [
+    'Fans of the "slow living" movement say the town suits them.',
+    'Neighbours, who have dubbed the tower "the Matchbox", say the lifts have been broken since June.',
+], ids=["of-phrase", "relative-clause"])
+def test_a_quote_inside_the_speakers_own_noun_phrase_is_not_their_words(nlp, text):
+    assert attributed(nlp, text) == []
 
 
 @pytest.mark.parametrize("text", [
@@ -1127,6 +1151,14 @@ def test_thanks_after_the_words_are_a_second_act_no_part_of_them(nlp):
     assert quote.reported.text == 'the deal was "good for the town and fair to staff"'
 
 
+def test_a_mixed_quotes_content_never_holds_its_own_cue(nlp):
+    text = ("Health Minister Joy Achieng spoke in Nakuru. The minister also dismissed Governor Ada Quill's claim that "
+            "the ministry had withheld money meant for the second phase, terming it \"politics of the lowest order\".")
+    (quote,) = [q for q in parsed(nlp, text)._.quotes if q.kind == "mixed"]
+    assert (quote.speaker.name, quote.cue.text, quote.reported.text) == (
+        "Joy Achieng", "terming", 'it "politics of the lowest order"')
+
+
 def test_how_the_words_were_got_is_no_part_of_what_was_said(nlp):
     text = 'The harbour master said the ferry was "perfectly safe" when asked about the crash on Monday.'
     (quote,) = parsed(nlp, text)._.quotes
@@ -1614,6 +1646,15 @@ def test_emphasis_inside_a_line_is_blanked_and_every_offset_kept():
     assert blanked == "**Q:** Why?\n\nShe said   no   to  The Courant .\n- **Ada Quill**: yes\n2 * 3 * 4"
 
 
+def test_a_blockquote_a_speaker_introduces_is_their_direct_quote(nlp):
+    text = ("Cllr Nia Rowlands, leader of the borough council, has posted this update on social media:\n\n"
+            "> The promenade has taken a real beating today. Please keep away from the sea wall.\n>\n"
+            "> Our crews will clear the road once the tide turns.\n\nThe storm is moving north.")
+    assert attributed(nlp, text) == [
+        ("The promenade has taken a real beating today. Please keep away from the sea wall.", "Nia Rowlands"),
+        ("Our crews will clear the road once the tide turns.", "Nia Rowlands")]
+
+
 def test_the_front_matter_of_a_markdown_file_holds_no_quotes(nlp):
     text = ('---\ntitle: "Harbour board approves new ferry timetable"\nauthor: Ana Ruiz\n---\n\n'
             '# Harbour board approves new ferry timetable\n\n"The crossings will start in May," said Ivo Marsh.')
@@ -1633,8 +1674,11 @@ def test_the_front_matter_of_a_markdown_file_holds_no_quotes(nlp):
     ("Headteacher Gillian Marsh said she was thrilled. Maria, 9, said her legs were tired. \"I wanted to do 15,\" "
      "she said.", ["Gillian Marsh", "Maria", "Maria"]),
     ("Six-year-old Amira said it was fun. \"Lots,\" she said.", ["Amira", "Amira"]),
+    ("Asked whether the line would be completed before the General Election, Dr Otieno did not give a date, saying "
+     "only that the ministry was \"committed to water, not promises\".", ["Otieno"]),
 ], ids=["a-bare-surname-is-who-was-just-quoted", "whose-mother-is-someone-else",
-        "a-name-the-parse-left-without-its-verb", "a-name-with-an-age-is-a-person", "an-age-before-a-name"])
+        "a-name-the-parse-left-without-its-verb", "a-name-with-an-age-is-a-person", "an-age-before-a-name",
+        "a-name-the-parse-hung-on-the-question-before-it"])
 def test_who_a_name_or_pronoun_stands_for(nlp, text, expected):
     assert [q.speaker.name if q.speaker else None for q in parsed(nlp, text)._.quotes] == expected
 

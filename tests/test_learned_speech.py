@@ -27,6 +27,14 @@ def test_reported_speech_the_verb_rule_misses(nlp, text, expected):
     assert reported(nlp, text)[0][3] == "learned-speech"
 
 
+def test_a_second_speech_act_the_parse_made_a_second_clause_of_the_first_is_its_own_statement(nlp):
+    text = ("Clann Glas’s finance spokesperson, Ruairi Doyle, said his party would support the motion but warned that "
+            "a higher levy on its own would not bring shops back into use.")
+    assert [found[:3] for found in reported(nlp, text)] == [
+        ("his party would support the motion", "said", "Ruairi Doyle"),
+        ("that a higher levy on its own would not bring shops back into use", "warned", "Ruairi Doyle")]
+
+
 def test_a_statement_broken_by_its_attribution_is_one_passage_of_pieces(nlp):
     found = reported(nlp, "The plan, council officials say, is on hold until the spring.")
     assert [(content, speaker) for content, _, speaker, _, _ in found] == [

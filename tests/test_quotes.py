@@ -151,3 +151,15 @@ def test_blockquote_marks_open_no_paragraph():
 
     text = "> \"Space is quiet.\"\n>\n> Earth is not."
     assert [text[start:end] for start, end in paragraphs(text)] == ["\"Space is quiet.\"", "Earth is not."]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The mayor posted this on Facebook:\n\n> Stay home tonight. The roads are closed.\n\nCrews were out.",
+     [("Stay home tonight. The roads are closed.", 1, True, False)]),
+    ("The mayor wrote:\n\n> Stay home tonight.\n>\n> The roads are closed.",
+     [("Stay home tonight.", 1, False, True), ("The roads are closed.", 2, True, False)]),
+    ("The mayor wrote:\n\n> \"Stay home,\" she said.", [("Stay home,", 1, True, False)]),
+    ("Crews were out all night.\n\n> Stay home tonight. The roads are closed.", []),
+], ids=["introduced", "over-two-lines", "with-its-own-marks", "not-introduced"])
+def test_a_blockquote_a_colon_introduces_is_quoted(text, expected):
+    assert quoted(text) == expected

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from extract import grammar
 from extract.context import ArticleContext, QuoteContext
-from extract.cues import Cue, rule
+from extract.cues import Cue, rule, unsaid
 from extract.cues.according import paragraph_source
 from extract.grammar import CLIMB_LIMIT, cue_span, noun_phrase
 from extract.vocabulary import PERSONAL, agrees, could_speak, could_speak_as_group, is_document_noun, speaks
@@ -168,6 +168,9 @@ def has_quoted_subject(ctx: QuoteContext, verb: Token) -> bool:
 def speaking_verb(article: ArticleContext, governing: list[Token]) -> Token:
     """The nearest governing verb whose subject can speak: "she says it underscores ..." is hers."""
     speaking = [verb for verb in governing if speaks(speaker_of(article, verb))]
+    said = [verb for verb in speaking if not unsaid.hypothetical(article, verb)]
+    if said and said[0] != speaking[0] and verb_reports(article, said[0], speaking[0]):
+        speaking = said  # "She said the council would ask the firm for a plan \"worthy of the name\"": hers
     if not speaking:
         return governing[0]
     first = speaking[0]
@@ -175,6 +178,11 @@ def speaking_verb(article: ArticleContext, governing: list[Token]) -> Token:
     if is_document_noun(speaker_of(article, first)) and people:
         return people[0]  # "Smith said the report \"clearly\" shows ...": Smith's words
     return first
+
+
+def verb_reports(article: ArticleContext, outer: Token, verb: Token) -> bool:
+    """Whether a speech verb lies in the clause an outer one reports ("said [the council would ask]")."""
+    return outer in grammar.reported_by(article, verb)
 
 
 def reporter_of(article: ArticleContext, verb: Token, outer: list[Token], speaker: Token,
