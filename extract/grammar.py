@@ -26,6 +26,7 @@ REPORTING_PREPOSITIONS = {"as", "like", "that", "with"}
 DESCRIBING_PREPOSITIONS = {"of", "at", "for", "from", "with", "in", "on"}
 DATELINE_CHARS = 200  # a dateline ("LONDON (Reuters) - ") is never longer
 CLIMB_LIMIT = 24  # the rules look this many words up the parse from a word, no further
+MIN_COMMENTED_TOKENS = 3  # a clause the writer comments on after a comma is at least this long
 
 
 # ---------------------------------------------------------------- speech verbs
@@ -239,9 +240,7 @@ def name_hung_on_a_fronted_clause(article: ArticleContext, verb: Token) -> Token
     if word is None or word.dep_ != "appos" or word.pos_ != "PROPN" or not could_speak(word) or article.quoted(word):
         return None
     head = word.head
-    comma = any(t.text == "," for t in verb.doc[head.i + 1:word.left_edge.i])
-    return word if comma and any(in_subtree(word, c) for c in verb.children if c.i < verb.i and c.dep_ in {
-        "advcl", "prep", "nsubj"}) else None
+    return word if head.i < word.i and any(t.text == "," for t in verb.doc[head.i + 1:word.left_edge.i]) else None
 
 
 def subject_lent_to_relative(article: ArticleContext, verb: Token) -> Token | None:
@@ -383,6 +382,21 @@ def before_a_second_act(article: ArticleContext, clause: Span) -> Span:
             while end > clause.start and (clause.doc[end - 1].dep_ == "cc" or clause.doc[end - 1].is_punct):
                 end -= 1
             return clause.doc[clause.start:end] if end > clause.start else clause
+    return clause
+
+
+def before_a_comment(clause: Span) -> Span:
+    """The reported clause without the writer's comment that sums it up after a comma ("the union would hold a vote
+    next week[, something that has happened only twice]", "[, a move that ...]"; ``rules/comment_nouns.txt``)."""
+    doc = clause.doc
+    for comma in clause:
+        if comma.text != "," or comma.i - clause.start < MIN_COMMENTED_TOKENS or comma.i + 3 > clause.end:
+            continue
+        noun = doc[comma.i + 1] if doc[comma.i + 1].lower_ == "something" else doc[comma.i + 2]
+        relative = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+        if doc[comma.i + 1].lower_ in {"a", "an", "something"} and noun.lower_ in lexicon.entries("comment_nouns") \
+                and relative is not None and relative.lower_ in {"that", "which"}:
+            return clause.doc[clause.start:comma.i]
     return clause
 
 

@@ -44,8 +44,8 @@ FAMILIES = {
 }
 CLOSERS = {"\u201e": ("\u201c",)}  # closing marks beyond the family's own, by opening mark: German „...“
 MARKS = {mark: family for family, (opens, closes) in FAMILIES.items() for mark in opens + closes}
-SINGLE_OPENING = "'\u2018"
-SINGLE_CLOSING = "'\u2019"
+SINGLE_OPENING = "'\u2018\u2039"  # and the single guillemet of a quote inside \u00ab...\u00bb
+SINGLE_CLOSING = "'\u2019\u203a"
 SINGLES = set(SINGLE_OPENING + SINGLE_CLOSING)
 MARK_CHARS = {ch for mark in MARKS for ch in mark} | SINGLES  # every character that may belong to a quote mark
 # a doubled mark between two letters is a closing single quote and an apostrophe ('the Show''s end')

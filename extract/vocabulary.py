@@ -192,6 +192,15 @@ def is_common_noun(token: Token) -> bool:
         or is_aged(token)
 
 
+def writer_or_reader(subject: Token) -> bool:
+    """Whether a subject outside quotes is the story's writer or some of its readers ("we asked", "Lots of you have
+    been asking whether"; not a bare "you", which an interviewer puts to the one interviewed): no one the story
+    quotes."""
+    if subject.lower_ in WRITERS:
+        return True
+    return any(of.lower_ == "of" and any(t.lower_ == "you" for t in of.children) for of in subject.children)
+
+
 def could_speak(token: Token) -> bool:
     """A person's name, a pronoun that names someone or a noun that names a person."""
     if token.ent_type_ == "PERSON" and (token.pos_ == "PROPN" or token.text.istitle()):

@@ -1081,6 +1081,12 @@ def test_the_writers_own_we_is_no_speaker(nlp):
     assert [q.mention.text for q in parsed(nlp, text)._.quotes if q.mention is not None] == ["Most"]
 
 
+def test_the_readers_question_is_no_statement(nlp):
+    text = ("Lots of you have been asking whether ferry tickets for today will be valid tomorrow. Harbour Ferries says "
+            "they can be used on any sailing until Monday.")
+    assert [q.mention.text for q in parsed(nlp, text)._.quotes if q.mention is not None] == ["Harbour Ferries"]
+
+
 def test_whose_office_a_description_names_survives_a_relative_clause(nlp):
     text = ('The office of Attorney General Ana Ruiz, which defended the law in court, said in a statement that the '
             'reform had "cut the jail population" and that a review would follow.')
@@ -1676,9 +1682,12 @@ def test_the_front_matter_of_a_markdown_file_holds_no_quotes(nlp):
     ("Six-year-old Amira said it was fun. \"Lots,\" she said.", ["Amira", "Amira"]),
     ("Asked whether the line would be completed before the General Election, Dr Otieno did not give a date, saying "
      "only that the ministry was \"committed to water, not promises\".", ["Otieno"]),
+    ("The minister toured the site.\n\nAsked whether the pipeline would be completed before the 2027 General Election, "
+     "Ms Achola did not give a date, saying only that the ministry was \"committed to water, not promises\".",
+     ["Achola"]),
 ], ids=["a-bare-surname-is-who-was-just-quoted", "whose-mother-is-someone-else",
         "a-name-the-parse-left-without-its-verb", "a-name-with-an-age-is-a-person", "an-age-before-a-name",
-        "a-name-the-parse-hung-on-the-question-before-it"])
+        "a-name-the-parse-hung-on-the-question-before-it", "the-question-the-parse-made-the-sentence"])
 def test_who_a_name_or_pronoun_stands_for(nlp, text, expected):
     assert [q.speaker.name if q.speaker else None for q in parsed(nlp, text)._.quotes] == expected
 

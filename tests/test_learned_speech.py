@@ -35,6 +35,16 @@ def test_a_second_speech_act_the_parse_made_a_second_clause_of_the_first_is_its_
         ("that a higher levy on its own would not bring shops back into use", "warned", "Ruairi Doyle")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Lena Brandt said the union would hold a ballot on strike action next month, something that has happened only "
+     "twice since the war.", "the union would hold a ballot on strike action next month"),
+    ("The council said it would close the two libraries in March, a move that campaigners called short-sighted.",
+     "it would close the two libraries in March"),
+], ids=["something-that", "a-move-that"])
+def test_the_writers_comment_on_what_was_reported_is_no_part_of_it(nlp, text, expected):
+    assert [found[0] for found in reported(nlp, text)] == [expected]
+
+
 def test_a_statement_broken_by_its_attribution_is_one_passage_of_pieces(nlp):
     found = reported(nlp, "The plan, council officials say, is on hold until the spring.")
     assert [(content, speaker) for content, _, speaker, _, _ in found] == [

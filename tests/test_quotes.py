@@ -108,12 +108,21 @@ def test_apostrophes_are_no_quotes(text):
          [("We will stay.", 0, False, True), ("And we will win,", 1, True, False)]),
         ("\u2018We will stay.\n\nShe left.", []),
         ("\"It's 'fine,\" he said.", [("It's 'fine,", 0, True, False)]),
+        ("\u00abHe told us \u2039no more cuts\u203a. I wrote it down,\u00bb she said.",
+         [("He told us \u2039no more cuts\u203a. I wrote it down,", 0, True, False)]),
     ],
     ids=["single-in-double", "double-in-single", "straight-double-in-single", "multi-paragraph-single",
-         "single-left-open", "stray-single-in-double"],
+         "single-left-open", "stray-single-in-double", "single-guillemets-in-guillemets"],
 )
 def test_single_and_double_quotes_nest(text, expected):
     assert quoted(text) == expected
+
+
+def test_a_quote_in_single_guillemets_inside_guillemets_is_nested():
+    from extract.quotes import nested_quotations
+
+    text = "\u00abHe told us \u2039no more cuts\u203a. I wrote it down,\u00bb she said."
+    assert [text[start:end] for start, end in nested_quotations(text)] == ["no more cuts"]
 
 
 @pytest.mark.parametrize(

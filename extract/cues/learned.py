@@ -24,9 +24,9 @@ from extract.context import ArticleContext
 from extract.cues import Cue, Unquoted, rule, unsaid
 from extract.cues.verbs import speaker_of
 from extract.grammar import (
-    antecedent, before_a_second_act, has_speech_lemma, is_relative, noun_phrase, parted_by_colon, past_dateline,
+    antecedent, before_a_comment, before_a_second_act, has_speech_lemma, is_relative, noun_phrase, parted_by_colon, past_dateline,
     told_to, without_dateline, without_possessive, without_spaces)
-from extract.vocabulary import DEMONSTRATIVES, QUANTIFIERS, WRITERS, could_speak, points_back, speaks
+from extract.vocabulary import DEMONSTRATIVES, QUANTIFIERS, could_speak, points_back, speaks, writer_or_reader
 
 NEGATIONS = {"not", "n't", "never"}
 POSSESSIVES = {"his", "her", "their", "our"}
@@ -72,7 +72,7 @@ def learned_statements(article: ArticleContext) -> list[Unquoted]:
             # the park" (the words of "will say that ..." may be briefed; a thing to be announced is no words yet)
         if speaker is None or not (can_be_source(speaker.root) or body_says(article, speaker.root, cue)
                                    or named_elsewhere(article, speaker.root)) \
-                or points_back(speaker.root) or speaker.root.lower_ in WRITERS:
+                or points_back(speaker.root) or writer_or_reader(speaker.root):
             continue  # (nor the writer's "we asked ...": no one the story quotes)
         found.append(Unquoted(pieces, Cue(cue, speaker, source=source)))
     return found
@@ -102,6 +102,7 @@ def own_words(article: ArticleContext, piece: Span, attribution: learned.Learned
     own attribution and another speaker's, inside its paragraph and past a dateline."""
     piece = past_circumstance(article, without_spaces(piece), attribution.cue)
     piece = before_a_second_act(article, before_another(article, before_attribution(piece, attribution, speaker)))
+    piece = before_a_comment(piece)
     return without_dateline(article, within_paragraph(article, piece))
 
 

@@ -7,9 +7,9 @@ from extract import lexicon
 from extract.context import ArticleContext
 from extract.cues import Cue, Unquoted, rule, unsaid
 from extract.cues.verbs import speaker_of
-from extract.vocabulary import WRITERS, could_speak
+from extract.vocabulary import could_speak, writer_or_reader
 from extract.grammar import (
-    antecedent, before_a_second_act, complement_taken_for_relative, cue_span, in_subtree, is_relative, is_speech_verb,
+    antecedent, before_a_comment, before_a_second_act, complement_taken_for_relative, cue_span, in_subtree, is_relative, is_speech_verb,
     noun_phrase, parted_by_colon, subject_lent_to_relative, without_dateline, without_spaces)
 
 MIN_CLAUSE_TOKENS = 3
@@ -35,7 +35,7 @@ def reported_clauses(article: ArticleContext) -> list[Unquoted]:
             continue
         if subject is None or not any(c.isalpha() for c in subject.text):
             continue  # (no speaker in a mark: "# Explained: Would a four-day week work?")
-        if subject.lower_ in WRITERS:
+        if writer_or_reader(subject):
             continue  # "We asked retirees what they wish they had known": the writer's own voice
         request = requested(article, verb)
         if request is not None and not in_subtree(subject, request.root):
@@ -50,7 +50,7 @@ def reported_clauses(article: ArticleContext) -> list[Unquoted]:
                    and not unsaid.asked_of_the_speaker(article, clause.root)]  # ("Asked whether ..., she laughs")
         if not clauses or in_subtree(subject, clauses[0].root):
             continue
-        clause = before_a_second_act(article, without_dateline(article, clauses[0]))
+        clause = before_a_comment(before_a_second_act(article, without_dateline(article, clauses[0])))
         if article.quoted.overlaps(clause.start_char, clause.end_char) or len(clause) < MIN_CLAUSE_TOKENS \
                 or set_apart(article, clause, subject):
             continue
