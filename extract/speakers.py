@@ -24,7 +24,8 @@ from spacy.tokens import Doc, Span, Token
 from extract import lexicon, quotes, sources
 from extract.clauses import ELICITING
 from extract.context import ArticleContext
-from extract.grammar import CLIMB_LIMIT, DATELINE_CHARS, NAME_JOINS, ancestors, has_speech_lemma, joins_name, name_tail
+from extract.grammar import (
+    CLIMB_LIMIT, DATELINE_CHARS, NAME_JOINS, ancestors, has_speech_lemma, in_subtree, joins_name, name_tail)
 from extract.names import DETERMINERS, surname
 from extract.records import Speaker
 from extract.vocabulary import (
@@ -52,6 +53,7 @@ ASKED_DEPTH = 4  # a word this many links below "Asked whether ..." is what the 
 COREF_RUNS = 20  # and runs at most this often in one article (it is by far the costliest step)
 COREF_PRONOUNS = 30  # on at most this many pronouns
 INITIAL = re.compile(r"^[A-Z]\.$")  # "K." in "K. Venkatesh Rao"
+PROMINENT_MENTIONS = 3  # a person the article names this often is whom a he or she after a passing name means
 MOST_INITIALS = 4  # "the CS", "the DA", "the DPP": a role abbreviated to at most this many initials
 
 
@@ -1386,7 +1388,7 @@ class Resolver:
                 break  # a subject paragraphs before a person of the pronoun's gender named just now is not who is meant
             if subject and sentence in (None, self.article.sentence_of(word)):
                 sentence = self.article.sentence_of(word)
-                subjects.append((clause_depth(word), candidate))
+                subjects.append((clause_depth(word), candidate, word))
             elif sentence is not None and self.article.sentence_of(word) != sentence:
                 break
             elif fallback is None and self.met_by_writer(word):
@@ -1395,8 +1397,22 @@ class Resolver:
                 named_before = self.paragraph(word.i)
             fallback = fallback or candidate
         if subjects:
-            return Resolution(min(subjects, key=lambda item: item[0])[1], "pronoun")
+            return Resolution(self.main_subject(sorted(subjects, key=lambda item: item[0])), "pronoun")
         return Resolution(fallback, "pronoun-nearest") if fallback else None
+
+    def main_subject(self, subjects: list[tuple[int, Speaker, Token]]) -> Speaker:
+        """Of a sentence's subjects that a he or she may stand for, shallowest clause first: the main clause's, unless
+        that is a person the article names only there, in passing, and a deeper one, who speaks in a clause of their
+        own (not in the words the first reports), is the person the article keeps naming ("the critic Oscar Wren
+        called it \"...\", a line Mr. Pell later said he took as praise. Born in 1940, he ...": Pell)."""
+        counts = {person.name: person.mentions for person in self.people.all()}
+        _, first, word = subjects[0]
+        if counts.get(first.name, 0) != 1:
+            return first
+        reported = [clause for clause in self.article.children(word.head, "ccomp")]
+        return next((other for _, other, deeper in subjects[1:] if counts.get(other.name, 0) >= PROMINENT_MENTIONS
+                     and deeper.head.dep_ in {"relcl", "acl"} and has_speech_lemma(self.article, deeper.head)
+                     and not any(in_subtree(deeper, clause) for clause in reported)), first)
 
     def met_by_writer(self, word: Token) -> bool:
         """Whether a person is the object of the writer's own verb ("I asked a friend", "we met a nurse")."""

@@ -123,6 +123,16 @@ def test_the_initials_of_a_role_stand_for_who_holds_it(nlp, text, expected):
     assert [q.speaker.name for q in parsed(nlp, text)._.quotes] == [expected]
 
 
+def test_a_pronoun_after_a_name_given_in_passing_stands_for_whom_the_story_is_about(nlp):
+    text = ("Jonah Pell, the trumpeter, died on Monday at 84.\n\n"
+            "Mr. Pell recorded 20 albums, but he was best known for \"Harbour Lights,\" a 1971 record. Writing in the "
+            "Evening Post, the critic Oscar Wren called the album \"a slow fire in an empty church,\" a line Mr. Pell "
+            "later said he took as praise.\n\n"
+            "Born in 1940 in Ferrisburg, he was the youngest of five children.\n\n"
+            "\"My father said if I was going to be loud, I had better be good,\" he told Brass magazine in 1995.")
+    assert [q.speaker.name for q in parsed(nlp, text)._.quotes if q.kind == "direct"] == ["Jonah Pell"]
+
+
 def test_pronoun_follows_gender(nlp):
     text = ("Anna Berg met Peter Holm on Tuesday.\n\n"
             "\"It was a good meeting,\" she said.")
