@@ -14,7 +14,8 @@ from spacy.tokens import Span, Token
 
 from extract import lexicon, quotes, sources
 from extract.context import ArticleContext
-from extract.vocabulary import could_speak, could_speak_as_group, is_document_noun, is_person_noun
+from extract.vocabulary import (
+    could_speak, could_speak_as_group, is_document_noun, is_given_name, is_person_noun)
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 CLIMB = {"conj", "advcl", "xcomp", "pcomp", "prep", "acl", "ccomp"}
@@ -464,7 +465,24 @@ def name_tail(token: Token, right: int) -> int:
             break
         if word.text[:1].isupper():
             end = word.i
-    return end
+    return conjoined_tail(token, end)
+
+
+def conjoined_tail(token: Token, end: int) -> int:
+    """The end of a body's "X of Y and Z" name the tagger cut at its "and": "the Bureau of Climate [and Weather]",
+    "the Office of Fair Trading [and Consumer Affairs]" (capitalised words the parse hangs on the name, no person's)."""
+    doc = token.doc
+    after = end + 1
+    if after + 1 >= len(doc) or doc[after].lower_ not in {"and", "&"} or not any(
+            t.lower_ == "of" for t in doc[token.i:end]):
+        return end
+    last = end
+    for word in doc[after + 1:after + 1 + NAME_TAIL]:
+        if not (word.text[:1].isupper() and word.is_alpha and word.pos_ in {"PROPN", "NOUN"}) \
+                or not in_subtree(word, token) or is_given_name(word):
+            break
+        last = word.i
+    return last if last > end and (last + 1 == len(doc) or not doc[last + 1].text[:1].isupper()) else end
 
 
 def joins_name(token: Token) -> bool:

@@ -25,7 +25,8 @@ from extract import lexicon, quotes, sources
 from extract.clauses import ELICITING
 from extract.context import ArticleContext
 from extract.grammar import (
-    CLIMB_LIMIT, DATELINE_CHARS, NAME_JOINS, ancestors, has_speech_lemma, in_subtree, joins_name, name_tail)
+    CLIMB_LIMIT, DATELINE_CHARS, NAME_JOINS, ancestors, described_by, has_speech_lemma, in_subtree, joins_name,
+    name_tail)
 from extract.names import DETERMINERS, surname
 from extract.records import Speaker
 from extract.vocabulary import (
@@ -1091,6 +1092,17 @@ def is_elided_of(word: Token) -> bool:
 CLAUSES = {"advcl", "relcl", "ccomp", "acl", "xcomp", "csubj", "pcomp"}
 
 
+SHARES = {"%", "percent", "cent", "top", "bottom", "half", "majority", "minority", "share", "proportion", "number",
+          "thousand", "thousands", "million", "millions", "hundred", "hundreds", "billion"}  # "the top 10% [of earners]"
+
+
+def counted(noun: Token) -> bool:
+    """Whether people are only counted ("the top 10% of earners", "millions of savers"): a population in a figure,
+    no one who could go on to speak."""
+    of = noun.head
+    return noun.dep_ == "pobj" and of.lower_ == "of" and (of.head.lemma_.lower() in SHARES or of.head.like_num)
+
+
 def clause_depth(word: Token) -> int:
     """How many subordinate clauses deep a word stands: main-clause subjects are the likeliest antecedents."""
     return sum(1 for ancestor in [word, *ancestors(word)] if ancestor.dep_ in CLAUSES)
@@ -1237,11 +1249,13 @@ class Resolver:
         for _, noun in self.recent_words(word):
             if self.article.sentence_of(noun) < self.article.sentence_of(word) - ELIDED_SENTENCES:
                 return None
-            if noun.pos_ != "NOUN" or not is_person_noun(noun) or noun.dep_ in {"compound", "amod", "poss"}:
+            if noun.pos_ != "NOUN" or not is_person_noun(noun) or noun.dep_ in {"compound", "amod", "poss"} \
+                    or counted(noun):
                 continue
             if noun.tag_ == "NNS" or any(c.lower_ in ELIDING for c in noun.children):
                 name = noun.lower_ if plural and noun.tag_ == "NNS" else noun.lemma_.lower()
-                return Speaker(name, None, "unnamed")
+                whose = self.doc[noun.i + 1:described_by(noun) + 1].text  # "Allies of the chancellor ... One said"
+                return Speaker(f"{name} {whose}" if whose.startswith("of ") else name, None, "unnamed")
         return None
 
     def is_common(self, head: Token) -> bool:

@@ -195,6 +195,17 @@ def test_organisation_speaker(nlp):
     assert (quote.speaker.name, quote.speaker.kind) == ("Transport Ministry", "organisation")
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The Bureau of Climate and Weather says large parts of the west have had their driest year since the 1960s.",
+     "Bureau of Climate and Weather"),
+    ("The Office of Fair Trading and Consumer Affairs said the firm had been fined.",
+     "Office of Fair Trading and Consumer Affairs"),
+    ("The Ministry of Health and Jo Smith said the ward would close.", "Ministry of Health"),
+], ids=["cut-at-and", "cut-at-and-two-words", "a-person-after-and-is-no-part-of-it"])
+def test_a_bodys_name_runs_on_past_its_and(nlp, text, expected):
+    assert [q.speaker.name for q in parsed(nlp, text)._.quotes] == [expected]
+
+
 def test_second_speaker_is_not_joined(nlp):
     text = "\"The ferry is late,\" Ivo Marsh said, and his wife cut in. \"It always is.\""
     quotes = [q for q in parsed(nlp, text)._.quotes if q.kind != "indirect"]
@@ -747,8 +758,13 @@ def test_pronouns_stand_for_people_not_words_that_look_like_names(nlp, text, exp
         ("Hundreds of shoppers queued outside. One shopper told us: \"I came at five.\" "
          "Another said the doors opened late.",
          [("I came at five.", "shopper"), ("the doors opened late", "shopper")]),
+        ("Allies of the chancellor insist she will not retreat, arguing that the change would fall mostly on the top "
+         "10% of earners. \u201cShe has run the numbers every which way,\u201d one said.",
+         [("she will not retreat", "Allies of the chancellor"),
+          ("that the change would fall mostly on the top 10% of earners", "Allies of the chancellor"),
+          ("She has run the numbers every which way,", "ally of the chancellor")]),
     ],
-    ids=["one-and-another", "noun-written-once"],
+    ids=["one-and-another", "noun-written-once", "whose-allies-not-the-people-counted"],
 )
 def test_one_and_another_stand_for_the_people_named_before(nlp, text, expected):
     assert attributed(nlp, text, kinds=("direct", "mixed", "indirect")) == expected

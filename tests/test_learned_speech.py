@@ -45,6 +45,13 @@ def test_the_writers_comment_on_what_was_reported_is_no_part_of_it(nlp, text, ex
     assert [found[0] for found in reported(nlp, text)] == [expected]
 
 
+def test_who_gave_the_speaker_a_nickname_is_not_the_speaker(nlp):
+    text = ("The union leader, Ade Bello, spoke in Abeokuta. The union leader, popularly called \"Baba Union\" by "
+            "members of the union, averred that the liability had risen to N27.3bn.")
+    assert [found[:3] for found in reported(nlp, text)] == [
+        ("that the liability had risen to N27.3bn", "averred", "Ade Bello")]
+
+
 def test_a_statement_broken_by_its_attribution_is_one_passage_of_pieces(nlp):
     found = reported(nlp, "The plan, council officials say, is on hold until the spring.")
     assert [(content, speaker) for content, _, speaker, _, _ in found] == [

@@ -81,7 +81,8 @@ TEXT = ('"We agreed," Jo Smith said, "on every point." '
         'Critics call it the "fair deal". The weather was mild.')
 PEOPLE = {"Jo Smith": {"kind": "person"}, "Ann Lee": {"kind": "person"},
           "Northwind Bank": {"kind": "organisation", "also": ["Northwind"]},
-          "a spokesperson for the council": {"kind": "unnamed"}}
+          "a spokesperson for the council": {"kind": "unnamed"},
+          "allies of the chancellor": {"kind": "unnamed"}}
 GOLD_DATA = {
     "article": "tiny.txt",
     "people": PEOPLE,
@@ -159,6 +160,9 @@ def test_rows_sharing_a_passage_are_judged_once():
     ("council spokesperson", "a spokesperson for the council", True),
     ("spokesperson", "a spokesperson for the council", True),
     ("council", "a spokesperson for the council", False),
+    ("ally of the chancellor", "allies of the chancellor", True),
+    ("allies", "allies of the chancellor", True),
+    ("alley", "allies of the chancellor", False),
     (None, "Jo Smith", False),
 ], ids=lambda value: repr(value))
 def test_speaker_names(predicted, gold, expected):

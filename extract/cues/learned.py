@@ -42,7 +42,8 @@ def learned_statements(article: ArticleContext) -> list[Unquoted]:
         paragraph = article.paragraphs.index(cue.start_char)
         own = own_subject(article, attribution)
         speaker = without_possessive(noun_phrase(own)) if own is not None else mention(article, attribution)
-        source = None if own is not None or attribution.source is None else without_dateline(article, attribution.source)
+        source = None if own is not None or attribution.source is None or named_by_another(
+            attribution.source.root, cue.root) else without_dateline(article, attribution.source)
         pieces = tuple(piece for piece in (own_words(article, piece, attribution, speaker)
                                            for piece in attribution.content)
                        if len(piece) and not set_apart(article, piece, attribution) and not speaking(piece, speaker)
@@ -240,6 +241,20 @@ def content_around(article: ArticleContext, start: int, end: int) -> Span | None
     return None
 
 
+def named_by_another(word: Token, cue: Token) -> bool:
+    """Whether a word is the agent of a passive other than the cue ("nicknamed \"the Bullet\" [by the crowd]"):
+    who gave the speaker a name, not who speaks."""
+    return word.dep_ == "pobj" and word.head.dep_ == "agent" and word.head.head != cue
+
+
+def who_was_named(article: ArticleContext, participle: Token) -> Token | None:
+    """The noun a passive participle tells something of: the one it modifies ("Bell, nicknamed ...") or its
+    subject, as the parse may give it ("The leader, called ... by members, averred")."""
+    if participle.dep_ == "acl":
+        return participle.head
+    return next(iter(article.children(participle, "nsubj", "nsubjpass")), None)
+
+
 def mention(article: ArticleContext, attribution: learned.LearnedAttribution) -> Span | None:
     """The speaker mention: the head of the model's source, else the subject of a verb cue."""
     if attribution.source is not None:
@@ -247,6 +262,9 @@ def mention(article: ArticleContext, attribution: learned.LearnedAttribution) ->
         subject = next(iter(article.children(attribution.cue.root, "nsubj")), None)
         if subject is not None and attribution.source.start <= subject.i < attribution.source.end:
             head = subject  # "Ward 17 councillor Jo Smith said": the parse hung "Ward" on the verb beside her
+        elif named_by_another(head, attribution.cue.root):
+            named = who_was_named(article, head.head.head)  # "The union leader, popularly called \"Baba\" by
+            head = named if named is not None and could_speak(named) else head  # members, averred": the leader
         head = among(head)
         if head.i < attribution.cue.root.i:
             head = past_dateline(article, head, attribution.cue.root)  # "BRESKOV, Ulmaria — Scientists ... said"
