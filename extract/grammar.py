@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from extract import lexicon, quotes, sources
 from extract.context import ArticleContext
 from extract.vocabulary import (
-    could_speak, could_speak_as_group, is_document_noun, is_given_name, is_person_noun)
+    could_speak, could_speak_as_group, is_document_noun, is_given_name, is_person_noun, is_title)
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 CLIMB = {"conj", "advcl", "xcomp", "pcomp", "prep", "acl", "ccomp"}
@@ -258,10 +258,13 @@ def subject_lent_to_relative(article: ArticleContext, verb: Token) -> Token | No
 
 def subject_lent_to_participle(article: ArticleContext, verb: Token) -> Token | None:
     """The subject the parse gave to a participle clause before the verb instead: "Jo Smith, making his 300th
-    appearance, said ..." parses Smith as the subject of "making"."""
+    appearance, said ..." parses Smith as the subject of "making", "The union leader, popularly called \"Baba\" by
+    members, averred" the leader as the subject of "called"."""
     for clause in article.children(verb, "advcl"):
-        if clause.i < verb.i and clause.tag_ == "VBG":
-            subject = next((c for c in article.children(clause, "nsubj") if c.i < clause.i), None)
+        if clause.i < verb.i and (clause.tag_ == "VBG" or clause.tag_ == "VBN" and not any(
+                c.dep_ in {"aux", "auxpass", "mark"} or c.tag_ == "WRB" for c in clause.children)):  # (not "When
+            # terrorists are revealed as ..., they call them": a clause of its own)
+            subject = next((c for c in article.children(clause, "nsubj", "nsubjpass") if c.i < clause.i), None)
             if subject is not None and not article.quoted(subject):
                 return subject
     return None
@@ -444,8 +447,8 @@ def noun_phrase(token: Token) -> Span:
     for child in token.rights:
         if child.dep_ in NP_RIGHT and child.i == right + 1:
             right = child.right_edge.i
-    while left < token.i and (doc[left].is_punct or doc[left].dep_ in {"cc", "case"} or doc[left].pos_ == "VERB"):
-        left += 1
+    while left < token.i and (doc[left].is_punct or doc[left].dep_ in {"cc", "case"} or doc[left].pos_ in {"VERB", "ADP"}):
+        left += 1  # (no preposition the parse took for a number's modifier: "after 40 Labour MPs signed")
     while left > 0 and token.pos_ == "PROPN" and doc[left - 1].pos_ == "PROPN" and doc[left - 1].dep_ == "ROOT" \
             and doc[left - 1].whitespace_ == " " and not any(doc[left - 1].children):
         left -= 1  # "[Halcyra] Therapeutics, which paid for the trial, said": a name's first word parsed as a root alone
@@ -530,5 +533,18 @@ def phrase_object(token: Token) -> Token | None:
         for _ in range(PHRASE_HOPS):
             head = head.head
             if head == token:
-                return word
+                return past_abbreviated_title(word)
     return None
+
+
+def past_abbreviated_title(word: Token) -> Token:
+    """The name after a title whose full stop the tagger took for a sentence's end ("according to Sgt. [Monica
+    Lavelle]": the parse ends the sentence at "Sgt"), else the word itself."""
+    doc = word.doc
+    if not (is_title(word) and word.i + 2 < len(doc) and doc[word.i + 1].text == "." and not doc[word.i + 1].whitespace_ == ""
+            and doc[word.i + 2].pos_ == "PROPN" and doc[word.i + 2].text[:1].isupper()):
+        return word
+    last = word.i + 2
+    while last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN" and doc[last + 1].text[:1].isupper():
+        last += 1
+    return doc[last]

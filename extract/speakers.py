@@ -848,7 +848,25 @@ def name_beside(head: Token) -> Span | None:
     """The name a description stands beside: "Rask, a top surrogate," or "another critic, Jo Smith,"."""
     if head.dep_ == "appos" and head.head.pos_ == "PROPN" and head.head.ent_type_ in {"PERSON", ""}:
         return head.doc[head.head.i:head.head.i + 1]
-    return apposed_name(head) or name_given_in_clause(head) or name_run_on(head) or name_closing_title(head)
+    return apposed_name(head) or name_given_in_clause(head) or name_run_on(head) or name_closing_title(head) \
+        or name_closing_phrase(head)
+
+
+def name_closing_phrase(head: Token) -> Span | None:
+    """A person's name set off by a comma at the end of a long description, the parse having hung it on a word deep
+    inside: "The chairperson of the Association of Retired Teachers, Ogun State chapter, Chief (Mrs) Funke Adeyemi,"
+    (an apposition of "chapter")."""
+    if not is_person_noun(head):
+        return None
+    last = head.right_edge
+    while last.i > head.i and last.is_punct:
+        last = head.doc[last.i - 1]
+    if not (last.dep_ == "appos" and last.pos_ == "PROPN" and last.ent_type_ == "PERSON" and last.head.i > head.i):
+        return None
+    first = last.left_edge
+    while first.i < last.i and (first.is_punct or first.dep_ == "nmod" and not first.ent_type_):
+        first = head.doc[first.i + 1]  # (past "Chief (Mrs)")
+    return head.doc[first.i:last.i + 1] if head.doc[last.left_edge.i - 1].text == "," else None
 
 
 def name_closing_title(head: Token) -> Span | None:
@@ -1854,8 +1872,9 @@ class Resolver:
         """The organisation whose name ends with this word: an ORG entity, or a name the tagger missed as a subject."""
         doc = self.doc
         if word.pos_ != "PROPN" or self.quoted(word) or word.i + 1 < len(doc) and (
-                doc[word.i + 1].ent_iob_ == "I" or doc[word.i + 1].dep_ == "compound" and doc[word.i + 1].pos_ == "PROPN"):
-            return None
+                doc[word.i + 1].ent_iob_ == "I" or doc[word.i + 1].dep_ == "compound" and doc[word.i + 1].pos_ == "PROPN"
+                or is_role_word(doc[word.i + 1]) and doc[word.i + 1].text[:1].isupper()):
+            return None  # (nor the first words of a title: "its State Publicity Secretary")
         tagged = word.ent_type_ == "ORG" and not (group_start(word) == word.i and self.is_known_surname(word)) \
             or is_company_word(word)  # (not a person's surname alone, tagged a body: "whether Ostrowski would")
         untagged = not word.ent_type_ and word.dep_ in {"nsubj", "nsubjpass"} and not self.is_known_surname(word) \

@@ -133,6 +133,20 @@ def test_a_pronoun_after_a_name_given_in_passing_stands_for_whom_the_story_is_ab
     assert [q.speaker.name for q in parsed(nlp, text)._.quotes if q.kind == "direct"] == ["Jonah Pell"]
 
 
+def test_who_gave_the_speaker_a_nickname_is_not_who_says_the_quoted_words(nlp):
+    text = ('Comrade Ade Bello spoke in Abeokuta. The labour leader, popularly called "Baba Labour" by members of the '
+            'union, averred that the liability had risen and that deductions had been "quietly diverted" since 2021.')
+    assert attributed(nlp, text) == [("quietly diverted", "Ade Bello")]
+
+
+def test_a_name_closing_a_long_description_is_who_it_describes(nlp):
+    text = ("Among the pensioners was Alhaji Musa Bello, a retired headmaster, who lamented that he had sold his car. "
+            "The chairperson of the Association of Retired Teachers, Ogun State chapter, Chief (Mrs) Funke Adeyemi, "
+            "noted that at least 140 members had died while waiting for their money.\n\n"
+            "\"We bury them one after the other,\" she said, as Bello wept beside her.")
+    assert [q.speaker.name for q in parsed(nlp, text)._.quotes] == ["Musa Bello", "Funke Adeyemi", "Funke Adeyemi"]
+
+
 def test_pronoun_follows_gender(nlp):
     text = ("Anna Berg met Peter Holm on Tuesday.\n\n"
             "\"It was a good meeting,\" she said.")
@@ -204,6 +218,32 @@ def test_organisation_speaker(nlp):
 ], ids=["cut-at-and", "cut-at-and-two-words", "a-person-after-and-is-no-part-of-it"])
 def test_a_bodys_name_runs_on_past_its_and(nlp, text, expected):
     assert [q.speaker.name for q in parsed(nlp, text)._.quotes] == [expected]
+
+
+def test_a_title_before_a_name_is_no_body_a_description_stands_for(nlp):
+    text = ('Meanwhile, the opposition Harbour Reform Alliance (HRA), in a statement signed by its State Publicity '
+            'Secretary, Hon. Tunde Ajayi, accused the council of "selling the harbour by the back door".\n\n'
+            'The party stated that its councillors would move a motion to publish the lease.')
+    assert [q.speaker.name for q in parsed(nlp, text)._.quotes][1:] == ["HRA"]
+
+
+def test_a_preposition_the_parse_hung_on_a_number_is_no_part_of_the_speaker(nlp):
+    text = ("Jo Vale is facing the biggest backbench revolt of her time as chancellor after 40 Labour MPs signed a "
+            "letter warning that her plan would \u201cpunish ordinary savers\u201d.")
+    assert [q.speaker.name for q in parsed(nlp, text)._.quotes] == ["40 Labour MPs"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ana Ruiz, 17, was hit near Fenn Road, according to Sgt. Lena Brandt, the department's public information "
+     "officer.", ["Lena Brandt"]),
+    ("In an order issued on Monday, the Harbour Authority said it had \"reason to believe\" the funds were moved. "
+     "The firm has been directed not to sell any assets until the audit is done, the order said.",
+     ["Harbour Authority", "Harbour Authority"]),
+    ("Norland Homes has 14 projects under way in Pune, according to the company's latest investor presentation.",
+     ["Norland Homes"]),
+], ids=["title-with-a-full-stop", "the-order-said", "the-companys-presentation"])
+def test_who_speaks_through_a_title_or_a_text(nlp, text, expected):
+    assert [q.speaker.name if q.speaker else None for q in parsed(nlp, text)._.quotes] == expected
 
 
 def test_second_speaker_is_not_joined(nlp):

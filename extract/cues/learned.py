@@ -264,7 +264,7 @@ def mention(article: ArticleContext, attribution: learned.LearnedAttribution) ->
             head = subject  # "Ward 17 councillor Jo Smith said": the parse hung "Ward" on the verb beside her
         elif named_by_another(head, attribution.cue.root):
             named = who_was_named(article, head.head.head)  # "The union leader, popularly called \"Baba\" by
-            head = named if named is not None and could_speak(named) else head  # members, averred": the leader
+            head = named if named is not None and speaks(named) else head  # members, averred": the leader
         head = among(head)
         if head.i < attribution.cue.root.i:
             head = past_dateline(article, head, attribution.cue.root)  # "BRESKOV, Ulmaria — Scientists ... said"

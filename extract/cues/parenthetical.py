@@ -19,7 +19,7 @@ from extract.vocabulary import points_back, speaks
 from extract.cues import Cue, Unquoted, rule, unsaid
 from extract.cues.verbs import speaker_of
 from extract.grammar import (
-    RELATIVE, cue_span, is_speech_verb, noun_phrase, without_dateline, without_possessive, without_spaces)
+    RELATIVE, cue_span, is_speech_verb, noun_phrase, past_abbreviated_title, without_dateline, without_possessive, without_spaces)
 
 MOST_SPEAKER_TOKENS = 4  # "Haldane", "she", "the mayor", "Jo Smith's lawyer"
 LEAST_BEFORE_TOKENS = 2  # "It cost", "He was"
@@ -85,6 +85,9 @@ def according_aside(article: ArticleContext, word: Token) -> tuple[Span, Span, S
     else:
         return None
     source = next((c for c in cue[-1].children if c.dep_ == "pobj"), None)
+    named = past_abbreviated_title(source) if source is not None else None
+    if named is not None and named != source:
+        return noun_phrase(named), doc[word.i:source.right_edge.i + 1], cue  # "according to Sgt. Monica Lavelle"
     if source is None or (cue[0].lower_ == "per" and not speaks(source)) or points_back(source):
         return None  # "According to these figures, ...": words already attributed, to someone else
     aside = doc[word.i:source.right_edge.i + 1]
