@@ -1327,6 +1327,9 @@ class Resolver:
         if not titled and (head.ent_type_ in GROUPS or any(e.label_ in GROUPS for e in self.article.entities(mention))
                            or names_a_body(mention)):
             return Resolution(Speaker(body_name(mention), None, "organisation"), "organisation")
+        if len(mention) == 1 and head.is_upper and len(head) > 2 and head.lower_ in lexicon.common_nouns() \
+                and is_person_noun(head) and not self.is_known_surname(head):
+            return Resolution(Speaker(head.lower_, None, "unnamed"), "description")  # a transcript's "CALLER:"
         if head.pos_ == "PROPN" or capitalised:
             kind = "organisation" if head.ent_type_ in GROUPS and not titled else "person"
             if name:

@@ -592,9 +592,15 @@ def test_apostrophes_make_no_quotes(nlp):
          [("Since Monday we have had 212 admissions.", "Amara Voss", "transcript-turn"),
           ("Six deaths. That is a lot.", "Nadia Pemberton", "transcript-turn"),
           ("Some of it, yes.", "Amara Voss", "transcript-turn")]),
+        ("In a 911 call released by police, a caller can be heard describing the crash:\n\n"
+         "CALLER: There's a man down in the road by the school.\nDISPATCHER: Is he breathing?\n"
+         "CALLER: I can't tell. Please hurry.",
+         [("There's a man down in the road by the school.", "caller", "transcript-turn"),
+          ("I can't tell. Please hurry.", "caller", "transcript-turn")]),
     ],
     ids=["debate-transcript", "headline-label", "quote-nested-in-turn", "labels-that-name-no-speaker",
-         "label-with-a-note", "label-in-bold", "a-title-label-the-same-host-and-a-turn-without-a-verb"],
+         "label-with-a-note", "label-in-bold", "a-title-label-the-same-host-and-a-turn-without-a-verb",
+         "labels-that-are-roles"],
 )
 def test_speaker_labelled_transcripts(nlp, text, expected):
     assert attributed(nlp, text, kinds=("direct", "mixed", "indirect"), rules=True) == expected

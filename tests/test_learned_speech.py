@@ -45,6 +45,13 @@ def test_the_writers_comment_on_what_was_reported_is_no_part_of_it(nlp, text, ex
     assert [found[0] for found in reported(nlp, text)] == [expected]
 
 
+def test_a_reported_clause_the_parse_hung_on_whom_a_message_went_to_is_reported(nlp):
+    text = ("Ferris Valley Schools said in a message to families that grief counselors would be available at the high "
+            "school on Monday.")
+    assert [found[:3] for found in reported(nlp, text)] == [
+        ("that grief counselors would be available at the high school on Monday", "said", "Ferris Valley Schools")]
+
+
 def test_who_gave_the_speaker_a_nickname_is_not_the_speaker(nlp):
     text = ("The union leader, Ade Bello, spoke in Abeokuta. The union leader, popularly called \"Baba Union\" by "
             "members of the union, averred that the liability had risen to N27.3bn.")

@@ -65,11 +65,13 @@ def misparsed_complement(article: ArticleContext, verb: Token) -> list[Span]:
     words ("spoke at the school that her father founded")."""
     if verb.lemma_.lower() in lexicon.entries("interview_verbs"):
         return []
-    for prep in article.children(verb, "prep"):
-        for place in article.children(prep, "pobj"):
-            for clause in article.children(place, "relcl"):
-                if complement_taken_for_relative(clause):
-                    return [without_spaces(clause.doc[clause.left_edge.i:clause.right_edge.i + 1])]
+    places = [place for prep in article.children(verb, "prep") for place in article.children(prep, "pobj")]
+    places += [inner for place in places for prep in article.children(place, "prep")
+               for inner in article.children(prep, "pobj")]  # ("said in a message [to families] that ...")
+    for place in places:
+        for clause in article.children(place, "relcl"):
+            if complement_taken_for_relative(clause):
+                return [without_spaces(clause.doc[clause.left_edge.i:clause.right_edge.i + 1])]
     return []
 
 

@@ -35,7 +35,7 @@ from extract import lexicon, quotes
 from extract.context import ArticleContext
 from extract.cues import Cue, rule
 from extract.grammar import noun_phrase, parsed_subject
-from extract.vocabulary import is_title
+from extract.vocabulary import is_person_noun, is_title
 
 # a label, with a note after it ("BRENDA (CALLER):") and in bold or italics ("**Quill:**")
 LABEL = re.compile(r"(?:\*\*|__|\*|_)?([A-Z][\w.'\u2019\- ]{0,40}?)(?:[^\S\n]*\([^()\n:]{1,30}\))?[^\S\n]?:"
@@ -159,8 +159,8 @@ def names_speaker(article: ArticleContext, label: Span, names: set[str]) -> bool
            for ent in article.entities(label)):
         return False  # (a title the tagger took for a place: "DR. AMARA VOSS")
     if all(t.is_upper for t in words) and all(t.lower_ in lexicon.common_nouns() and t.lower_ not in names
-                                              for t in words):
-        return False  # a kicker of common words ("HOLIDAY HELL: ..."), no name
+                                              for t in words) and not (len(words) == 1 and is_person_noun(words[0])):
+        return False  # a kicker of common words ("HOLIDAY HELL: ..."), no name (but a role: "CALLER:", "HOST:")
     if all(t.pos_ == "PROPN" or (t.is_upper and t.is_alpha) for t in words):
         return True
     return all(t.text[:1].isupper() for t in words) and label[-1].lower_ in names
