@@ -52,6 +52,25 @@ def test_a_reported_clause_the_parse_hung_on_whom_a_message_went_to_is_reported(
         ("that grief counselors would be available at the high school on Monday", "said", "Ferris Valley Schools")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Housing officer Lena Brandt told the panel the scheme complied with the development plan, which earmarks the "
+     "land for homes, and that the drainage team had raised no objection subject to conditions.",
+     ("the scheme complied with the development plan, which earmarks the land for homes, and that the drainage team "
+      "had raised no objection subject to conditions", "told", "Lena Brandt")),
+    ("The drummer Ivo Marsh, who played in the band for a decade, said the singer rarely rehearsed and almost never "
+     "told the others what to play.",
+     ("the singer rarely rehearsed and almost never told the others what to play", "said", "Ivo Marsh")),
+    ("The Harbour Insurers' Association, which represents 14 firms, said in a letter to the committee that several "
+     "councils had delayed their payments by seven months.",
+     ("that several councils had delayed their payments by seven months", "said", "Harbour Insurers' Association")),
+    ("The health board said it was short of beds. It advised the public to see a pharmacist before going to an "
+     "emergency department.",
+     ("the public to see a pharmacist before going to an emergency department", "advised", "health board")),
+], ids=["a-second-that-clause", "a-verb-the-named-doer-did", "said-in-a-letter-to-someone-that", "advised-someone-to"])
+def test_the_whole_of_what_was_reported(nlp, text, expected):
+    assert expected in [found[:3] for found in reported(nlp, text)]
+
+
 def test_who_gave_the_speaker_a_nickname_is_not_the_speaker(nlp):
     text = ("The union leader, Ade Bello, spoke in Abeokuta. The union leader, popularly called \"Baba Union\" by "
             "members of the union, averred that the liability had risen to N27.3bn.")

@@ -101,10 +101,32 @@ def own_words(article: ArticleContext, piece: Span, attribution: learned.Learned
               speaker: Span | None) -> Span:
     """A content piece of the model cut to the words it reports: past when and where they were said, before its
     own attribution and another speaker's, inside its paragraph and past a dateline."""
-    piece = past_circumstance(article, without_spaces(piece), attribution.cue)
+    piece = past_circumstance(article, with_a_second_that(article, without_spaces(piece)), attribution.cue)
     piece = before_a_second_act(article, before_another(article, before_attribution(piece, attribution, speaker)))
     piece = before_a_comment(piece)
     return without_dateline(article, within_paragraph(article, piece))
+
+
+def with_a_second_that(article: ArticleContext, piece: Span) -> Span:
+    """The piece with the second "that" clause the parse joins to its verb, when the model stopped before it ("told
+    the committee the application complied with the plan, which ..., [and that the flood team had raised no
+    objection]")."""
+    doc = piece.doc
+    at = piece.end
+    while at < len(doc) and doc[at].text == ",":
+        at += 1
+    relative = doc[at].head if at < len(doc) and doc[at].tag_ in {"WDT", "WP"} and doc[at].head.dep_ == "relcl" else None
+    if relative is not None and piece.start <= relative.head.i < piece.end:
+        at = relative.right_edge.i + 1  # (past a relative clause on its last noun: ", which earmarks the site,")
+    while at < len(doc) and (doc[at].is_punct and doc[at].text in {",", ";"} or doc[at].lower_ in {"and", "but"}):
+        at += 1
+    if at == piece.end or at >= len(doc) or doc[at].lower_ != "that" or doc[at].dep_ != "mark":
+        return piece
+    verb = doc[at].head
+    if verb.dep_ != "conj" or not piece.start <= verb.head.i < piece.end or article.quoted(verb) \
+            or article.sentence_of(verb) != article.sentence_of(piece[0]):
+        return piece
+    return doc[piece.start:verb.right_edge.i + 1]
 
 
 def joined_to_the_cue(article: ArticleContext, pieces: tuple[Span, ...], attribution: learned.LearnedAttribution,

@@ -9,8 +9,9 @@ from extract.cues import Cue, Unquoted, rule, unsaid
 from extract.cues.verbs import speaker_of
 from extract.vocabulary import could_speak, writer_or_reader
 from extract.grammar import (
-    antecedent, before_a_comment, before_a_second_act, complement_taken_for_relative, cue_span, in_subtree, is_relative, is_speech_verb,
-    noun_phrase, parted_by_colon, subject_lent_to_relative, without_dateline, without_spaces)
+    ADDRESSING, antecedent, before_a_comment, before_a_second_act, complement_taken_for_relative, cue_span, in_subtree,
+    is_relative, is_speech_verb, noun_phrase, parted_by_colon, subject_lent_to_relative, without_dateline,
+    without_spaces)
 
 MIN_CLAUSE_TOKENS = 3
 MOST_CLAUSE_TOKENS = 100  # a clause reported before its speech verb is shorter
@@ -84,8 +85,11 @@ def requested(article: ArticleContext, verb: Token) -> Span | None:
     """What a verb of request asks, and of whom: "appealed to [the council to ensure ...]", "appealed for [more
     volunteers to join the search]", "called on [the council to reopen the pier]"; else None."""
     prepositions = REQUESTS.get(verb.lemma_.lower(), ())
-    for prep in article.children(verb, "prep"):
-        asked = next((c for c in article.children(prep, "pobj")), None) if prep.lower_ in prepositions else None
+    addressed = article.children(verb, "dobj") if verb.lemma_.lower() in ADDRESSING else []
+    for prep in [*article.children(verb, "prep"), *addressed]:  # (or whom it addresses: "advised [the public to
+        asked = prep if prep.dep_ == "dobj" else next(  # consider their GP]", "urged residents to leave")
+            (c for c in article.children(prep, "pobj")), None) if prep.lower_ in prepositions or prep.dep_ == "dobj" \
+            else None
         if asked is None:
             continue
         for action in article.children(verb, "advcl", "xcomp"):
