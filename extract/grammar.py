@@ -335,9 +335,18 @@ def without_dateline(article: ArticleContext, span: Span) -> Span:
 def named_by_apposition(article: ArticleContext, token: Token) -> Token:
     """The name a description stands beside ("Rask, a top surrogate,": Rask), else the word itself."""
     name = token.head
-    if token.dep_ == "appos" and name.pos_ == "PROPN" and name.ent_type_ == "PERSON" and not article.quoted(name):
-        return name
+    if token.dep_ == "appos" and not article.quoted(name) and (
+            name.pos_ == "PROPN" and name.ent_type_ == "PERSON" or is_person_noun(token) and name.i < token.i
+            and name.pos_ == "NOUN" and missed_name(name)):
+        return name  # (a name the tagger took for common nouns: "Pieter du Plessis-Venter, a retired engineer,")
     return token
+
+
+def missed_name(word: Token) -> bool:
+    """Whether a capitalised word ends a run of capitalised words not all of them common nouns: a name the tagger
+    took for nouns ("Pieter du Plessis-Venter")."""
+    run = [t for t in word.doc[word.left_edge.i:word.i + 1] if t.is_alpha and t.text[:1].isupper()]
+    return word.text.istitle() and len(run) >= 2 and any(t.lower_ not in lexicon.common_nouns() for t in run)
 
 
 def inverted_subject(token: Token, verb: Token) -> bool:
@@ -515,8 +524,10 @@ def described_by(noun: Token) -> int:
         if comma is not None and comma + 1 < words.end and words.doc[comma + 1].lower_ in RELATIVE:
             words = noun.doc[child.i:comma]  # ("the office of Attorney General Ana Ruiz[, which defended the law,]")
         named = all(t.ent_type_ in {"ORG", "GPE", "FAC"} or t.is_stop for t in words[1:])  # a body's whole name
-        if child.dep_ == "prep" and child.lower_ in DESCRIBING_PREPOSITIONS and len(words) <= (12 if named else 6) \
-                and not any(t.pos_ in {"VERB", "AUX"} or t.is_punct or t.text in quotes.MARKS for t in words):
+        length = sum(1 for t in words if not joins_name(t))  # ("Achebe-Sørensen" is one word)
+        if child.dep_ == "prep" and child.lower_ in DESCRIBING_PREPOSITIONS and length <= (12 if named else 6) \
+                and not any(t.pos_ in {"VERB", "AUX"} or t.is_punct and not joins_name(t) or t.text in quotes.MARKS
+                            for t in words):
             return words.end - 1
     return noun.i
 

@@ -26,7 +26,7 @@ from extract.clauses import ELICITING
 from extract.context import ArticleContext
 from extract.grammar import (
     CLIMB_LIMIT, DATELINE_CHARS, NAME_JOINS, ancestors, described_by, has_speech_lemma, in_subtree, joins_name,
-    name_tail)
+    missed_name, name_tail)
 from extract.names import DETERMINERS, surname
 from extract.records import Speaker
 from extract.vocabulary import (
@@ -1289,6 +1289,9 @@ class Resolver:
             words = head.doc[head.i:head.right_edge.i + 1].text
             return Resolution(Speaker(words[:1].lower() + words[1:], None, "unnamed"), "description")
         common = self.is_common(head)
+        missed = self.missed_person(head)
+        if missed is not None:
+            return Resolution(missed, "proper-name")
         holder = self.by_initials(mention)
         if holder is not None:
             return Resolution(holder.speaker(), "role")  # "Cabinet Secretary Amina Odede ... The CS said"
@@ -1497,6 +1500,18 @@ class Resolver:
                 self.pronouns[i] = resolution.speaker if resolution else None
         self.swept = max(self.swept, end)
 
+    def missed_person(self, head: Token) -> Speaker | None:
+        """The person a name the tagger took for common nouns names, when a person's description stands beside it
+        ("Forum convenor Pieter du Plessis-Venter, a retired engineer,": Pieter du Plessis-Venter, convenor)."""
+        if head.pos_ != "NOUN" or not missed_name(head) or not any(
+                c.dep_ == "appos" and is_person_noun(c) for c in head.children):
+            return None
+        start = head.left_edge.i
+        while start < head.i and (self.doc[start].lower_ in lexicon.common_nouns() or is_person_noun(self.doc[start])
+                                  or is_role_word(self.doc[start])):
+            start += 1  # past the role before it
+        return Speaker(self.doc[start:head.i + 1].text, self.doc[head.left_edge.i:start].text or None, "person")
+
     def speaker_at(self, word: Token) -> Speaker | None:
         """The speaker a word names: the last word of a person's name, or a role noun (none in a byline)."""
         if self.in_byline(word) or self.in_dateline(word):
@@ -1511,6 +1526,8 @@ class Resolver:
             person = self.people.get(word.lower_)  # a name the tagger missed here but knows elsewhere
             return person.speaker() if person else None
         if word.tag_ == "NN" and (is_role_word(word) or is_described_person(word)) and word.dep_ not in {"compound", "amod"}:
+            if word.dep_ == "appos" and self.missed_person(word.head) is not None:
+                return self.missed_person(word.head)  # "Pieter du Plessis-Venter, a retired engineer,"
             if word.dep_ == "appos" and word.head.pos_ == "PROPN" and (
                     word.head.ent_type_ not in GROUPS or self.is_known_surname(word.head)):
                 return None  # "Walsh, a former labor leader": the name stands for both
