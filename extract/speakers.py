@@ -27,7 +27,7 @@ from extract.context import ArticleContext
 from extract.grammar import (
     CLIMB_LIMIT, DATELINE_CHARS, NAME_JOINS, ancestors, described_by, has_speech_lemma, in_subtree, joins_name,
     missed_name, name_tail)
-from extract.names import DETERMINERS, surname
+from extract.names import DETERMINERS, GIVEN_AFTER_SURNAME, surname
 from extract.records import Speaker
 from extract.vocabulary import (
     singular,
@@ -291,6 +291,9 @@ def role_of(name_span: Span) -> str | None:
         left.append(before)  # "Gov. Jo Smith-Lee", the parse hanging the title on the first surname
     if left:
         start = min(t.left_edge.i for t in left)
+        doc = name_span.doc
+        while start > 0 and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i < name_span.end:
+            start -= 1  # "[Secretary] General Ban Ki-moon": the parse hung both words on the name
         words = [t for t in name_span.doc[start:name_span.start] if t.dep_ not in {"det", "poss", "case", "punct"}]
         if any(is_role_word(t) or title_role(t.text) for t in words):
             return as_written(words)
@@ -1342,6 +1345,10 @@ class Resolver:
     def named(self, mention: Span) -> Person | None:
         """The person a mention names, by the surname the article uses."""
         names = [t for t in mention if (t.pos_ == "PROPN" or self.is_known_surname(t)) and NAME_WORD.match(t.text)]
+        for token in names:  # a surname written first: "Chairman Chan Kwok-ming" is Mr Chan
+            words = self.doc[token.i:mention.end].text.split()
+            if len(words) >= 2 and GIVEN_AFTER_SURNAME.match(words[1].rstrip(",")) and token.lower_ in self.people:
+                return self.of_titled_gender(self.people.get(token.lower_, before=token.i), mention, token.lower_)
         for at, token in reversed(list(enumerate(names))):
             if token.lower_ in self.people:
                 bearers = {word for person in self.people.by_surname[token.lower_] for word in person.given}

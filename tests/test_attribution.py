@@ -1271,6 +1271,23 @@ def test_a_quote_after_a_second_speech_verb_reports_only_what_follows_it(nlp, te
     assert quote.reported.text == expected
 
 
+@pytest.mark.parametrize("name, key", [
+    ("Chan Kwok-ming", "chan"), ("Kim Min-jun", "kim"), ("Ana Ruiz-Okafor", "okafor"), ("Jo Smith", "smith"),
+    ("Jo Smith Jr.", "smith"),
+])
+def test_the_surname_of_a_name_written_surname_first(name, key):
+    from extract.names import surname
+
+    assert surname(name) == key
+
+
+def test_a_surname_written_first_is_the_one_a_title_repeats(nlp):
+    text = ("By Ada Chi\n\nChairman Lau Chi-keung, 67, said the group had been \"too optimistic\" about demand.\n\n"
+            "\"We built ahead of demand,\" Mr Lau told analysts. An analyst, Vivian Lau, said the warning was \"worse than "
+            "feared\".")
+    assert [q.speaker.name for q in parsed(nlp, text)._.quotes] == ["Lau Chi-keung", "Lau Chi-keung", "Vivian Lau"]
+
+
 def test_two_people_of_one_surname_are_told_apart_by_their_titles(nlp):
     text = ('Inspector Tomas Varga chaired the hearing. "It will be decided on the evidence," Mr Varga said.\n\n'
             'The opposition came from a group led by Ines Varga, a retired teacher.\n\n'
