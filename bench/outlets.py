@@ -381,7 +381,7 @@ def names_person(predicted: str, gold: str, people: dict) -> bool:
     p, g = person_tokens(predicted), name_tokens(gold)
     if not p or not g or p[-1] != g[-1]:
         return p == g and bool(p)
-    if p[-len(g):] == g:
+    if p[-len(g):] == g or len(p) >= 2 and g[-len(p):] == p:  # ("Kamran Bukhari" for "Syed Kamran Bukhari")
         return True
     if len(p) == 1 or len(g) == 1:
         return len(p) == 1 and not surname_shared(g[-1], gold, people)

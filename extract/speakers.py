@@ -365,6 +365,14 @@ def age_of(old: Token) -> str | None:
     return f"{number.text} {unit}" if unit is not None and number is not None and int(number.text) < 120 else None
 
 
+def another_office(role: str, words: set[str]) -> bool:
+    """Whether a role is an office of its own that a description's words do not name: "Prime Minister" for "the
+    minister", "Vice President" for "the president" (``rules/distinct_offices.txt``)."""
+    lowered = " ".join(role.lower().split())
+    office = next((o for o in lexicon.entries("distinct_offices") if lowered.endswith(o)), None)
+    return office is not None and office.replace("-", " ").split()[0] not in words
+
+
 def holds_another_role(speaker: Speaker, mention: Span) -> bool:
     """Whether a person the article gave a role holds another than a qualified description names: "the returning
     officer" is not "Health minister Jo Smith" (but "the minister", "the official" may be)."""
@@ -493,7 +501,10 @@ def people(doc: Doc) -> People:
         person = found.add(name, span.start, title_gender(title))
         if title:
             person.titles[as_written(title)] += 1
-        role = as_written(title) if names_role(title) else None
+        held = list(title)
+        while len(held) > 1 and is_title(held[-1]) and not is_role_word(held[-1]) and not title_role(held[-1].text):
+            held.pop()  # ("Federal Minister for Energy [Syed]": the honorific is no part of the office)
+        role = as_written(held) if names_role(title) else None
         role = role_of(span) or role
         if role:
             person.roles[role] += 1
@@ -533,9 +544,14 @@ def person_spans(doc: Doc, runs: list[Span], run_at: dict[int, Span]):
     """The spans that name people: PERSON entities and the runs of proper nouns (``run_at``: by where they start)
     that look like names."""
     alone = Counter(run[-1].lower_ for run in runs if len(run.text.split()) == 1)  # "Smith", "Lopez-Cantera"
+    alone.update(t.lower_ for t in doc if t.pos_ not in {"PROPN", "PUNCT"} and t.is_title and t.is_alpha
+                 and t.pos_ in {"NOUN", "ADJ", "VERB"} and t.lower_ not in lexicon.common_nouns()
+                 and t.lemma_.lower() not in lexicon.common_nouns() and not (
+        t.i > 0 and doc[t.i - 1].is_title) and not (t.i + 1 < len(doc) and doc[t.i + 1].is_title))  # (tagged otherwise)
     bodies = {span.text for span in [*doc.ents, *runs] if names_body(span)}
     bodies |= {ent.text for ent in doc.ents if ent.label_ == "ORG" and len(ent) > 1  # tagged ORG elsewhere
-               and not (is_given_name(ent[0]) or is_title(ent[0]) or ent[0].lower_ in DETERMINERS or apposed_person(ent))}
+               and not (is_given_name(ent[0]) or is_title(ent[0]) or ent[0].lower_ in DETERMINERS or apposed_person(ent)
+                        or called_by_surname(ent, alone))}
     tagged = set()
     surnames = {run[-1].lower_ for run in runs if len(run.text.split()) > 1}
     tagged_alone = Counter(ent.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) == 1)
@@ -544,6 +560,8 @@ def person_spans(doc: Doc, runs: list[Span], run_at: dict[int, Span]):
         if len(ent) == 1 and (is_demonym(ent[0]) or common_word_alone(ent[0], surnames)
                               and not shared_surname(ent, run_at)) or is_company_word(ent[-1]):
             continue  # "the Swede", "the Guild said", "Corran Renewables" tagged as a person; not "Raj and Meena Patel"
+        while len(ent) > 1 and ent[-1].pos_ == "VERB" and ent[-1].lemma_.lower() in lexicon.speech_verbs():
+            ent = ent[:-1]  # a headline's "Obama Says" tagged as one name
         if ent.label_ == "PERSON" and ent.text not in bodies:
             # "[Ports T. Ramesh Iyer]", "member for [Roads] Amani Chebet", "of the [INMU] Siobhan Keary" tagged a person
             ent = from_initial(ent) or past_field(ent) or with_given_names(past_short_body_name(ent))
@@ -570,6 +588,16 @@ def person_spans(doc: Doc, runs: list[Span], run_at: dict[int, Span]):
         if apposed_person(run) or is_title(run[0]) or after_title(run) or led_by_role(run) or named and (alone[run[-1].lower_] or beside_person_noun(run)) \
                 or after_role(run) and (alone[run[-1].lower_] or no_common_noun(run)) or alone[run[-1].lower_] > 1 and no_common_noun(run):
             yield run
+
+
+def called_by_surname(ent: Span, alone: Counter) -> bool:
+    """Whether a name the tagger took for a body's is a person's the article goes on to call by its last word alone
+    ("Imogen Thwaite ... Thwaite laughs"), as no body is called: two or three capitalised words, none of them a
+    common noun, a body's or a business's word."""
+    words = [t for t in ent if not t.is_punct]
+    return 2 <= len(words) <= 3 and alone[ent[-1].lower_] > 1 and no_common_noun(ent) and all(
+        t.pos_ == "PROPN" and t.lemma_.lower() not in lexicon.speech_verbs() and not (is_group_noun(t) or is_company_word(t))
+        for t in words)  # (not a headline's "Obama Says")
 
 
 def from_initial(run: Span) -> Span | None:
@@ -880,6 +908,9 @@ def name_closing_title(head: Token) -> Span | None:
         return None
     objects = [o for prep in head.children if prep.dep_ == "prep" and prep.lower_ in {"of", "for"}
                for o in prep.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+    objects += [inner for o in objects for prep in o.children if prep.dep_ == "prep" and prep.lower_ in {"in", "of"}
+                for inner in prep.children if inner.dep_ == "pobj" and inner.pos_ == "PROPN"]  # ("Leader of the
+    # Opposition in the National Assembly Rana Tariq Mehmood": the name closes the field's field)
     for obj in objects + [c for o in objects for c in o.conjuncts if c.i > o.i and c.pos_ == "PROPN"]:  # ("Minister
         # for Higher Education and Technical Training R. Meenakshi Sundaram": the name closes the second field)
         named = (from_initial(head.doc[obj.left_edge.i:obj.i + 1]) if head.text[:1].isupper() else None) \
@@ -901,6 +932,11 @@ def name_after_field(obj: Token) -> Span | None:
     while start < obj.i and doc[start].lower_ in lexicon.common_nouns() and not is_given_name(doc[start]) \
             and is_given_name(doc[start + 1]):
         start += 1  # "member for [Roads] Amani Chebet": the field capitalised, a given name after it
+    if obj.ent_type_ == "PERSON" and any(doc[i].ent_type_ == "ORG" for i in range(start, obj.i)):
+        begin = obj.i
+        while begin > start and doc[begin - 1].ent_type_ == "PERSON" and doc[begin].ent_iob_ != "B":
+            begin -= 1
+        start = begin  # "in the National Assembly [Tariq Mehmood]": the body the tagger ran into the name
     name = past_short_body_name(doc[start:obj.i + 1])  # "of the INMU [Siobhan Keary]"
     field = doc[obj.left_edge.i:name.start]
     if not len(field) or not all(t.is_lower and t.pos_ == "NOUN" or t.lower_ in lexicon.common_nouns()
@@ -1950,7 +1986,7 @@ class Resolver:
         head = mention.root.lower_
         best, best_score = None, 0
         for person in self.people.all():
-            roles = [*person.roles, *person.descriptions]
+            roles = [role for role in [*person.roles, *person.descriptions] if not another_office(role, words)]
             written = {w for role in roles for w in role_words(role)}
             heads = {role_head(role) for role in roles}
             if head not in heads and mention.root.lemma_.lower() not in heads:

@@ -154,6 +154,13 @@ def test_a_name_the_tagger_took_for_nouns_beside_a_persons_description_is_a_pers
         ("Gert du Plessis-Venter", "Forum convenor")] * 2
 
 
+def test_a_name_the_article_goes_on_to_call_by_its_surname_is_a_persons(nlp):
+    text = ("Rosalind Thwaite: \u2018I wrote the book my mother would have hated\u2019\n\nInterview by Jo Lee\n\n"
+            "Rosalind Thwaite is late, and apologetic about it. Thwaite laughs when I point this out.\n\n"
+            "\u2018Sorry. I\u2019ve been up since five,\u2019 she says. Thwaite has written four novels.")
+    assert [q.speaker.name for q in parsed(nlp, text)._.quotes] == ["Rosalind Thwaite", "Rosalind Thwaite"]
+
+
 def test_pronoun_follows_gender(nlp):
     text = ("Anna Berg met Peter Holm on Tuesday.\n\n"
             "\"It was a good meeting,\" she said.")
@@ -1286,6 +1293,13 @@ def test_a_surname_written_first_is_the_one_a_title_repeats(nlp):
             "\"We built ahead of demand,\" Mr Lau told analysts. An analyst, Vivian Lau, said the warning was \"worse than "
             "feared\".")
     assert [q.speaker.name for q in parsed(nlp, text)._.quotes] == ["Lau Chi-keung", "Lau Chi-keung", "Vivian Lau"]
+
+
+def test_the_minister_is_no_prime_minister(nlp):
+    text = ("ISLAMABAD: Federal Minister for Energy Syed Imran Qazi on Monday said the government would announce a relief "
+            "package next week. The package had been approved in principle by Prime Minister Mian Tariq Aziz. Earlier, "
+            "the minister said on the floor of the house that the canals had been repaired.")
+    assert [q.speaker.name for q in parsed(nlp, text)._.quotes] == ["Imran Qazi", "Imran Qazi"]
 
 
 def test_two_people_of_one_surname_are_told_apart_by_their_titles(nlp):

@@ -169,6 +169,11 @@ def test_speaker_names(predicted, gold, expected):
     assert outlets.names(predicted, gold, PEOPLE) is expected
 
 
+@pytest.mark.parametrize("predicted, expected", [("Jo Smith", True), ("Kim Smith", False), ("Syed Jo Smith", True)])
+def test_a_name_without_the_honorific_the_gold_keeps_is_the_person(predicted, expected):
+    assert outlets.names(predicted, "Syed Jo Smith", {"Syed Jo Smith": {"kind": "person"}}) is expected
+
+
 def test_a_surname_alone_is_not_enough_when_two_people_share_it():
     people = {"James Hall": {"kind": "person"}, "Ellie Hall": {"kind": "person"}}
     assert not outlets.names("Hall", "James Hall", people)
