@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from extract import lexicon, quotes, sources
 from extract.context import ArticleContext
 from extract.vocabulary import (
-    could_speak, could_speak_as_group, is_document_noun, is_given_name, is_person_noun, is_title)
+    could_speak, could_speak_as_group, is_document_noun, is_given_name, is_person_noun, is_role_word, is_title)
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 CLIMB = {"conj", "advcl", "xcomp", "pcomp", "prep", "acl", "ccomp"}
@@ -208,7 +208,10 @@ def parsed_subject(article: ArticleContext, verb: Token) -> Token | None:
         if fronted is not None and not any(could_speak(s) for s in subjects):
             return fronted
         if subjects:  # a person before a place: "LONDON (Reuters) - Jo Smith said" parses both as subjects
-            subject = past_dateline(article, next((s for s in subjects if could_speak(s)), subjects[0]), verb)
+            speaking = [s for s in subjects if could_speak(s)]  # (of two the parse gave, one led by a role: "Pakistan
+            led = [s for s in speaking if any(c.dep_ == "compound" and is_role_word(c) for c in s.lefts)]  # Awami
+            subject = past_dateline(article, (led or speaking or subjects)[0], verb)  # Ittehad (PAI) information
+            # secretary Mian Aslam Javed said")
             return antecedent(subject) if is_relative(subject) else subject
         agent = [g for c in article.children(verb, "agent") for g in article.children(c, "pobj")]
         if agent:
@@ -490,7 +493,25 @@ def name_tail(token: Token, right: int) -> int:
             break
         if word.text[:1].isupper():
             end = word.i
-    return conjoined_tail(token, end)
+    return conjoined_tail(token, prepositional_tail(token, end))
+
+
+def prepositional_tail(token: Token, end: int) -> int:
+    """The end of a body's name the tagger cut before its "for" or "of": "the UN Office [for Humanitarian
+    Response]" (capitalised words the parse hangs on the name, up to a bracket)."""
+    doc = token.doc
+    at = end + 1
+    if at + 1 >= len(doc) or doc[at].lower_ not in {"for", "of", "on"} or doc[at].head.i != token.i \
+            or token.ent_type_ != "ORG":
+        return end
+    last = end
+    for word in doc[at + 1:at + 1 + NAME_TAIL]:
+        if word.lower_ in NAME_JOINS and word.i > at + 1:
+            continue
+        if not (word.text[:1].isupper() and word.is_alpha and word.pos_ == "PROPN") or not in_subtree(word, token):
+            break
+        last = word.i
+    return last
 
 
 def conjoined_tail(token: Token, end: int) -> int:

@@ -295,6 +295,8 @@ def role_of(name_span: Span) -> str | None:
         while start > 0 and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i < name_span.end:
             start -= 1  # "[Secretary] General Ban Ki-moon": the parse hung both words on the name
         words = [t for t in name_span.doc[start:name_span.start] if t.dep_ not in {"det", "poss", "case", "punct"}]
+        closed = [i for i, t in enumerate(words) if t.i + 1 < len(doc) and doc[t.i + 1].text == ")"]
+        words = words[closed[-1] + 1:] if closed else words  # ("(PAI) information secretary": not the acronym)
         if any(is_role_word(t) or title_role(t.text) for t in words):
             return as_written(words)
     for child in root.children:
@@ -887,7 +889,7 @@ def name_closing_phrase(head: Token) -> Span | None:
     """A person's name set off by a comma at the end of a long description, the parse having hung it on a word deep
     inside: "The chairperson of the Association of Retired Teachers, Ogun State chapter, Chief (Mrs) Funke Adeyemi,"
     (an apposition of "chapter")."""
-    if not is_person_noun(head):
+    if not (is_person_noun(head) or is_role_word(head)):
         return None
     last = head.right_edge
     while last.i > head.i and last.is_punct:
@@ -992,11 +994,14 @@ def is_name_shaped(name: Span) -> bool:
 
 
 def name_end(head: Token) -> int:
-    """The last word of a name the parse split at its "and" or number: "Rank [and File 508]", else the head."""
+    """The last word of a name the parse split at its "and" or number: "Rank [and File 508]", else the head (not its
+    acronym in brackets after it: "UN Office [for Humanitarian Response] (UNOHR)")."""
     rest = head.doc[head.i + 1:head.right_edge.i + 1]
+    bracket = next((t.i for t in rest if t.text == "("), None)
+    rest = rest[:bracket - rest.start] if bracket is not None else rest
     if len(rest) and all(t.text[:1].isupper() or t.like_num or t.lower_ in NAME_JOINS for t in rest) \
             and (rest[-1].text[:1].isupper() or rest[-1].like_num):
-        return head.right_edge.i
+        return rest[-1].i
     return head.i
 
 

@@ -161,6 +161,18 @@ def test_a_name_the_article_goes_on_to_call_by_its_surname_is_a_persons(nlp):
     assert [q.speaker.name for q in parsed(nlp, text)._.quotes] == ["Rosalind Thwaite", "Rosalind Thwaite"]
 
 
+def test_a_name_set_after_a_members_seat_is_the_member(nlp):
+    text = "Last week the Independent TD for Cork North, Aoife Brennan, tabled a motion calling for the levy to be trebled."
+    assert [q.speaker.name for q in parsed(nlp, text)._.quotes] == ["Aoife Brennan"]
+
+
+def test_a_bodys_acronym_in_brackets_is_no_part_of_its_officers_role(nlp):
+    text = ("Responding to the criticism, Sindh Awami Ittehad (SAI) information secretary Mian Tariq Qureshi said the "
+            "opposition \"should look in the mirror\" since the debt had doubled.")
+    assert [(q.speaker.name, q.speaker.role) for q in parsed(nlp, text)._.quotes] == [
+        ("Tariq Qureshi", "information secretary")]
+
+
 def test_pronoun_follows_gender(nlp):
     text = ("Anna Berg met Peter Holm on Tuesday.\n\n"
             "\"It was a good meeting,\" she said.")
