@@ -162,6 +162,10 @@ def is_speech(ctx: QuoteContext, found: tuple[Rule, Cue] | None) -> bool:
     said_whole = ctx.kind == "direct" and text.rstrip().endswith((",", "."))
     if is_title(text) and not (governed and (words > 3 or said_whole)):
         return False  # a title, unless a speech verb says it: "\"Guilty,\" he says."
+    if is_title(text) and words > 1 and not text.rstrip().endswith(",") and named_thing(ctx):
+        return False  # "on his podcast, \"Between Takes.\"", "reading 'A Short Walk Out'": a work's title
+    if found is not None and found[1].cue is not None and found[1].cue.root.lemma_.lower() in NAMING_VERBS:
+        return False  # "Critics have dubbed it the \"pocket spy\" law", "nicknamed the \"ice king\"": a name given
     if words < SHORT_QUOTE_WORDS and not (governed or stmt.opens_paragraph):
         return False
     if found is None and words <= NAME_QUOTE_WORDS and inside_noun_phrase(ctx):
@@ -173,6 +177,17 @@ def is_speech(ctx: QuoteContext, found: tuple[Rule, Cue] | None) -> bool:
     if titled(ctx.article.text, ctx.stmt.start - ctx.stmt.opening):
         return False  # "a media release, titled 'Standing Firm With Our Farmers', said": the text's title
     return not denied_report(ctx) and not on_a_sign(ctx)
+
+
+NAMING_VERBS = {"dub", "nickname", "christen"}  # verbs that only give a name
+
+
+def named_thing(ctx: QuoteContext) -> bool:
+    """Whether the quoted words stand as a noun phrase: the object of a verb or preposition, or set beside a noun
+    ("his podcast, \"Between Takes\""), no clause of anyone's."""
+    roots = [t for t in ctx.roots if not t.is_punct]
+    return bool(roots) and all(t.dep_ in {"appos", "dobj", "pobj", "prep"} and t.ent_type_ != "PERSON" for t in roots)
+    # (a name said aloud is said: "\"Hillary Clinton,\" she added")
 
 
 def so_called(text: str, opening: int) -> bool:

@@ -183,7 +183,12 @@ def test_pronoun_follows_gender(nlp):
     "He appeared on \"Morning Report With Dan\" on Sunday.",
     "The so-called \"experts\" were wrong.",
     "The mayor arrived with a proclamation declaring Nov. 26 \"Mo & Jo's Day\" in Eastport.",
-], ids=["title", "scare-quote", "title-with-an-ampersand"])
+    "But her co-star Marcus Vale hinted at trouble last month on his podcast, \"Between Takes.\"",
+    "It is tempting, reading \u2018A Long Way Round\u2019, to treat it as a confession.",
+    "Critics have dubbed the legislation the \"pocket spy\" law.",
+    "Mr Lau, nicknamed the \"ice king\" of the frozen food trade, wrote a memoir.",
+], ids=["title", "scare-quote", "title-with-an-ampersand", "a-podcasts-title", "a-books-title", "dubbed",
+        "nicknamed"])
 def test_not_quotes(nlp, text):
     assert attributed(nlp, text) == []
 
