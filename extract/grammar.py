@@ -197,8 +197,10 @@ def parsed_subject(article: ArticleContext, verb: Token) -> Token | None:
     the dateline gives way to the word after it. A participle's subject is
     the noun it modifies (``participle_subject``).
     """
-    if is_second_act(article, verb) and verb.head.dep_ == "ccomp" and has_speech_lemma(article, verb.head.head):
-        verb = verb.head.head  # "she said the area needed homes and pointed out that ...": her second act
+    if is_second_act(article, verb, participles=True) and verb.head.dep_ == "ccomp" \
+            and has_speech_lemma(article, verb.head.head) and article.children(verb.head.head, "nsubj"):
+        verb = verb.head.head  # "she said the area needed homes and pointed out that ...", "said the package was
+        # ready, maintaining that ...": her second act (not "Asked whether ..., X did not give a date, saying")
     for hop in range(4):
         if hop > 0 and verb.pos_ in {"NOUN", "PROPN"}:
             return verb  # "a roofer who ..., telling them ...": the parse hung the participle on the noun that acts
@@ -392,7 +394,8 @@ def before_a_second_act(article: ArticleContext, clause: Span) -> Span:
     """The reported clause without a second speech act of the speaker the parse hung on its verb ("said a gun was
     found [but did not say whether ...]", "said the pool would reopen [and promised a slide]"): a conjoined speech
     verb with no subject of its own and a tense of its own (not "would consult and announce")."""
-    acts = article.cached("second-acts", 0, lambda _: [token.i for token in article.doc if is_second_act(article, token)])
+    acts = article.cached("second-acts", 0, lambda _: [token.i for token in article.doc
+                                                        if is_second_act(article, token, participles=True)])
     for at in acts[bisect_left(acts, clause.start):bisect_left(acts, clause.end)]:  # not every word of nested clauses
         token = clause.doc[at]
         if clause.start <= token.head.i < token.i or token.dep_ == "ccomp" and token.head.i < token.i:
@@ -418,12 +421,23 @@ def before_a_comment(clause: Span) -> Span:
     return clause
 
 
-def is_second_act(article: ArticleContext, verb: Token) -> bool:
+def is_second_act(article: ArticleContext, verb: Token, participles: bool = False) -> bool:
     """A speech verb conjoined to another verb with no subject of its own and a tense of its own ("said a gun was
     found [but did not say] whether ...": the speaker's second act the parse hung on the words of the first)."""
+    if participles and participle_act(article, verb):
+        return True
     return (verb.dep_ == "conj" and not acts_of_a_named_doer(article, verb) or second_complement(verb)) \
         and verb.pos_ == "VERB" and has_speech_lemma(article, verb) and not article.children(verb, "nsubj", "nsubjpass") \
         and (verb.tag_ == "VBD" or bool(article.children(verb, "aux")))
+
+
+def participle_act(article: ArticleContext, verb: Token) -> bool:
+    """A speech verb's participle after a comma with a "that" clause of its own, hung on the words of the verb before
+    ("said the government would announce a package next week[, maintaining that it would be financed ...]")."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == "," \
+        and has_speech_lemma(article, verb) and any(
+            any(t.lower_ == "that" and t.dep_ == "mark" for t in clause.children)
+            for clause in article.children(verb, "ccomp"))
 
 
 def acts_of_a_named_doer(article: ArticleContext, verb: Token) -> bool:

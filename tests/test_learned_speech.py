@@ -66,7 +66,11 @@ def test_a_reported_clause_the_parse_hung_on_whom_a_message_went_to_is_reported(
     ("The health board said it was short of beds. It advised the public to see a pharmacist before going to an "
      "emergency department.",
      ("the public to see a pharmacist before going to an emergency department", "advised", "health board")),
-], ids=["a-second-that-clause", "a-verb-the-named-doer-did", "said-in-a-letter-to-someone-that", "advised-someone-to"])
+    ("ISLAMABAD: Federal Minister for Energy Syed Imran Qazi on Monday said the government would announce a relief "
+     "package worth around Rs380 billion next week, maintaining that the package would be financed through savings.",
+     ("the government would announce a relief package worth around Rs380 billion next week", "said", "Imran Qazi")),
+], ids=["a-second-that-clause", "a-verb-the-named-doer-did", "said-in-a-letter-to-someone-that", "advised-someone-to",
+        "a-participle-of-its-own"])
 def test_the_whole_of_what_was_reported(nlp, text, expected):
     assert expected in [found[:3] for found in reported(nlp, text)]
 
