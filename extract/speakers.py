@@ -31,7 +31,7 @@ from extract.names import DETERMINERS, GIVEN_AFTER_SURNAME, surname
 from extract.records import Speaker
 from extract.vocabulary import (
     singular,
-    AGES, GENDERED, GROUP_PRONOUNS, GROUPS, NAME_WORD, PEOPLE, QUANTIFIERS, RESOLVABLE, UNNAMING, can_speak, fits_gender, gender_of, noun_gender,
+    AGES, GENDERED, GROUP_PRONOUNS, GROUPS, NAME_WORD, PEOPLE, QUANTIFIERS, RESOLVABLE, UNNAMING, WRITERS, can_speak, fits_gender, gender_of, noun_gender,
     role_noun,
     group_start, is_aged, is_common_noun, is_company_word, is_demonym, is_document_noun, is_given_name, is_group_noun, is_name_prefix,
     is_personal_name, is_person_noun, is_role_word, is_title, names_group,
@@ -54,6 +54,7 @@ ASKED_DEPTH = 4  # a word this many links below "Asked whether ..." is what the 
 COREF_RUNS = 20  # and runs at most this often in one article (it is by far the costliest step)
 COREF_PRONOUNS = 30  # on at most this many pronouns
 INITIAL = re.compile(r"^[A-Z]\.$")  # "K." in "K. Venkatesh Rao"
+WRITERS_ASKING = {"ask", "put", "point", "press", "suggest", "wonder"}  # the writer's "I ask whether ..."
 PROMINENT_MENTIONS = 3  # a person the article names this often is whom a he or she after a passing name means
 MOST_INITIALS = 4  # "the CS", "the DA", "the DPP": a role abbreviated to at most this many initials
 
@@ -1449,6 +1450,9 @@ class Resolver:
             return Resolution(found, "group-pronoun") if found is not None else None
         if token.lower_ not in GENDERED:
             return None  # "I" and "you" outside a quote: the writer or the reader, whom the text does not name
+        interviewed = self.asked_by_the_writer(token)
+        if interviewed is not None:
+            return Resolution(interviewed, "pronoun")
         salient = self.salient(token)
         if salient is not None:
             return salient
@@ -1456,6 +1460,24 @@ class Resolver:
         if chained is not None:
             return Resolution(chained, "coreferee")
         return None
+
+    def asked_by_the_writer(self, token: Token) -> Speaker | None:
+        """Whom a he or she just after the writer's own question stands for: the person of that gender the article
+        names most, whom the writer is interviewing ("I ask whether the ending is a wish. She is quiet for a long
+        moment"), when the sentence before is the writer asking, naming no one."""
+        sentence = self.article.sentence_of(token)
+        if sentence == 0 or self.quoted(token):
+            return None
+        before = self.article.sentences[sentence - 1]
+        asking = [t for t in before if t.lemma_.lower() in WRITERS_ASKING and not self.quoted(t) and any(
+            s.lower_ in WRITERS for s in self.article.children(t, "nsubj"))]
+        if not asking or any(c.pos_ == "PROPN" or c.lower_ in GENDERED
+                             for t in asking for c in self.article.children(t, "dobj", "dative")):
+            return None  # ("I asked Jo Smith whether ...": the one asked is named)
+        gender = gender_of(token)
+        people = [person for person in self.people.all() if person.first < token.i and self.fits(person.speaker(), gender)]
+        named = Counter(t.lower_ for t in self.doc if t.text[:1].isupper() and not self.quoted(t))
+        return max(people, key=lambda person: named[surname(person.name)]).speaker() if people else None
 
     def salient(self, token: Token, named: bool = False, besides: Speaker | None = None) -> Resolution | None:
         """The person a he/she most likely means: the nearest earlier subject of the right gender (with ``named``,
@@ -1544,7 +1566,8 @@ class Resolver:
             word = self.doc[i]
             if word.lower_ in GENDERED and word.dep_ in {"nsubj", "nsubjpass"} and not self.quoted(word):
                 self.swept = i  # the pronoun's own resolution sees only what comes before it
-                resolution = self.salient(word)
+                interviewed = self.asked_by_the_writer(word)
+                resolution = Resolution(interviewed, "pronoun") if interviewed is not None else self.salient(word)
                 self.pronouns[i] = resolution.speaker if resolution else None
         self.swept = max(self.swept, end)
 

@@ -173,6 +173,22 @@ def test_a_bodys_acronym_in_brackets_is_no_part_of_its_officers_role(nlp):
         ("Tariq Qureshi", "information secretary")]
 
 
+def test_a_kaumatua_is_a_person(nlp):
+    text = ('Rāwiri Te Ahu, a kaumātua of the hapū whose marae sits on the lower reaches, told the Post the delay was '
+            '"another month of the same thing".\n\n"When I was a boy we fished this river every week," the 78-year-old '
+            'said.')
+    assert [(q.speaker.name, q.speaker.kind) for q in parsed(nlp, text)._.quotes] == [("Rāwiri Te Ahu", "person")] * 2
+
+
+def test_a_she_after_the_writers_own_question_is_whom_the_writer_interviews(nlp):
+    text = ("Interview by Jo Lee\n\nRosalind Varley is late. Varley laughs when I point this out. Varley has written "
+            "four novels, and Varley's new one follows Ruth, a nurse who walks out.\n\nHer agent, Priya Shah, is more "
+            "diplomatic. \u2018Rosalind has never written the same book twice,\u2019 she writes in an email.\n\n"
+            "Back in the caf\u00e9, I ask whether the ending is a kind of wish. She is quiet for a long moment.\n\n"
+            "\u2018My mother would have hated this book,\u2019 she says eventually.")
+    assert [q.speaker.name for q in parsed(nlp, text)._.quotes] == ["Priya Shah", "Rosalind Varley"]
+
+
 def test_pronoun_follows_gender(nlp):
     text = ("Anna Berg met Peter Holm on Tuesday.\n\n"
             "\"It was a good meeting,\" she said.")
