@@ -1471,9 +1471,8 @@ class Resolver:
         before = self.article.sentences[sentence - 1]
         asking = [t for t in before if t.lemma_.lower() in WRITERS_ASKING and not self.quoted(t) and any(
             s.lower_ in WRITERS for s in self.article.children(t, "nsubj"))]
-        if not asking or any(c.pos_ == "PROPN" or c.lower_ in GENDERED
-                             for t in asking for c in self.article.children(t, "dobj", "dative")):
-            return None  # ("I asked Jo Smith whether ...": the one asked is named)
+        if not asking or any(self.article.children(t, "dobj", "dative") for t in asking):
+            return None  # ("I asked a nurse what she made of it", "I asked Jo Smith whether": whom is said)
         gender = gender_of(token)
         people = [person for person in self.people.all() if person.first < token.i and self.fits(person.speaker(), gender)]
         named = Counter(t.lower_ for t in self.doc if t.text[:1].isupper() and not self.quoted(t))
