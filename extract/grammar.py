@@ -211,9 +211,9 @@ def parsed_subject(article: ArticleContext, verb: Token) -> Token | None:
             return fronted
         if subjects:  # a person before a place: "LONDON (Reuters) - Jo Smith said" parses both as subjects
             speaking = [s for s in subjects if could_speak(s)]  # (of two the parse gave, one led by a role: "Pakistan
-            led = [s for s in speaking if any(c.dep_ == "compound" and is_role_word(c) for c in s.lefts)]  # Awami
-            subject = past_dateline(article, (led or speaking or subjects)[0], verb)  # Ittehad (PAI) information
-            # secretary Mian Aslam Javed said")
+            led = [s for s in speaking if any(c.dep_ == "compound" and is_role_word(c) for c in s.lefts)]  # Sindh
+            subject = past_dateline(article, (led or speaking or subjects)[0], verb)  # Awami Front (SAF) information
+            # secretary Mian Tariq Qureshi said")
             return antecedent(subject) if is_relative(subject) else subject
         agent = [g for c in article.children(verb, "agent") for g in article.children(c, "pobj")]
         if agent:
@@ -343,13 +343,13 @@ def named_by_apposition(article: ArticleContext, token: Token) -> Token:
     if token.dep_ == "appos" and not article.quoted(name) and (
             name.pos_ == "PROPN" and name.ent_type_ == "PERSON" or is_person_noun(token) and name.i < token.i
             and name.pos_ == "NOUN" and missed_name(name)):
-        return name  # (a name the tagger took for common nouns: "Pieter du Plessis-Venter, a retired engineer,")
+        return name  # (a name the tagger took for common nouns: "Gert du Plessis-Venter, a retired engineer,")
     return token
 
 
 def missed_name(word: Token) -> bool:
     """Whether a capitalised word ends a run of capitalised words not all of them common nouns: a name the tagger
-    took for nouns ("Pieter du Plessis-Venter")."""
+    took for nouns ("Gert du Plessis-Venter")."""
     run = [t for t in word.doc[word.left_edge.i:word.i + 1] if t.is_alpha and t.text[:1].isupper()]
     return word.text.istitle() and len(run) >= 2 and any(t.lower_ not in lexicon.common_nouns() for t in run)
 
@@ -559,7 +559,7 @@ def described_by(noun: Token) -> int:
         if comma is not None and comma + 1 < words.end and words.doc[comma + 1].lower_ in RELATIVE:
             words = noun.doc[child.i:comma]  # ("the office of Attorney General Ana Ruiz[, which defended the law,]")
         named = all(t.ent_type_ in {"ORG", "GPE", "FAC"} or t.is_stop for t in words[1:])  # a body's whole name
-        length = sum(1 for t in words if not joins_name(t))  # ("Achebe-Sørensen" is one word)
+        length = sum(1 for t in words if not joins_name(t))  # ("Ruiz-Okafor" is one word)
         if child.dep_ == "prep" and child.lower_ in DESCRIBING_PREPOSITIONS and length <= (12 if named else 6) \
                 and not any(t.pos_ in {"VERB", "AUX"} or t.is_punct and not joins_name(t) or t.text in quotes.MARKS
                             for t in words):
@@ -597,8 +597,8 @@ def phrase_object(token: Token) -> Token | None:
 
 
 def past_abbreviated_title(word: Token) -> Token:
-    """The name after a title whose full stop the tagger took for a sentence's end ("according to Sgt. [Monica
-    Lavelle]": the parse ends the sentence at "Sgt"), else the word itself."""
+    """The name after a title whose full stop the tagger took for a sentence's end ("according to Sgt. [Lena
+    Brandt]": the parse ends the sentence at "Sgt"), else the word itself."""
     doc = word.doc
     if not (is_title(word) and word.i + 2 < len(doc) and doc[word.i + 1].text == "." and not doc[word.i + 1].whitespace_ == ""
             and doc[word.i + 2].pos_ == "PROPN" and doc[word.i + 2].text[:1].isupper()):

@@ -11,13 +11,13 @@ DETERMINERS = {"a", "an", "the", "one", "another", "some"}
 SUFFIXES = {"jr.", "jr", "sr.", "ii", "iii"}
 
 
-GIVEN_AFTER_SURNAME = re.compile(r"^[A-Z][a-z]+-[a-z]+$")  # "Kwok-ming" in "Chan Kwok-ming", "Min-jun" in "Kim Min-jun"
+GIVEN_AFTER_SURNAME = re.compile(r"^[A-Z][a-z]+-[a-z]+$")  # "Chi-keung" in "Lau Chi-keung", "Min-jun" in "Kim Min-jun"
 
 
 def surname(name: str) -> str:
     """The key that unites the mentions of one person in an article: the last name, lower-cased; the first where a
     hyphenated given name in lower case after its hyphen follows it, as Chinese and Korean names are written
-    ("Chan Kwok-ming" is Mr Chan; "Ana Ruiz-Okafor" is Ms Okafor)."""
+    ("Lau Chi-keung" is Mr Lau; "Ana Ruiz-Okafor" is Ms Okafor)."""
     words = [w for w in name.split() if w.lower() not in SUFFIXES]
     if len(words) >= 2 and GIVEN_AFTER_SURNAME.match(words[-1]):
         return words[-2].lower()

@@ -294,7 +294,7 @@ def role_of(name_span: Span) -> str | None:
         start = min(t.left_edge.i for t in left)
         doc = name_span.doc
         while start > 0 and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i < name_span.end:
-            start -= 1  # "[Secretary] General Ban Ki-moon": the parse hung both words on the name
+            start -= 1  # "[Secretary] General Lau Chi-keung": the parse hung both words on the name
         words = [t for t in name_span.doc[start:name_span.start] if t.dep_ not in {"det", "poss", "case", "punct"}]
         closed = [i for i, t in enumerate(words) if t.i + 1 < len(doc) and doc[t.i + 1].text == ")"]
         words = words[closed[-1] + 1:] if closed else words  # ("(PAI) information secretary": not the acronym)
@@ -564,7 +564,7 @@ def person_spans(doc: Doc, runs: list[Span], run_at: dict[int, Span]):
                               and not shared_surname(ent, run_at)) or is_company_word(ent[-1]):
             continue  # "the Swede", "the Guild said", "Corran Renewables" tagged as a person; not "Raj and Meena Patel"
         while len(ent) > 1 and ent[-1].pos_ == "VERB" and ent[-1].lemma_.lower() in lexicon.speech_verbs():
-            ent = ent[:-1]  # a headline's "Obama Says" tagged as one name
+            ent = ent[:-1]  # a headline's "Vale Says" tagged as one name
         if ent.label_ == "PERSON" and ent.text not in bodies:
             # "[Ports T. Ramesh Iyer]", "member for [Roads] Amani Chebet", "of the [INMU] Siobhan Keary" tagged a person
             ent = from_initial(ent) or past_field(ent) or with_given_names(past_short_body_name(ent))
@@ -595,12 +595,12 @@ def person_spans(doc: Doc, runs: list[Span], run_at: dict[int, Span]):
 
 def called_by_surname(ent: Span, alone: Counter) -> bool:
     """Whether a name the tagger took for a body's is a person's the article goes on to call by its last word alone
-    ("Imogen Thwaite ... Thwaite laughs"), as no body is called: two or three capitalised words, none of them a
+    ("Rosalind Varley ... Varley laughs"), as no body is called: two or three capitalised words, none of them a
     common noun, a body's or a business's word."""
     words = [t for t in ent if not t.is_punct]
     return 2 <= len(words) <= 3 and alone[ent[-1].lower_] > 1 and no_common_noun(ent) and all(
         t.pos_ == "PROPN" and t.lemma_.lower() not in lexicon.speech_verbs() and not (is_group_noun(t) or is_company_word(t))
-        for t in words)  # (not a headline's "Obama Says")
+        for t in words)  # (not a headline's "Vale Says")
 
 
 def from_initial(run: Span) -> Span | None:
@@ -913,7 +913,7 @@ def name_closing_title(head: Token) -> Span | None:
                for o in prep.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
     objects += [inner for o in objects for prep in o.children if prep.dep_ == "prep" and prep.lower_ in {"in", "of"}
                 for inner in prep.children if inner.dep_ == "pobj" and inner.pos_ == "PROPN"]  # ("Leader of the
-    # Opposition in the National Assembly Rana Tariq Mehmood": the name closes the field's field)
+    # Opposition in the Provincial Assembly Rana Saleem Akhtar": the name closes the field's field)
     for obj in objects + [c for o in objects for c in o.conjuncts if c.i > o.i and c.pos_ == "PROPN"]:  # ("Minister
         # for Higher Education and Technical Training R. Meenakshi Sundaram": the name closes the second field)
         named = (from_initial(head.doc[obj.left_edge.i:obj.i + 1]) if head.text[:1].isupper() else None) \
@@ -939,7 +939,7 @@ def name_after_field(obj: Token) -> Span | None:
         begin = obj.i
         while begin > start and doc[begin - 1].ent_type_ == "PERSON" and doc[begin].ent_iob_ != "B":
             begin -= 1
-        start = begin  # "in the National Assembly [Tariq Mehmood]": the body the tagger ran into the name
+        start = begin  # "in the Provincial Assembly [Saleem Akhtar]": the body the tagger ran into the name
     name = past_short_body_name(doc[start:obj.i + 1])  # "of the INMU [Siobhan Keary]"
     field = doc[obj.left_edge.i:name.start]
     if not len(field) or not all(t.is_lower and t.pos_ == "NOUN" or t.lower_ in lexicon.common_nouns()
@@ -996,7 +996,7 @@ def is_name_shaped(name: Span) -> bool:
 
 def name_end(head: Token) -> int:
     """The last word of a name the parse split at its "and" or number: "Rank [and File 508]", else the head (not its
-    acronym in brackets after it: "UN Office [for Humanitarian Response] (UNOHR)")."""
+    acronym in brackets after it: "UN Office [for Refugee Support] (UNORS)")."""
     rest = head.doc[head.i + 1:head.right_edge.i + 1]
     bracket = next((t.i for t in rest if t.text == "("), None)
     rest = rest[:bracket - rest.start] if bracket is not None else rest
@@ -1387,7 +1387,7 @@ class Resolver:
     def named(self, mention: Span) -> Person | None:
         """The person a mention names, by the surname the article uses."""
         names = [t for t in mention if (t.pos_ == "PROPN" or self.is_known_surname(t)) and NAME_WORD.match(t.text)]
-        for token in names:  # a surname written first: "Chairman Chan Kwok-ming" is Mr Chan
+        for token in names:  # a surname written first: "Chairman Lau Chi-keung" is Mr Lau
             words = self.doc[token.i:mention.end].text.split()
             if len(words) >= 2 and GIVEN_AFTER_SURNAME.match(words[1].rstrip(",")) and token.lower_ in self.people:
                 return self.of_titled_gender(self.people.get(token.lower_, before=token.i), mention, token.lower_)
@@ -1572,7 +1572,7 @@ class Resolver:
 
     def missed_person(self, head: Token) -> Speaker | None:
         """The person a name the tagger took for common nouns names, when a person's description stands beside it
-        ("Forum convenor Pieter du Plessis-Venter, a retired engineer,": Pieter du Plessis-Venter, convenor)."""
+        ("Forum convenor Gert du Plessis-Venter, a retired engineer,": Gert du Plessis-Venter, convenor)."""
         if head.pos_ != "NOUN" or not missed_name(head) or not any(
                 c.dep_ == "appos" and is_person_noun(c) for c in head.children):
             return None
@@ -1597,7 +1597,7 @@ class Resolver:
             return person.speaker() if person else None
         if word.tag_ == "NN" and (is_role_word(word) or is_described_person(word)) and word.dep_ not in {"compound", "amod"}:
             if word.dep_ == "appos" and self.missed_person(word.head) is not None:
-                return self.missed_person(word.head)  # "Pieter du Plessis-Venter, a retired engineer,"
+                return self.missed_person(word.head)  # "Gert du Plessis-Venter, a retired engineer,"
             if word.dep_ == "appos" and word.head.pos_ == "PROPN" and (
                     word.head.ent_type_ not in GROUPS or self.is_known_surname(word.head)):
                 return None  # "Walsh, a former labor leader": the name stands for both

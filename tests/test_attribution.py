@@ -97,8 +97,8 @@ def test_nested_attribution_has_reporter(nlp):
 
 def test_quoted_words_under_a_speech_act_still_to_come_are_who_reports_it(nlp):
     text = ("Councillor Lena Brandt spoke after the vote. She said the regional council would ask the firm to delay "
-            "the closure and to offer a redundancy package \"worthy of the name\".")
-    assert attributed(nlp, text) == [("worthy of the name", "Lena Brandt")]
+            "the closure and to offer a redundancy package \"fit for the name\".")
+    assert attributed(nlp, text) == [("fit for the name", "Lena Brandt")]
 
 
 def test_role_kept_apart_from_name(nlp):
@@ -126,24 +126,24 @@ def test_the_initials_of_a_role_stand_for_who_holds_it(nlp, text, expected):
 def test_a_pronoun_after_a_name_given_in_passing_stands_for_whom_the_story_is_about(nlp):
     text = ("Jonah Pell, the trumpeter, died on Monday at 84.\n\n"
             "Mr. Pell recorded 20 albums, but he was best known for \"Harbour Lights,\" a 1971 record. Writing in the "
-            "Evening Post, the critic Oscar Wren called the album \"a slow fire in an empty church,\" a line Mr. Pell "
+            "Evening Post, the critic Oscar Wren called the album \"a brass band lost in fog,\" a remark Mr. Pell "
             "later said he took as praise.\n\n"
             "Born in 1940 in Ferrisburg, he was the youngest of five children.\n\n"
-            "\"My father said if I was going to be loud, I had better be good,\" he told Brass magazine in 1995.")
+            "\"My uncle told me a trumpet was a promise you had to keep,\" he told Brass magazine in 1995.")
     assert [q.speaker.name for q in parsed(nlp, text)._.quotes if q.kind == "direct"] == ["Jonah Pell"]
 
 
 def test_who_gave_the_speaker_a_nickname_is_not_who_says_the_quoted_words(nlp):
-    text = ('Comrade Ade Bello spoke in Abeokuta. The labour leader, popularly called "Baba Labour" by members of the '
-            'union, averred that the liability had risen and that deductions had been "quietly diverted" since 2021.')
-    assert attributed(nlp, text) == [("quietly diverted", "Ade Bello")]
+    text = ('Comrade Ade Bello spoke in Abeokuta. The labour leader, popularly called "Big Chief" by members of the '
+            'union, averred that the debt had grown and that the dues had been "spent elsewhere" since 2021.')
+    assert attributed(nlp, text) == [("spent elsewhere", "Ade Bello")]
 
 
 def test_a_name_closing_a_long_description_is_who_it_describes(nlp):
     text = ("Among the pensioners was Alhaji Musa Bello, a retired headmaster, who lamented that he had sold his car. "
-            "The chairperson of the Association of Retired Teachers, Ogun State chapter, Chief (Mrs) Funke Adeyemi, "
-            "noted that at least 140 members had died while waiting for their money.\n\n"
-            "\"We bury them one after the other,\" she said, as Bello wept beside her.")
+            "The chairperson of the Association of Retired Nurses, Oyo State chapter, Chief (Mrs) Funke Adeyemi, "
+            "noted that at least 90 members had died while waiting for their pensions.\n\n"
+            "\"We lose one every week,\" she said, as Bello looked on.")
     assert [q.speaker.name for q in parsed(nlp, text)._.quotes] == ["Musa Bello", "Funke Adeyemi", "Funke Adeyemi"]
 
 
@@ -155,27 +155,27 @@ def test_a_name_the_tagger_took_for_nouns_beside_a_persons_description_is_a_pers
 
 
 def test_a_name_the_article_goes_on_to_call_by_its_surname_is_a_persons(nlp):
-    text = ("Rosalind Thwaite: \u2018I wrote the book my mother would have hated\u2019\n\nInterview by Jo Lee\n\n"
-            "Rosalind Thwaite is late, and apologetic about it. Thwaite laughs when I point this out.\n\n"
-            "\u2018Sorry. I\u2019ve been up since five,\u2019 she says. Thwaite has written four novels.")
+    text = ("Rosalind Thwaite: \u2018I never planned to write about my father\u2019\n\nInterview by Jo Lee\n\n"
+            "Rosalind Thwaite arrives with a bag of shopping. Thwaite laughs when I point this out.\n\n"
+            "\u2018Forgive me. The market was open,\u2019 she says. Thwaite has written four novels.")
     assert [q.speaker.name for q in parsed(nlp, text)._.quotes] == ["Rosalind Thwaite", "Rosalind Thwaite"]
 
 
 def test_a_name_set_after_a_members_seat_is_the_member(nlp):
-    text = "Last week the Independent TD for Cork North, Aoife Brennan, tabled a motion calling for the levy to be trebled."
+    text = "Last week the Independent TD for Cork North, Aoife Brennan, tabled a motion calling for the tax to be doubled."
     assert [q.speaker.name for q in parsed(nlp, text)._.quotes] == ["Aoife Brennan"]
 
 
 def test_a_bodys_acronym_in_brackets_is_no_part_of_its_officers_role(nlp):
     text = ("Responding to the criticism, Sindh Awami Ittehad (SAI) information secretary Mian Tariq Qureshi said the "
-            "opposition \"should look in the mirror\" since the debt had doubled.")
+            "opposition \"should check its own record\" since the debt had doubled.")
     assert [(q.speaker.name, q.speaker.role) for q in parsed(nlp, text)._.quotes] == [
         ("Tariq Qureshi", "information secretary")]
 
 
 def test_a_kaumatua_is_a_person(nlp):
     text = ('Rāwiri Te Ahu, a kaumātua of the hapū whose marae sits on the lower reaches, told the Post the delay was '
-            '"another month of the same thing".\n\n"When I was a boy we fished this river every week," the 78-year-old '
+            '"another month of waiting".\n\n"As a boy I swam here every summer," the 78-year-old '
             'said.')
     assert [(q.speaker.name, q.speaker.kind) for q in parsed(nlp, text)._.quotes] == [("Rāwiri Te Ahu", "person")] * 2
 
@@ -184,8 +184,8 @@ def test_a_she_after_the_writers_own_question_is_whom_the_writer_interviews(nlp)
     text = ("Interview by Jo Lee\n\nRosalind Varley is late. Varley laughs when I point this out. Varley has written "
             "four novels, and Varley's new one follows Ruth, a nurse who walks out.\n\nHer agent, Priya Shah, is more "
             "diplomatic. \u2018Rosalind has never written the same book twice,\u2019 she writes in an email.\n\n"
-            "Back in the caf\u00e9, I ask whether the ending is a kind of wish. She is quiet for a long moment.\n\n"
-            "\u2018My mother would have hated this book,\u2019 she says eventually.")
+            "Back at the table, I ask whether the last chapter is a farewell. She looks out of the window for a while.\n\n"
+            "\u2018My father would have burned this book,\u2019 she says at last.")
     assert [q.speaker.name for q in parsed(nlp, text)._.quotes] == ["Priya Shah", "Rosalind Varley"]
 
 
@@ -199,10 +199,10 @@ def test_pronoun_follows_gender(nlp):
     "He appeared on \"Morning Report With Dan\" on Sunday.",
     "The so-called \"experts\" were wrong.",
     "The mayor arrived with a proclamation declaring Nov. 26 \"Mo & Jo's Day\" in Eastport.",
-    "But her co-star Marcus Vale hinted at trouble last month on his podcast, \"Between Takes.\"",
+    "But her co-star Marcus Vale hinted at trouble last month on his podcast, \"Off Camera.\"",
     "It is tempting, reading \u2018A Long Way Round\u2019, to treat it as a confession.",
-    "Critics have dubbed the legislation the \"pocket spy\" law.",
-    "Mr Lau, nicknamed the \"ice king\" of the frozen food trade, wrote a memoir.",
+    "Critics have dubbed the legislation the \"pocket snoop\" law.",
+    "Mr Lau, nicknamed the \"salt king\" of the fish trade, wrote a memoir.",
 ], ids=["title", "scare-quote", "title-with-an-ampersand", "a-podcasts-title", "a-books-title", "dubbed",
         "nicknamed"])
 def test_not_quotes(nlp, text):
@@ -257,8 +257,8 @@ def test_organisation_speaker(nlp):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("The Bureau of Climate and Weather says large parts of the west have had their driest year since the 1960s.",
-     "Bureau of Climate and Weather"),
+    ("The Bureau of Soils and Water says large parts of the west have had their driest year since the 1960s.",
+     "Bureau of Soils and Water"),
     ("The Office of Fair Trading and Consumer Affairs said the firm had been fined.",
      "Office of Fair Trading and Consumer Affairs"),
     ("The Ministry of Health and Jo Smith said the ward would close.", "Ministry of Health"),
@@ -269,24 +269,24 @@ def test_a_bodys_name_runs_on_past_its_and(nlp, text, expected):
 
 def test_a_title_before_a_name_is_no_body_a_description_stands_for(nlp):
     text = ('Meanwhile, the opposition Harbour Reform Alliance (HRA), in a statement signed by its State Publicity '
-            'Secretary, Hon. Tunde Ajayi, accused the council of "selling the harbour by the back door".\n\n'
+            'Secretary, Hon. Tunde Ajayi, accused the council of "selling the harbour by stealth".\n\n'
             'The party stated that its councillors would move a motion to publish the lease.')
     assert [q.speaker.name for q in parsed(nlp, text)._.quotes][1:] == ["HRA"]
 
 
 def test_a_preposition_the_parse_hung_on_a_number_is_no_part_of_the_speaker(nlp):
     text = ("Jo Vale is facing the biggest backbench revolt of her time as chancellor after 40 Labour MPs signed a "
-            "letter warning that her plan would \u201cpunish ordinary savers\u201d.")
+            "letter warning that her tax would \u201chit pensioners hardest\u201d.")
     assert [q.speaker.name for q in parsed(nlp, text)._.quotes] == ["40 Labour MPs"]
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Ana Ruiz, 17, was hit near Fenn Road, according to Sgt. Lena Brandt, the department's public information "
+    ("Ana Ruiz, 17, was hit near Mill Lane, according to Sgt. Lena Brandt, the department's public information "
      "officer.", ["Lena Brandt"]),
-    ("In an order issued on Monday, the Harbour Authority said it had \"reason to believe\" the funds were moved. "
+    ("In an order issued on Monday, the Harbour Authority said it had \"grounds to suspect\" the funds were moved. "
      "The firm has been directed not to sell any assets until the audit is done, the order said.",
      ["Harbour Authority", "Harbour Authority"]),
-    ("Norland Homes has 14 projects under way in Pune, according to the company's latest investor presentation.",
+    ("Norland Homes has nine towers being built in Leeds, according to the company's annual investor presentation.",
      ["Norland Homes"]),
 ], ids=["title-with-a-full-stop", "the-order-said", "the-companys-presentation"])
 def test_who_speaks_through_a_title_or_a_text(nlp, text, expected):
@@ -640,9 +640,9 @@ def test_apostrophes_make_no_quotes(nlp):
           ("Six deaths. That is a lot.", "Nadia Pemberton", "transcript-turn"),
           ("Some of it, yes.", "Amara Voss", "transcript-turn")]),
         ("In a 911 call released by police, a caller can be heard describing the crash:\n\n"
-         "CALLER: There's a man down in the road by the school.\nDISPATCHER: Is he breathing?\n"
+         "CALLER: A cyclist has been knocked off outside the library.\nDISPATCHER: Is he breathing?\n"
          "CALLER: I can't tell. Please hurry.",
-         [("There's a man down in the road by the school.", "caller", "transcript-turn"),
+         [("A cyclist has been knocked off outside the library.", "caller", "transcript-turn"),
           ("I can't tell. Please hurry.", "caller", "transcript-turn")]),
     ],
     ids=["debate-transcript", "headline-label", "quote-nested-in-turn", "labels-that-name-no-speaker",
@@ -851,11 +851,11 @@ def test_pronouns_stand_for_people_not_words_that_look_like_names(nlp, text, exp
         ("Hundreds of shoppers queued outside. One shopper told us: \"I came at five.\" "
          "Another said the doors opened late.",
          [("I came at five.", "shopper"), ("the doors opened late", "shopper")]),
-        ("Allies of the chancellor insist she will not retreat, arguing that the change would fall mostly on the top "
-         "10% of earners. \u201cShe has run the numbers every which way,\u201d one said.",
-         [("she will not retreat", "Allies of the chancellor"),
-          ("that the change would fall mostly on the top 10% of earners", "Allies of the chancellor"),
-          ("She has run the numbers every which way,", "ally of the chancellor")]),
+        ("Allies of the chancellor insist she will not back down, arguing that the change would fall mostly on the "
+         "richest 10% of households. \u201cShe has checked the sums twice,\u201d one said.",
+         [("she will not back down", "Allies of the chancellor"),
+          ("that the change would fall mostly on the richest 10% of households", "Allies of the chancellor"),
+          ("She has checked the sums twice,", "ally of the chancellor")]),
     ],
     ids=["one-and-another", "noun-written-once", "whose-allies-not-the-people-counted"],
 )
@@ -1201,8 +1201,8 @@ def test_the_writers_own_we_is_no_speaker(nlp):
 
 
 def test_the_readers_question_is_no_statement(nlp):
-    text = ("Lots of you have been asking whether ferry tickets for today will be valid tomorrow. Harbour Ferries says "
-            "they can be used on any sailing until Monday.")
+    text = ("Lots of you have been asking whether Saturday's regatta will go ahead. Harbour Ferries says extra "
+            "sailings will run until Monday.")
     assert [q.mention.text for q in parsed(nlp, text)._.quotes if q.mention is not None] == ["Harbour Ferries"]
 
 
@@ -1279,10 +1279,10 @@ def test_thanks_after_the_words_are_a_second_act_no_part_of_them(nlp):
 
 def test_a_mixed_quotes_content_never_holds_its_own_cue(nlp):
     text = ("Health Minister Joy Achieng spoke in Nakuru. The minister also dismissed Governor Ada Quill's claim that "
-            "the ministry had withheld money meant for the second phase, terming it \"politics of the lowest order\".")
+            "the ministry had held back funds for the bridge, terming it \"cheap theatre of the worst kind\".")
     (quote,) = [q for q in parsed(nlp, text)._.quotes if q.kind == "mixed"]
     assert (quote.speaker.name, quote.cue.text, quote.reported.text) == (
-        "Joy Achieng", "terming", 'it "politics of the lowest order"')
+        "Joy Achieng", "terming", 'it "cheap theatre of the worst kind"')
 
 
 def test_how_the_words_were_got_is_no_part_of_what_was_said(nlp):
@@ -1312,7 +1312,7 @@ def test_a_quote_after_a_second_speech_verb_reports_only_what_follows_it(nlp, te
 
 
 @pytest.mark.parametrize("name, key", [
-    ("Chan Kwok-ming", "chan"), ("Kim Min-jun", "kim"), ("Ana Ruiz-Okafor", "okafor"), ("Jo Smith", "smith"),
+    ("Lau Chi-keung", "lau"), ("Kim Min-jun", "kim"), ("Ana Ruiz-Okafor", "okafor"), ("Jo Smith", "smith"),
     ("Jo Smith Jr.", "smith"),
 ])
 def test_the_surname_of_a_name_written_surname_first(name, key):
@@ -1322,15 +1322,15 @@ def test_the_surname_of_a_name_written_surname_first(name, key):
 
 
 def test_a_surname_written_first_is_the_one_a_title_repeats(nlp):
-    text = ("By Ada Chi\n\nChairman Lau Chi-keung, 67, said the group had been \"too optimistic\" about demand.\n\n"
-            "\"We built ahead of demand,\" Mr Lau told analysts. An analyst, Vivian Lau, said the warning was \"worse than "
-            "feared\".")
+    text = ("By Ada Chi\n\nChairman Lau Chi-keung, 67, said the group had been \"far too slow\" to cut costs.\n\n"
+            "\"We opened too many depots,\" Mr Lau told analysts. An analyst, Vivian Lau, said the warning was \"a real "
+            "shock\".")
     assert [q.speaker.name for q in parsed(nlp, text)._.quotes] == ["Lau Chi-keung", "Lau Chi-keung", "Vivian Lau"]
 
 
 def test_the_minister_is_no_prime_minister(nlp):
-    text = ("ISLAMABAD: Federal Minister for Energy Syed Imran Qazi on Monday said the government would announce a relief "
-            "package next week. The package had been approved in principle by Prime Minister Mian Tariq Aziz. Earlier, "
+    text = ("ISLAMABAD: Federal Minister for Energy Syed Imran Qazi on Monday said the government would announce a fuel "
+            "subsidy next month. The subsidy had been cleared in principle by Prime Minister Mian Tariq Aziz. Earlier, "
             "the minister said on the floor of the house that the canals had been repaired.")
     assert [q.speaker.name for q in parsed(nlp, text)._.quotes] == ["Imran Qazi", "Imran Qazi"]
 
@@ -1798,10 +1798,10 @@ def test_emphasis_inside_a_line_is_blanked_and_every_offset_kept():
 
 def test_a_blockquote_a_speaker_introduces_is_their_direct_quote(nlp):
     text = ("Cllr Nia Rowlands, leader of the borough council, has posted this update on social media:\n\n"
-            "> The promenade has taken a real beating today. Please keep away from the sea wall.\n>\n"
+            "> The promenade is under water tonight. Please keep away from the sea wall.\n>\n"
             "> Our crews will clear the road once the tide turns.\n\nThe storm is moving north.")
     assert attributed(nlp, text) == [
-        ("The promenade has taken a real beating today. Please keep away from the sea wall.", "Nia Rowlands"),
+        ("The promenade is under water tonight. Please keep away from the sea wall.", "Nia Rowlands"),
         ("Our crews will clear the road once the tide turns.", "Nia Rowlands")]
 
 

@@ -28,16 +28,16 @@ def test_reported_speech_the_verb_rule_misses(nlp, text, expected):
 
 
 def test_a_second_speech_act_the_parse_made_a_second_clause_of_the_first_is_its_own_statement(nlp):
-    text = ("Clann Glas’s finance spokesperson, Ruairi Doyle, said his party would support the motion but warned that "
-            "a higher levy on its own would not bring shops back into use.")
+    text = ("Clann Glas’s finance spokesperson, Ruairi Doyle, said his party would support the bill but warned that "
+            "a higher tax on its own would not bring shops back into use.")
     assert [found[:3] for found in reported(nlp, text)] == [
-        ("his party would support the motion", "said", "Ruairi Doyle"),
-        ("that a higher levy on its own would not bring shops back into use", "warned", "Ruairi Doyle")]
+        ("his party would support the bill", "said", "Ruairi Doyle"),
+        ("that a higher tax on its own would not bring shops back into use", "warned", "Ruairi Doyle")]
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Lena Brandt said the union would hold a ballot on strike action next month, something that has happened only "
-     "twice since the war.", "the union would hold a ballot on strike action next month"),
+    ("Lena Brandt said the union would hold a ballot on strike action next month, something that has not happened "
+     "in 20 years.", "the union would hold a ballot on strike action next month"),
     ("The council said it would close the two libraries in March, a move that campaigners called short-sighted.",
      "it would close the two libraries in March"),
 ], ids=["something-that", "a-move-that"])
@@ -45,30 +45,24 @@ def test_the_writers_comment_on_what_was_reported_is_no_part_of_it(nlp, text, ex
     assert [found[0] for found in reported(nlp, text)] == [expected]
 
 
-def test_a_reported_clause_the_parse_hung_on_whom_a_message_went_to_is_reported(nlp):
-    text = ("Ferris Valley Schools said in a message to families that grief counselors would be available at the high "
-            "school on Monday.")
-    assert [found[:3] for found in reported(nlp, text)] == [
-        ("that grief counselors would be available at the high school on Monday", "said", "Ferris Valley Schools")]
-
-
 @pytest.mark.parametrize("text, expected", [
-    ("Housing officer Lena Brandt told the panel the scheme complied with the development plan, which earmarks the "
-     "land for homes, and that the drainage team had raised no objection subject to conditions.",
-     ("the scheme complied with the development plan, which earmarks the land for homes, and that the drainage team "
-      "had raised no objection subject to conditions", "told", "Lena Brandt")),
-    ("The drummer Ivo Marsh, who played in the band for a decade, said the singer rarely rehearsed and almost never "
-     "told the others what to play.",
-     ("the singer rarely rehearsed and almost never told the others what to play", "said", "Ivo Marsh")),
-    ("The Harbour Insurers' Association, which represents 14 firms, said in a letter to the committee that several "
-     "councils had delayed their payments by seven months.",
-     ("that several councils had delayed their payments by seven months", "said", "Harbour Insurers' Association")),
-    ("The health board said it was short of beds. It advised the public to see a pharmacist before going to an "
-     "emergency department.",
-     ("the public to see a pharmacist before going to an emergency department", "advised", "health board")),
-    ("ISLAMABAD: Federal Minister for Energy Syed Imran Qazi on Monday said the government would announce a relief "
-     "package worth around Rs380 billion next week, maintaining that the package would be financed through savings.",
-     ("the government would announce a relief package worth around Rs380 billion next week", "said", "Imran Qazi")),
+    ("Housing officer Lena Brandt told the panel the scheme met the town plan, which zones the field for houses, and "
+     "that the drainage team had raised no objection subject to conditions.",
+     ("the scheme met the town plan, which zones the field for houses, and that the drainage team had raised no "
+      "objection subject to conditions", "told", "Lena Brandt")),
+    ("The drummer Ivo Marsh, who played in the band for a decade, said the singer seldom warmed up and never told "
+     "the band which songs came next.",
+     ("the singer seldom warmed up and never told the band which songs came next", "said", "Ivo Marsh")),
+    ("The Dairy Farmers' Union, which speaks for 900 farms, said in a letter to the committee that several councils "
+     "had delayed the release of their grants by five months.",
+     ("that several councils had delayed the release of their grants by five months", "said",
+      "Dairy Farmers' Union")),
+    ("The highways board said the storm had closed two bridges. It advised drivers to avoid the coast road until "
+     "morning.",
+     ("drivers to avoid the coast road until morning", "advised", "highways board")),
+    ("ISLAMABAD: Federal Minister for Energy Syed Imran Qazi on Monday said the government would announce a fuel "
+     "subsidy worth Rs50 billion next month, maintaining that it would be paid for from savings.",
+     ("the government would announce a fuel subsidy worth Rs50 billion next month", "said", "Imran Qazi")),
 ], ids=["a-second-that-clause", "a-verb-the-named-doer-did", "said-in-a-letter-to-someone-that", "advised-someone-to",
         "a-participle-of-its-own"])
 def test_the_whole_of_what_was_reported(nlp, text, expected):

@@ -264,13 +264,13 @@ def content_around(article: ArticleContext, start: int, end: int) -> Span | None
 
 
 def named_by_another(word: Token, cue: Token) -> bool:
-    """Whether a word is the agent of a passive other than the cue ("nicknamed \"the Bullet\" [by the crowd]"):
+    """Whether a word is the agent of a passive other than the cue ("nicknamed \"the Rocket\" [by the crowd]"):
     who gave the speaker a name, not who speaks."""
     return word.dep_ == "pobj" and word.head.dep_ == "agent" and word.head.head != cue
 
 
 def who_was_named(article: ArticleContext, participle: Token) -> Token | None:
-    """The noun a passive participle tells something of: the one it modifies ("Bell, nicknamed ...") or its
+    """The noun a passive participle tells something of: the one it modifies ("Ivo Marsh, nicknamed ...") or its
     subject, as the parse may give it ("The leader, called ... by members, averred")."""
     if participle.dep_ == "acl":
         return participle.head

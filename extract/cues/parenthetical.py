@@ -87,7 +87,7 @@ def according_aside(article: ArticleContext, word: Token) -> tuple[Span, Span, S
     source = next((c for c in cue[-1].children if c.dep_ == "pobj"), None)
     named = past_abbreviated_title(source) if source is not None else None
     if named is not None and named != source:
-        return noun_phrase(named), doc[word.i:source.right_edge.i + 1], cue  # "according to Sgt. Monica Lavelle"
+        return noun_phrase(named), doc[word.i:source.right_edge.i + 1], cue  # "according to Sgt. Lena Brandt"
     if source is None or (cue[0].lower_ == "per" and not speaks(source)) or points_back(source):
         return None  # "According to these figures, ...": words already attributed, to someone else
     aside = doc[word.i:source.right_edge.i + 1]
