@@ -187,7 +187,7 @@ def named_thing(ctx: QuoteContext) -> bool:
     ("his podcast, \"Between Takes\""), no clause of anyone's."""
     roots = [t for t in ctx.roots if not t.is_punct]
     return bool(roots) and all(t.dep_ in {"appos", "dobj", "pobj", "prep"} and t.ent_type_ != "PERSON" for t in roots)
-    # (a name said aloud is said: "\"Hillary Clinton,\" she added")
+    # (a name said aloud is said: "\"Ada Quill,\" she added")
 
 
 def so_called(text: str, opening: int) -> bool:

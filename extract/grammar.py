@@ -511,8 +511,8 @@ def name_tail(token: Token, right: int) -> int:
 
 
 def prepositional_tail(token: Token, end: int) -> int:
-    """The end of a body's name the tagger cut before its "for" or "of": "the UN Office [for Humanitarian
-    Response]" (capitalised words the parse hangs on the name, up to a bracket)."""
+    """The end of a body's name the tagger cut before its "for" or "of": "the UN Office [for Refugee
+    Support]" (capitalised words the parse hangs on the name, up to a bracket)."""
     doc = token.doc
     at = end + 1
     if at + 1 >= len(doc) or doc[at].lower_ not in {"for", "of", "on"} or doc[at].head.i != token.i \
@@ -529,7 +529,7 @@ def prepositional_tail(token: Token, end: int) -> int:
 
 
 def conjoined_tail(token: Token, end: int) -> int:
-    """The end of a body's "X of Y and Z" name the tagger cut at its "and": "the Bureau of Climate [and Weather]",
+    """The end of a body's "X of Y and Z" name the tagger cut at its "and": "the Bureau of Soils [and Water]",
     "the Office of Fair Trading [and Consumer Affairs]" (capitalised words the parse hangs on the name, no person's)."""
     doc = token.doc
     after = end + 1

@@ -53,7 +53,7 @@ LED_TOKENS = 12  # a body's name, a role and a person's name after the body's he
 ASKED_DEPTH = 4  # a word this many links below "Asked whether ..." is what the speaker was asked about
 COREF_RUNS = 20  # and runs at most this often in one article (it is by far the costliest step)
 COREF_PRONOUNS = 30  # on at most this many pronouns
-INITIAL = re.compile(r"^[A-Z]\.$")  # "K." in "K. Venkatesh Rao"
+INITIAL = re.compile(r"^[A-Z]\.$")  # "K." in "K. Arun Menon"
 WRITERS_ASKING = {"ask", "put", "point", "press", "suggest", "wonder"}  # the writer's "I ask whether ..."
 PROMINENT_MENTIONS = 3  # a person the article names this often is whom a he or she after a passing name means
 MOST_INITIALS = 4  # "the CS", "the DA", "the DPP": a role abbreviated to at most this many initials
@@ -346,7 +346,7 @@ def described_as(name_span: Span) -> str | None:
     before = name_span.doc[name_span.start - 1] if name_span.start > 0 else None
     if before is not None and before.is_lower and before.pos_ in {"NOUN", "ADJ"} and "\n" not in before.whitespace_ \
             and is_person_noun(before) and not is_role_word(before):
-        return before.lower_  # "super-agent Dario Pellegrini-Costa", "taxi driver Jo Smith": a trade written before
+        return before.lower_  # "super-agent Nico Bellandi-Ruiz", "taxi driver Jo Smith": a trade written before
     return None
 
 
@@ -566,7 +566,7 @@ def person_spans(doc: Doc, runs: list[Span], run_at: dict[int, Span]):
         while len(ent) > 1 and ent[-1].pos_ == "VERB" and ent[-1].lemma_.lower() in lexicon.speech_verbs():
             ent = ent[:-1]  # a headline's "Vale Says" tagged as one name
         if ent.label_ == "PERSON" and ent.text not in bodies:
-            # "[Ports T. Ramesh Iyer]", "member for [Roads] Amani Chebet", "of the [INMU] Siobhan Keary" tagged a person
+            # "[Ports T. Suresh Nair]", "member for [Roads] Wanjiru Kamau", "of the [HNWU] Aoife Brennan" tagged a person
             ent = from_initial(ent) or past_field(ent) or with_given_names(past_short_body_name(ent))
             if clean_name(ent)[0]:
                 tagged.update(range(ent.start, ent.end))
@@ -577,7 +577,7 @@ def person_spans(doc: Doc, runs: list[Span], run_at: dict[int, Span]):
         run = past_short_body_name(run)
         initialled = from_initial(run)
         if initialled is not None:
-            yield initialled  # "Minister for Water Supply K. Venkatesh Rao", tagged nothing or a body
+            yield initialled  # "Minister for Water Supply K. Arun Menon", tagged nothing or a body
             continue
         if len(run) == 1 and shared_surname(run, run_at):
             yield run  # "Sunil and Deepa Varma", "Sunil" tagged a place
@@ -605,7 +605,7 @@ def called_by_surname(ent: Span, alone: Counter) -> bool:
 
 def from_initial(run: Span) -> Span | None:
     """The part of a run of proper nouns from an initial inside it on, when a common noun is before it and only
-    names follow it ("Water Supply [K. Venkatesh Rao]", "the Opposition [R. Selvaraj]"; not "Vann R. Newkirk"): a
+    names follow it ("Water Supply [K. Arun Menon]", "the Opposition [R. Kannan]"; not "Jo R. Smith"): a
     person's name, however the tagger read the run."""
     for token in run[1:-1]:
         rest, before = run.doc[token.i + 1:run.end], run.doc[token.i - 1]
@@ -618,7 +618,7 @@ def from_initial(run: Span) -> Span | None:
 
 
 def past_short_body_name(run: Span) -> Span:
-    """A run of names without the short name of a body that opens it: "of the INMU [Siobhan Keary]" (an acronym
+    """A run of names without the short name of a body that opens it: "of the HNWU [Aoife Brennan]" (an acronym
     or a word tagged a body, then a name in mixed case)."""
     while len(run) > 2 and (run[0].is_upper and len(run[0].text) > 1 or run[0].ent_type_ == "ORG") \
             and not is_given_name(run[0]) and run[1].ent_type_ != "ORG" and not run[1].is_upper \
@@ -628,7 +628,7 @@ def past_short_body_name(run: Span) -> Span:
 
 
 def past_field(ent: Span) -> Span | None:
-    """A person's name tagged with the capitalised field of the title before it: "member for [Roads] Amani Chebet"
+    """A person's name tagged with the capitalised field of the title before it: "member for [Roads] Wanjiru Kamau"
     (a common noun, then a given name, after "for" or "of")."""
     doc, start = ent.doc, ent.start
     if ent.start == 0 or doc[ent.start - 1].lower_ not in {"for", "of"}:
@@ -743,7 +743,7 @@ def is_outlet_name(mention: Span) -> bool:
 
 
 def body_speaking_through(mention: Span) -> Span | None:
-    """The organisation named before a role noun ("a Tarnwick Ferries spokesperson", "the SunSeeker Holidays rep")."""
+    """The organisation named before a role noun ("a Tarnwick Ferries spokesperson", "the BlueWave Holidays rep")."""
     root, doc = mention.root, mention.doc
     end = root.i
     start = end
@@ -805,7 +805,7 @@ def body_name(mention: Span) -> str:
         if not (before.text[:1].isupper() and before.pos_ in {"PROPN", "NOUN"} or before.dep_ == "case"
                 and start - 2 >= mention.start and doc[start - 2].text[:1].isupper()):
             break
-        start -= 1  # "Eastmoor Maritime Workers' Union"
+        start -= 1  # "Northport Dock Workers' Union"
     return description(doc[start:root.i + 1])
 
 
@@ -831,7 +831,7 @@ RANKS = {"acting", "assistant", "associate", "interim", "managing", "senior", "v
 
 
 def body_named_as_role(head: Token) -> bool:
-    """Whether a role word ends the proper name of a body, its other words no role ("the Health Care Executive",
+    """Whether a role word ends the proper name of a body, its other words no role ("the Housing Care Executive",
     "the Federal Council"; not "the Chief Executive", "the Deputy Minister")."""
     entity = next((ent for ent in head.doc.ents if ent.start <= head.i < ent.end), None)
     if head.pos_ != "PROPN" or entity is None or entity.label_ != "ORG" or entity.end - 1 != head.i:
@@ -904,8 +904,8 @@ def name_closing_phrase(head: Token) -> Span | None:
 
 
 def name_closing_title(head: Token) -> Span | None:
-    """The name of a person that closes a title the parse made the head: "Leader of the Opposition R. Selvaraj",
-    "Minister for Water Supply K. Venkatesh Rao" (an initial in a capitalised title), "director of rugby Gareth
+    """The name of a person that closes a title the parse made the head: "Leader of the Opposition R. Kannan",
+    "Minister for Water Supply K. Arun Menon" (an initial in a capitalised title), "director of rugby Gareth
     Pellow" (a field in lower case)."""
     if not is_role_word(head):
         return None
@@ -925,7 +925,7 @@ def name_closing_title(head: Token) -> Span | None:
 
 def name_after_field(obj: Token) -> Span | None:
     """The person's name that closes a title's field or body, the parse having hung them on the name: "director
-    of [rugby] Gareth Pellow", "member for [Roads] Amani Chebet", "General Secretary of [the INMU] Siobhan Keary"."""
+    of [rugby] Owen Pryce", "member for [Roads] Wanjiru Kamau", "General Secretary of [the HNWU] Aoife Brennan"."""
     doc = obj.doc
     if obj.pos_ != "PROPN":
         return None
@@ -934,13 +934,13 @@ def name_after_field(obj: Token) -> Span | None:
         start -= 1
     while start < obj.i and doc[start].lower_ in lexicon.common_nouns() and not is_given_name(doc[start]) \
             and is_given_name(doc[start + 1]):
-        start += 1  # "member for [Roads] Amani Chebet": the field capitalised, a given name after it
+        start += 1  # "member for [Roads] Wanjiru Kamau": the field capitalised, a given name after it
     if obj.ent_type_ == "PERSON" and any(doc[i].ent_type_ == "ORG" for i in range(start, obj.i)):
         begin = obj.i
         while begin > start and doc[begin - 1].ent_type_ == "PERSON" and doc[begin].ent_iob_ != "B":
             begin -= 1
         start = begin  # "in the Provincial Assembly [Saleem Akhtar]": the body the tagger ran into the name
-    name = past_short_body_name(doc[start:obj.i + 1])  # "of the INMU [Siobhan Keary]"
+    name = past_short_body_name(doc[start:obj.i + 1])  # "of the HNWU [Aoife Brennan]"
     field = doc[obj.left_edge.i:name.start]
     if not len(field) or not all(t.is_lower and t.pos_ == "NOUN" or t.lower_ in lexicon.common_nouns()
                                  or t.ent_type_ == "ORG" or t.is_upper or t.pos_ == "DET" for t in field) \
@@ -987,7 +987,7 @@ def name_given_in_clause(head: Token) -> Span | None:
 
 
 def is_name_shaped(name: Span) -> bool:
-    """Two or more capitalised words (hyphens between), the whole of what stands there: "Fikile Dlamini-Hendricks",
+    """Two or more capitalised words (hyphens between), the whole of what stands there: "Thandi Mokoena-Smit",
     not "Del. Marcia" before a nickname."""
     after = name.doc[name.end] if name.end < len(name.doc) else None
     return len(name) > 1 and all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() or joins_name(t)
@@ -1025,7 +1025,7 @@ def apposed_name(head: Token) -> Span | None:
         if child.ent_type_ not in GROUPS or is_personal_name(name) or (len(name) == 1 and is_given_name(child)) \
                 or is_person_noun(head) and is_name_shaped(name) and not names_a_body(name):
             return name  # "the chief, Jo Smith,"; "Her son, Alistair," (a given name alone, tagged ORG); "councillor
-            # Fikile Dlamini-Hendricks" (a name beside a person, tagged ORG, with no word of a body's)
+            # Thandi Mokoena-Smit" (a name beside a person, tagged ORG, with no word of a body's)
     objects = [g for c in head.rights if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     for obj in objects[1:]:  # "An economist at the Centre for Policy Studies, Dr Funmi Adeyemi,": a second object
         if obj.ent_type_ == "PERSON" and obj.pos_ == "PROPN" and doc[obj.left_edge.i - 1].text == ",":
@@ -1063,7 +1063,7 @@ def led_person(head: Token) -> Span | None:
     while start > head.i + 1 and doc[start].ent_iob_ == "I":
         start -= 1  # back to the name's first word
     if any(t.is_punct for t in doc[head.i + 1:start]):
-        return None  # "The United States, represented by envoy Martin Greaves,": the body speaks
+        return None  # "The United States, represented by envoy Paul Okoro,": the body speaks
     return doc[start:last + 1] if is_role_word(doc[start - 1]) else None
 
 
@@ -1140,7 +1140,7 @@ def apposed_body(head: Token) -> Span | None:
             if tagged_body and not (is_person_noun(head) and (len(name) == 1 or is_given_name(name[0]) or (
                     is_role_word(head) and not names_a_body(name)))):
                 return name  # (not "Her nephew, Alistair," a given name the tagger took for a body, nor "the
-                # councillor, Fikile Dlamini-Hendricks," a name beside a role with no word of a body's)
+                # councillor, Thandi Mokoena-Smit," a name beside a role with no word of a body's)
     return None
 
 
@@ -1257,7 +1257,7 @@ class Resolver:
         elif speaker.kind == "organisation":
             insort(self.bodies_spoken, (mention.start, speaker), key=lambda item: item[0])
         body = body_speaking_through(mention) if speaker.kind != "organisation" else None
-        if body is not None:  # "a SunSeeker Holidays spokesperson": the firm speaks through them
+        if body is not None:  # "a BlueWave Holidays spokesperson": the firm speaks through them
             insort(self.bodies_spoken, (mention.start, Speaker(description(body), None, "organisation")),
                    key=lambda item: item[0])
         self.spoken[mention.end - 1] = speaker
@@ -1371,7 +1371,7 @@ class Resolver:
         before = mention.doc[mention.start - 1] if mention.start > 0 else None
         titled = head.pos_ == "PROPN" and name and (names_role(title) or any(is_title(t) for t in title) or of_age or (
             before is not None and before.is_lower and before.pos_ == "NOUN" and not before.whitespace_.count("\n")
-            and (is_role_word(before) or is_person_noun(before))))  # "chief product officer [Imke Vandersloot]"
+            and (is_role_word(before) or is_person_noun(before))))  # "chief product officer [Anja Vermeulen]"
         if not titled and (head.ent_type_ in GROUPS or any(e.label_ in GROUPS for e in self.article.entities(mention))
                            or names_a_body(mention)):
             return Resolution(Speaker(body_name(mention), None, "organisation"), "organisation")
@@ -1608,7 +1608,7 @@ class Resolver:
                     t.dep_ == "compound" and t.pos_ == "PROPN" for t in word.lefts)
                     or word.lower_ not in lexicon.common_nouns()):  # "Town had led" names no one
             name, _ = clean_name(self.doc[word.left_edge.i:word.i + 1])
-            if is_company_word(word):  # "Strathbeg Homes wants to build ...": a business
+            if is_company_word(word):  # "Glenmore Homes wants to build ...": a business
                 return Speaker(body_name(self.doc[word.left_edge.i:word.i + 1]), None, "organisation")
             person = self.named(self.doc[word.left_edge.i:word.i + 1])
             return person.speaker() if person else Speaker(name or word.text, None, "person")
@@ -1849,7 +1849,7 @@ class Resolver:
         if noun not in lexicon.body_nouns():
             return None
         sentence = self.article.sentence_of(mention[0])
-        named = None  # the nearest organisation named in another role ("booked through SunSeeker Holidays")
+        named = None  # the nearest organisation named in another role ("booked through BlueWave Holidays")
         for i, word in self.recent_words(mention[0]):
             if self.article.sentence_of(word) < sentence - BODY_SENTENCES:
                 break
@@ -1935,7 +1935,7 @@ class Resolver:
 
     def body_spelled_out(self, mention: Span) -> Speaker | None:
         """The organisation named in full before whose initials an acronym is ("the Irish Nursing and Midwifery
-        Union ... the INMU said")."""
+        Union ... the HNWU said")."""
         head = mention.root
         if len(mention) > 2 or not (head.is_upper and head.is_alpha and 2 <= len(head.text) <= 8):
             return None
@@ -1949,7 +1949,7 @@ class Resolver:
         """The organisations the article names, in text order, under each word of their names."""
         named = {run.end - 1: Speaker(run.text, None, "organisation") for run in name_runs(self.doc)
                  if len(run.text.split()) > 1 and run.root.ent_type_ in {"", "ORG", "FAC", "WORK_OF_ART"}
-                 and run[-1].lower_ not in self.people and not self.quoted(run[0])}  # "Evening Gazette"
+                 and run[-1].lower_ not in self.people and not self.quoted(run[0])}  # "Evening Lantern"
         found = defaultdict(list)
         for word in self.doc:
             body = self.body_at(word) or named.get(word.i)

@@ -28,7 +28,7 @@ def as_put_it(ctx: QuoteContext) -> Cue | None:
 
 
 def whole_name(mention: Span) -> Span:
-    """A name with the capitalised words before it the parse left out ("the Evening Gazette", not "Gazette")."""
+    """A name with the capitalised words before it the parse left out ("the Evening Lantern", not "Gazette")."""
     doc, start = mention.doc, mention.start
     while start > 0 and doc[start - 1].text.istitle() and doc[start - 1].pos_ in {"PROPN", "NOUN"} \
             and not doc[start - 1].is_sent_start:

@@ -310,7 +310,7 @@ def interview_sides(article: ArticleContext, verb: Token) -> tuple[Span, Span | 
     named = next((c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None) \
         if subject is not None else None  # "The novelist Ada Quill": the name
     sides = [noun_phrase(t) if t is not None else None for t in (spoken_to, named or subject)]
-    if spoken_to is None:  # "spoke to Rosalind Achterberg" with the given name parsed as a verb: the name after "to"
+    if spoken_to is None:  # "spoke to Rosalind Vermeer" with the given name parsed as a verb: the name after "to"
         sides[0] = next((ent[-1:] for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "with"}
                          for ent in article.entities(verb.doc[c.i + 1:c.i + MOST_LABEL_WORDS + 1])
                          if ent.start == c.i + 1 and ent.label_ == "PERSON"), None)  # (its surname: a parse of its own)
