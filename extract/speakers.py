@@ -1475,7 +1475,8 @@ class Resolver:
             return None  # ("I asked a nurse what she made of it", "I asked Jo Smith whether": whom is said)
         gender = gender_of(token)
         people = [person for person in self.people.all() if person.first < token.i and self.fits(person.speaker(), gender)]
-        named = Counter(t.lower_ for t in self.doc if t.text[:1].isupper() and not self.quoted(t))
+        named = self.article.cached("capitalised-words", 0, lambda _: Counter(
+            t.lower_ for t in self.doc if t.text[:1].isupper() and not self.quoted(t)))  # (counted once an article)
         return max(people, key=lambda person: named[surname(person.name)]).speaker() if people else None
 
     def salient(self, token: Token, named: bool = False, besides: Speaker | None = None) -> Resolution | None:
@@ -1596,8 +1597,9 @@ class Resolver:
             person = self.people.get(word.lower_)  # a name the tagger missed here but knows elsewhere
             return person.speaker() if person else None
         if word.tag_ == "NN" and (is_role_word(word) or is_described_person(word)) and word.dep_ not in {"compound", "amod"}:
-            if word.dep_ == "appos" and self.missed_person(word.head) is not None:
-                return self.missed_person(word.head)  # "Gert du Plessis-Venter, a retired engineer,"
+            missed = self.missed_person(word.head) if word.dep_ == "appos" else None
+            if missed is not None:
+                return missed  # "Gert du Plessis-Venter, a retired engineer,"
             if word.dep_ == "appos" and word.head.pos_ == "PROPN" and (
                     word.head.ent_type_ not in GROUPS or self.is_known_surname(word.head)):
                 return None  # "Walsh, a former labor leader": the name stands for both
