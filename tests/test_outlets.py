@@ -17,7 +17,7 @@ ARTICLES = ROOT / "bench" / "outlets" / "articles"
 GOLD = ROOT / "bench" / "outlets" / "gold"
 SETS = [ROOT / "bench" / name for name in ("outlets", "outlets-dev", "outlets-fresh", "outlets-blind",
                                            "outlets-blind2", "outlets-blind3",
-                                           "outlets-blind4", "outlets-blind5")]  # check, development, fresh, blind
+                                           "outlets-blind4", "outlets-blind5", "outlets-blind6")]  # check, development, fresh, blind
 
 spec = importlib.util.spec_from_file_location("outlets", ROOT / "bench" / "outlets.py")
 outlets = sys.modules["outlets"] = importlib.util.module_from_spec(spec)
