@@ -127,6 +127,12 @@ def titles() -> dict[str, str]:
 
 
 @cache
+def title_kinds() -> dict[str, str]:
+    """Titles with the wider noun a description may use for their bearers ("insp": "officer")."""
+    return {entry.split()[0]: entry.split()[2] for entry in entries("titles") if len(entry.split()) > 2}
+
+
+@cache
 def common_nouns() -> frozenset[str]:
     """English common nouns, lower case: the noun index of the model's lemmatizer ("town", "guild").
 

@@ -35,9 +35,11 @@ from extract.vocabulary import (
     role_noun,
     group_start, is_aged, is_common_noun, is_company_word, is_demonym, is_document_noun, is_given_name, is_group_noun, is_name_prefix,
     is_personal_name, is_person_noun, is_role_word, is_title, names_group,
+    title_kind,
     title_role,
 )
 
+SET_APART = {"relcl", "acl", "advcl", "appos", "parataxis"}  # clauses a description in them is free of the subject above
 INVERTING_VERBS = {"said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "continued", "explained"}
 DEFINITE = {"the", "this", "that"}
 ELIDING = {"one", "another", "some", "others", "most", "many", "several"}  # stand for people with their noun left out
@@ -402,9 +404,17 @@ def role_head(role: str) -> str:
 
 
 def role_words(role: str) -> set[str]:
-    """The words of a role, lower-cased, each title also as its role noun ("Cllr" -> cllr, councillor)."""
+    """The words of a role, lower-cased, each title also as its role noun and the wider noun for its bearer ("Cllr"
+    -> cllr, councillor; "Insp" -> insp, inspector, officer)."""
     words = {word.strip(",.") for word in role.lower().split()}
-    return words | {title_role(word) for word in words if title_role(word)}
+    return words | {noun for word in words for noun in (title_role(word), title_kind(word)) if noun}
+
+
+def holds_every_word(person: Person, mention: Span) -> bool:
+    """Whether one of a person's roles holds every noun and adjective of a description ("senior coroner" holds
+    "a coroner"; "health spokesperson" does not hold "a spokesperson for the hospital")."""
+    wanted = {t.lower_ for t in mention if t.pos_ in {"NOUN", "PROPN", "ADJ"}}
+    return any(wanted <= role_words(role) for role in [*person.roles, *person.descriptions])
 
 
 def kept_unnamed(noun: Token) -> bool:
@@ -1746,7 +1756,10 @@ class Resolver:
             follow = False  # "the site engineer, who declined to be named, said": no one named before
         led_by_a = indefinite or mention.root.left_edge.lower_ in {"a", "an"}  # "A ROGUE roofer who ..."
         if follow and led_by_a and not plural and is_person_noun(mention.root) and self.in_lede(mention):
-            named = self.named_next(mention)
+            person = self.by_role(mention, words)  # "..., a coroner has concluded": whom the story calls the coroner,
+            if person is not None and not holds_every_word(person, mention):
+                person = None  # (not "a spokesperson for the hospital" for the opposition's health spokesperson)
+            named = person.speaker() if person is not None else self.named_next(mention)  # else the next subject
             if named is not None:
                 return Resolution(named, "lede")
         if not indefinite and is_aged(mention.root):
@@ -1770,6 +1783,8 @@ class Resolver:
                     if salient is None or salient.how != "pronoun":
                         salient, follow = None, False  # ("The returning officer declared" after "Health minister
                         # Jo Smith lost": not the minister, nor the nearest name that is no subject)
+                if salient is not None and salient.speaker in self.commanding(mention.root):
+                    salient, follow = None, False  # "Jo Smith said the driver had shouted ...": not Jo Smith
                 if salient is not None and not holds_another_role(salient.speaker, mention):
                     how = "description-subject" if salient.how == "pronoun" else "description-nearest"
                     return Resolution(salient.speaker, how)
@@ -1804,6 +1819,32 @@ class Resolver:
             if speaker is not None and speaker.kind in {"unnamed", "document"}:
                 return speaker
         return None
+
+    def commanding(self, word: Token) -> set[Speaker]:
+        """Whom the subjects of the clauses a word stands in name: a description there is none of them ("Jo Smith
+        said [the driver] had shouted", "the witness told police [the singer] ..."), whoever a he or she may be; a
+        relative, adverbial or appositive clause is no clause the word stands in ("Rep. Jo Smith called for a
+        ban, which the congresswoman said ...")."""
+        found, child = set(), word
+        for _ in range(CLIMB_LIMIT):
+            if child.dep_ in SET_APART or child.head.i == child.i:
+                break
+            subjects = [] if child.dep_ in {"nsubj", "nsubjpass"} else self.article.children(  # (not a second subject
+                child.head, "nsubj", "nsubjpass")  # the parse gave the word's own verb: "Jo Smith, the mayor, said")
+            for subject in subjects:
+                if in_subtree(word, subject):
+                    continue
+                for token in subject.subtree:
+                    speaker = self.spoken.get(token.i) or (self.speaker_at(token) if token.i != word.i else None)
+                    if speaker is not None:
+                        found.add(speaker)
+            child = child.head
+        return found
+
+    def up_to_the_lede(self, mention: Span) -> bool:
+        """Whether a mention is in the story's first paragraph of prose or above it (a headline, a standfirst)."""
+        lede = self.article.lede()
+        return lede is None or self.paragraph(mention.start) <= lede
 
     def in_lede(self, mention: Span) -> bool:
         """Whether a mention is in the story's first paragraph of prose (``ArticleContext.lede``)."""
@@ -2016,8 +2057,9 @@ class Resolver:
         best, best_score = None, 0
         for person in self.people.all():
             roles = [role for role in [*person.roles, *person.descriptions] if not another_office(role, words)]
-            written = {w for role in roles for w in role_words(role)}
-            heads = {role_head(role) for role in roles}
+            written = {w for role in [*roles, *person.titles] for w in role_words(role)}
+            heads = {role_head(role) for role in roles} | {  # (or the wider noun of a title: "Det Insp", "the officer")
+                title_kind(role.split()[-1]) for role in [*roles, *person.titles] if role.split()}
             if head not in heads and mention.root.lemma_.lower() not in heads:
                 continue
             later = person.first > mention.start  # named after the description: only a lede's "the inspector" points ahead

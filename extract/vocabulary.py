@@ -66,6 +66,11 @@ def title_role(word: str) -> str | None:
     return lexicon.titles().get(title_key(word)) or None
 
 
+def title_kind(word: str) -> str | None:
+    """The wider noun a description may use for a title's bearer ("Det Insp" -> "officer"), if any."""
+    return lexicon.title_kinds().get(title_key(word)) or None
+
+
 def is_given_name(token: Token) -> bool:
     """A given name of either gender ("Dean", "Hana")."""
     return token.text.isalpha() and token.lower_ in lexicon.any_given_names()

@@ -2084,3 +2084,34 @@ def test_it_after_a_text_that_spoke_is_the_text_not_a_body_it_spoke_of(nlp):
             "\n\nThe memo warned that the city could face a deficit of $20 million. It recommended that the council "
             "begin \"a full review of every program\" this fall.")
     assert [q.speaker.name for q in parsed(nlp, text)._.quotes] == ["memo from the city manager"] * 3
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A PENSIONER who was hit by a delivery van would probably have lived if paramedics had reached him sooner, a "
+     "coroner has concluded.\n\n"
+     "Walter Pryce, 79, was struck on the High Street in Kelby in March.\n\nHe died two days later.\n\n"
+     "Senior coroner Ruth Okonjo said the ambulance had taken 50 minutes to arrive.",
+     ["Ruth Okonjo"]),
+], ids=["the-coroner-named-later"])
+def test_a_ledes_description_is_whom_the_story_gives_that_role_before_the_next_paragraphs_subject(nlp, text, expected):
+    quotes = [q for q in parsed(nlp, text)._.quotes if q.kind == "indirect"]
+    assert [q.speaker.name for q in quotes][:1] == expected
+
+
+def test_the_officer_is_whom_a_police_rank_named_before_rather_than_an_officer_named_after(nlp):
+    text = ("Sgt Rhys Colley, of the county force, told the hearing that the van had no tax.\n\n"
+            "The officer said the driver had been warned twice before.\n\n"
+            "In a letter read by PC Anna Welby, a liaison officer, the victim's sister said she forgave him.")
+    quotes = [q for q in parsed(nlp, text)._.quotes if q.kind == "indirect"]
+    assert [(q.content.text.split()[-1], q.speaker.name) for q in quotes][:2] == [
+        ("tax", "Rhys Colley"), ("before", "Rhys Colley")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('A neighbour, Carla Mendes, said the driver had shouted "Get out of the road" before speeding off.',
+     ("Get out of the road", "driver")),
+    ('The witness said the singer had yelled "This is my stage!" at the crew.', ("This is my stage!", "singer")),
+], ids=["named-reporter", "described-reporter"])
+def test_a_description_inside_what_someone_reports_is_not_the_reporter(nlp, text, expected):
+    quoted = [q for q in parsed(nlp, text)._.quotes if q.kind != "indirect"]
+    assert [(q.content.text, q.speaker.name) for q in quoted] == [expected]
