@@ -39,6 +39,7 @@ from extract.vocabulary import (
     title_role,
 )
 
+HANDLE = re.compile(r"(?<![\w/@])(?:u/|@)[A-Za-z0-9_]{2,}(?![\w/])")  # an online user name: "u/pine_cone", "@tidewatch"
 SET_APART = {"relcl", "acl", "advcl", "appos", "parataxis"}  # clauses a description in them is free of the subject above
 INVERTING_VERBS = {"said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "continued", "explained"}
 DEFINITE = {"the", "this", "that"}
@@ -259,6 +260,9 @@ def clean_name(span: Span) -> tuple[str, list[Token]]:
         title, tokens = title + tokens[:inside[-1] + 1], tokens[inside[-1] + 1:]
     while tokens and tokens[-1].is_punct:
         tokens.pop()
+    while len(tokens) > 2 and tokens[-1].text.isupper() and tokens[-1].text.rstrip(".").lower() in lexicon.entries(
+            "post_nominals"):
+        tokens.pop()  # "Jo Smith KC", "Ann Lee MP": letters after the name
     return "".join(t.text_with_ws for t in tokens).strip(), title
 
 
@@ -1188,7 +1192,13 @@ def is_subject(word: Token) -> bool:
             break
         word = word.head
     return word.dep_ in {"nsubj", "nsubjpass"} or is_inverted_speaker(word) or is_noun_for_verb(word) \
-        or is_subject_set_apart(word)
+        or is_subject_set_apart(word) or is_introduced_by_there(word)
+
+
+def is_introduced_by_there(word: Token) -> bool:
+    """Whether "there is" brings a person on stage ("And then there's Tobias Wren."): whom the next sentences are
+    about, as a subject would be."""
+    return word.dep_ == "attr" and word.head.lemma_ == "be" and any(c.dep_ == "expl" for c in word.head.children)
 
 
 def speaks_as_group(speaker: Speaker, word: Token, plural: bool) -> bool:
@@ -1287,6 +1297,9 @@ class Resolver:
     def resolve(self, mention: Span) -> Resolution | None:
         """Resolve a speaker mention, or None when nothing fits."""
         head = mention.root
+        handle = self.handle_beside(head)
+        if handle is not None:
+            return Resolution(handle, "proper-name")  # "another user, u/late_train", "a user posting as @tidewatch"
         hidden = next((name for name in (find(head) for find in HIDDEN_NAMES) if name is not None), None)
         if hidden is not None:
             found = self.resolve_written(hidden)  # the person the parse hides behind another head
@@ -1807,6 +1820,18 @@ class Resolver:
         if is_document_noun(mention.root) and not is_person_noun(mention.root):
             kind = "document"
         return Resolution(Speaker(description(mention), None, kind), "description")
+
+    def handle_beside(self, head: Token) -> Speaker | None:
+        """The user name an online account goes by, written after a description of a person ("one user,
+        u/late_train", "a fan account, @tidewatchers", "a user posting as u/pinecone_dad"): the one handle in the
+        description's phrase, else None."""
+        while head.dep_ == "compound" and head.head.i > head.i:
+            head = head.head
+        if head.pos_ != "NOUN" or not can_speak(head):
+            return None
+        end = head.right_edge.idx + len(head.right_edge)
+        found = HANDLE.findall(self.article.text, head.idx + len(head), end)
+        return Speaker(found[0], None, "person") if len(found) == 1 else None
 
     def introduced_as(self, mention: Span) -> Speaker | None:
         """Who "the spokesperson" (or what "the memo") is when "a spokesperson for the hospital" spoke just before,

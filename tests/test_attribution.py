@@ -2115,3 +2115,30 @@ def test_the_officer_is_whom_a_police_rank_named_before_rather_than_an_officer_n
 def test_a_description_inside_what_someone_reports_is_not_the_reporter(nlp, text, expected):
     quoted = [q for q in parsed(nlp, text)._.quotes if q.kind != "indirect"]
     assert [(q.content.text, q.speaker.name) for q in quoted] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"Nice screen, but the price is silly," wrote one user, u/late_train_77.', ["u/late_train_77"]),
+    ("On the owners' forum, a user posting as u/pinecone_dad wrote that the hinge had cracked within a week.",
+     ["u/pinecone_dad"]),
+    ('"We sold out in an hour," a fan account, @tidewatchers, posted on Sunday.', ["@tidewatchers"]),
+], ids=["reddit-appositive", "posting-as", "at-handle"])
+def test_a_users_handle_beside_a_description_names_the_speaker(nlp, text, expected):
+    assert [q.speaker.name for q in parsed(nlp, text)._.quotes] == expected
+
+
+def test_whom_there_is_introduces_is_whom_the_next_description_stands_for(nlp):
+    text = ("The analyst Mia Kovacs said the shares were cheap.\n\n"
+            "And then there's Tobias Wren. The founder of Wrenfield Capital, which bought a stake in May, posted on "
+            "Sunday:\n\n"
+            '"The board has run out of excuses."')
+    assert [q.speaker.name for q in parsed(nlp, text)._.quotes][-1:] == ["Tobias Wren"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Advocate Yusuf Adams SC said the council had not given reasons.", "Yusuf Adams"),
+    ('"It was late," said Clara Mbeki KC.', "Clara Mbeki"),
+    ("Tom Reyes MP told the Commons that the report was late.", "Tom Reyes"),
+], ids=["senior-counsel", "kings-counsel", "member-of-parliament"])
+def test_letters_after_a_name_are_no_part_of_it(nlp, text, expected):
+    assert [q.speaker.name for q in parsed(nlp, text)._.quotes][:1] == [expected]
