@@ -1957,8 +1957,9 @@ class Resolver:
             if word.lemma_.lower() != lemma:
                 continue
             if word.dep_ == "pobj" and word.head.dep_ == "prep":
-                spoke = next((self.spoken[subject.i] for subject in self.article.children(word.head.head, "nsubj")
-                              if subject.i in self.spoken), None)
+                spoke = next((self.spoken[i] for subject in self.article.children(word.head.head, "nsubj")
+                              for i in (subject.right_edge.i, subject.i) if i in self.spoken), None)  # (where the
+                # speaker's mention ends: "the Ministry of Transport and Logistics said in a statement")
                 if spoke is not None:
                     return spoke  # "In a statement signed by its secretary, the party said": the party's
             author = text_author(word) if lemma in ON_BEHALF else None

@@ -2142,3 +2142,12 @@ def test_whom_there_is_introduces_is_whom_the_next_description_stands_for(nlp):
 ], ids=["senior-counsel", "kings-counsel", "member-of-parliament"])
 def test_letters_after_a_name_are_no_part_of_it(nlp, text, expected):
     assert [q.speaker.name for q in parsed(nlp, text)._.quotes][:1] == [expected]
+
+
+def test_the_statement_is_whose_statement_a_body_of_several_words_spoke_in(nlp):
+    text = ("The port will reopen on Monday, the Ministry of Transport and Logistics said in a statement carried by "
+            "the state news agency on Friday.\n\n"
+            '"Ships will be checked one by one," the statement said.')
+    assert [q.speaker.name for q in parsed(nlp, text)._.quotes if q.kind == "direct"] == [
+        "Ministry of Transport and Logistics"]
+
