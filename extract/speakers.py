@@ -31,7 +31,7 @@ from extract.names import DETERMINERS, GIVEN_AFTER_SURNAME, surname
 from extract.records import Speaker
 from extract.vocabulary import (
     singular,
-    AGES, GENDERED, GROUP_PRONOUNS, GROUPS, NAME_WORD, PEOPLE, QUANTIFIERS, RESOLVABLE, UNNAMING, WRITERS, can_speak, fits_gender, gender_of, noun_gender,
+    AGES, GENDERED, GROUP_PRONOUNS, GROUPS, NAME_WORD, NUMBERED_VOICE, PEOPLE, QUANTIFIERS, RESOLVABLE, UNNAMING, WRITERS, can_speak, fits_gender, gender_of, noun_gender,
     role_noun,
     group_start, is_aged, is_common_noun, is_company_word, is_demonym, is_document_noun, is_given_name, is_group_noun, is_name_prefix,
     is_personal_name, is_person_noun, is_role_word, is_title, names_group,
@@ -1297,6 +1297,8 @@ class Resolver:
     def resolve(self, mention: Span) -> Resolution | None:
         """Resolve a speaker mention, or None when nothing fits."""
         head = mention.root
+        if NUMBERED_VOICE.fullmatch(mention.text):
+            return Resolution(Speaker(mention.text, None, "unnamed"), "description")  # "UNIDENTIFIED PERSON #1:"
         handle = self.handle_beside(head)
         if handle is not None:
             return Resolution(handle, "proper-name")  # "another user, u/late_train", "a user posting as @tidewatch"

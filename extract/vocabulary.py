@@ -33,6 +33,7 @@ RESOLVABLE = frozenset({"he", "she", "him", "her", "they", "them", "i", "we", "i
 
 PEOPLE = frozenset({"person", "unnamed"})  # speaker kinds that he, she and person nouns can stand for
 GROUPS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})  # entity labels of speakers that are no person
+NUMBERED_VOICE = re.compile(r"[A-Z][A-Z ]+[^\S\n]?#\d{1,2}")  # a transcript's unnamed voice: "UNIDENTIFIED PERSON #1"
 NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
 
 

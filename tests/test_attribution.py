@@ -2151,3 +2151,28 @@ def test_the_statement_is_whose_statement_a_body_of_several_words_spoke_in(nlp):
     assert [q.speaker.name for q in parsed(nlp, text)._.quotes if q.kind == "direct"] == [
         "Ministry of Transport and Logistics"]
 
+
+
+RADIO_PACKAGE = (
+    "Valley mill to close after 80 years\n\n"
+    "OWEN PRICE, HOST:\n\n"
+    "A paper mill that has anchored a small Oregon town since the 1940s will shut in the spring. Our reporter "
+    "Marta Ilves has the story.\n\n"
+    "MARTA ILVES, BYLINE: The car park at the Alder Creek mill was half empty on Tuesday. Lena Voss has worked "
+    "on the drying line for 19 years.\n\n"
+    "LENA VOSS: I thought I'd retire from here. Now I'm reading job ads at the kitchen table.\n\n"
+    "ILVES: Voss says the company told staff about the closure in a ten-minute meeting. The mill's owner, "
+    "Brightwater Paper, says demand for newsprint has fallen by half since 2015. Its chief executive, Tom Hale, "
+    "called the decision, quote, \"the hardest call of my career.\"\n\n"
+    "UNIDENTIFIED PERSON #1: We gave this place our whole lives.\n\n"
+    "ILVES: For NPR News, I'm Marta Ilves in Alder Creek.")
+
+
+def test_a_correspondents_narration_in_a_radio_transcript_reports_who_said_what(nlp):
+    quotes = parsed(nlp, RADIO_PACKAGE)._.quotes
+    found = [(q.speaker.name if q.speaker else None, q.content.text[:24]) for q in quotes]
+    assert ("Lena Voss", "the company told staff a") in found
+    assert ("Brightwater Paper", "demand for newsprint has") in found
+    assert ("Tom Hale", "the hardest call of my c") in found
+    assert ("UNIDENTIFIED PERSON #1", "We gave this place our w") in found
+    assert not any(name == "Marta Ilves" for name, _ in found)  # the narration is the reporter's own voice

@@ -22,12 +22,15 @@ A: may set its questions in bold ("**Why now?**"): the plain paragraphs
 after each are the interviewee's answer.
 
 A turn is a quotation of its own: quotes and reported speech inside it are
-nested in it, not statements apart (``extract.attribution``).
+nested in it, not statements apart (``extract.attribution``). A radio
+correspondent's turns ("ANN LEE, BYLINE: ...", then "LEE: ...",
+``rules/narration_labels.txt``) are the writer's narration: no statement,
+and what they report is read as prose.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -35,10 +38,12 @@ from extract import lexicon, quotes
 from extract.context import ArticleContext
 from extract.cues import Cue, rule
 from extract.grammar import noun_phrase, parsed_subject
-from extract.vocabulary import is_person_noun, is_title
+from extract.vocabulary import NUMBERED_VOICE, is_person_noun, is_title
 
 # a label, with a note after it ("BRENDA (CALLER):") and in bold or italics ("**Quill:**")
-LABEL = re.compile(r"(?:\*\*|__|\*|_)?([A-Z][\w.'\u2019\- ]{0,40}?)(?:[^\S\n]*\([^()\n:]{1,30}\))?[^\S\n]?:"
+# ("UNIDENTIFIED PERSON #1:"), and a radio transcript's role after a comma ("JO SMITH, HOST:", "ANN LEE, BYLINE:")
+LABEL = re.compile(r"(?:\*\*|__|\*|_)?([A-Z][\w.'\u2019\- ]{0,40}?(?:[^\S\n]?#\d{1,2})?)"
+                   r"(?:,[^\S\n]*(?P<role>[A-Z][A-Z ]{1,20}?))?(?:[^\S\n]*\([^()\n:]{1,30}\))?[^\S\n]?:"
                    r"(?:\*\*|__|\*|_)?[^\S\n]+(?=\S)")
 # "Q: ...", "**A:** ...", "**Q: ...?**"
 INTERVIEW_LABEL = re.compile(  # "Q: ...", "**A:** ...", and the court record's "Q. ..." and "A. ..."
@@ -61,6 +66,7 @@ class Turn:
     colon: Span
     content: Span
     paragraph: int
+    narration: bool = False  # a radio correspondent's own words ("ANN LEE, BYLINE: ..."), no statement
 
 
 # ---------------------------------------------------------------- transcript-turn
@@ -74,7 +80,7 @@ def labelled_turns(article: ArticleContext) -> list[tuple[Span, Cue]]:
     for turn in turns:
         first.setdefault(turn.label.text.lower(), turn.label)
     return [(turn.content, Cue(turn.colon, first[turn.label.text.lower()], source=turn.label))
-            for turn in turns if not only_asks(turn.content)]
+            for turn in turns if not only_asks(turn.content) and not turn.narration]
 
 
 def asks(content: Span) -> bool:
@@ -100,6 +106,8 @@ def find_speaker_turns(article: ArticleContext) -> list[Turn]:
     names = {t.lower_ for ent in article.ents if ent.label_ not in NO_SPEAKER_ENTITIES for t in ent}
     turns = [turn for turn in (speaker_turn(article, index, names) for index in range(len(article.paragraphs)))
              if turn is not None]
+    narrators = {turn.label[-1].lower_ for turn in turns if turn.narration}  # ("ANN LEE, BYLINE:", then "LEE:")
+    turns = [replace(turn, narration=True) if turn.label[-1].lower_ in narrators else turn for turn in turns]
     spoken = sum(has_verb(turn.content) for turn in turns)
     turns = [turn for turn in turns if turn.paragraph == 0 or has_verb(turn.content) or spoken >= TRANSCRIPT_TURNS]
     label = turns[0].label if len(turns) == 1 else None
@@ -129,7 +137,8 @@ def speaker_turn(article: ArticleContext, index: int, names: set[str]) -> Turn |
     turn = turn_at(article, index, match.start(1), match.end(1), match.end(), end)
     if turn is None or not names_speaker(article, turn.label, names):
         return None
-    return turn
+    narration = (match.group("role") or "").strip().lower() in lexicon.entries("narration_labels")
+    return replace(turn, narration=True) if narration else turn
 
 
 def turn_at(article: ArticleContext, index: int, label_start: int, label_end: int, start: int, end: int) -> Turn | None:
@@ -153,6 +162,8 @@ def names_speaker(article: ArticleContext, label: Span, names: set[str]) -> bool
     words = [t for t in label if not t.is_punct]
     if not 0 < len(words) <= MOST_LABEL_WORDS or label.text.lower() in lexicon.entries("labels"):
         return False
+    if NUMBERED_VOICE.fullmatch(label.text):
+        return True  # "UNIDENTIFIED PERSON #1", "CROWD MEMBER #2": a voice the transcript numbers
     if any(t.is_stop for t in words):
         return False  # a section title ("The Gap Goes On:", "Stealth Over Health:")
     if any(ent.label_ in NO_SPEAKER_ENTITIES and not all(is_title(t) or t.is_punct for t in ent)
