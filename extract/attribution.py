@@ -357,6 +357,8 @@ class Attributor:
         for found in mixed:
             if not any(attributed.overlaps(piece.start_char, piece.end_char) for piece in found[0].pieces):
                 self.add(self.attempt(found[0].start_char, self.mixed, *found))
+            elif self.relays(found[0]):  # "Jo Reyes said the driver had shouted "Get out" before ...": her own report
+                self.add(self.attempt(found[0].start_char, self.unquoted, found[0], found[1], "indirect"))
         in_turns = [(stmt.start, stmt.end) for stmt in stmts if in_turn(stmt.start)]  # "QUILL: She said, \"...\""
         inner = [quote for quotation in sorted({*nested, *in_turns})
                  for quote in self.attempt(quotation[0], self.nested, quotation)]
@@ -443,6 +445,23 @@ class Attributor:
         text = self.article.text
         return any(not so_called(text, start) and not is_title(self.inner(start, end).text) for piece in statement.pieces
                    for start, end in self.article.quoted.inside(piece.start_char, piece.end_char))
+
+    def relays(self, statement: Unquoted) -> bool:
+        """Whether every quotation inside reported speech is attributed to someone its own speech verb names inside
+        that speech ("Jo Reyes said [the driver had shouted "Get out" before speeding off]"): the report is its
+        speaker's statement, the quoted words another's."""
+        if statement.cue.cue is None or statement.cue.mention is None or len(statement.pieces) != 1:
+            return False
+        reporter = self.resolver.resolve(statement.cue.mention)
+        if reporter is None:
+            return False
+        start, end = statement.start_char, statement.end_char
+        quotations = self.article.quoted.inside(start, end)
+        return bool(quotations) and all(any(
+            quote.content.start >= q_start and quote.content.end <= q_end and quote.cue is not None
+            and start <= quote.cue.start and quote.cue.end <= end and quote.kind != "indirect"
+            and quote.speaker is not None and quote.speaker != reporter.speaker  # (not "what she called "...""")
+            for quote in self.found) for q_start, q_end in quotations)
 
     def turns(self) -> list[tuple[Unquoted, Rule, str]]:
         """Labelled turns of transcripts and interviews ("QUILL: ...", "Q: ..."): direct, their words are the speaker's."""

@@ -2176,3 +2176,16 @@ def test_a_correspondents_narration_in_a_radio_transcript_reports_who_said_what(
     assert ("Tom Hale", "the hardest call of my c") in found
     assert ("UNIDENTIFIED PERSON #1", "We gave this place our w") in found
     assert not any(name == "Marta Ilves" for name, _ in found)  # the narration is the reporter's own voice
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('A neighbour, Carla Mendes, said the driver had shouted "Get out of the road" before speeding off.',
+     ("Carla Mendes", "the driver had shouted")),
+    ('Ms Ortiz told the court her manager had screamed "You are finished here" when she asked about her wages.',
+     ("Ortiz", "her manager had screamed")),
+], ids=["said", "told-the-court"])
+def test_who_reports_anothers_quoted_words_makes_a_statement_of_their_own(nlp, text, expected):
+    quotes = parsed(nlp, text)._.quotes
+    reports = [(q.speaker.name if q.speaker else None, q.content.text) for q in quotes if q.kind == "indirect"]
+    assert any(expected[0] in (name or "") and content.startswith(expected[1]) for name, content in reports)
+    assert any(q.kind != "indirect" and q.content.text.startswith(("Get out", "You are")) for q in quotes)
