@@ -40,6 +40,7 @@ from extract.vocabulary import (
 )
 
 HANDLE = re.compile(r"(?<![\w/@])(?:u/|@)[A-Za-z0-9_]{2,}(?![\w/])")  # an online user name: "u/pine_cone", "@tidewatch"
+DASHES = {"\u2014", "\u2013", "\u2015", "-", "--"}
 SET_APART = {"relcl", "acl", "advcl", "appos", "parataxis"}  # clauses a description in them is free of the subject above
 INVERTING_VERBS = {"said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "continued", "explained"}
 DEFINITE = {"the", "this", "that"}
@@ -431,7 +432,10 @@ def kept_unnamed(noun: Token) -> bool:
 
 
 def description(span: Span) -> str:
-    """A description as written, without its determiner ("the harbour official" -> "harbour official")."""
+    """A description as written, without its determiner ("the harbour official" -> "harbour official") or a
+    signature's dash ("— chief product officer")."""
+    while len(span) > 1 and span[0].text in DASHES:
+        span = span[1:]
     if len(span) > 1 and span[0].lower_ in DETERMINERS:
         span = span[1:]
     return span.text.strip(" ,")

@@ -2189,3 +2189,14 @@ def test_who_reports_anothers_quoted_words_makes_a_statement_of_their_own(nlp, t
     reports = [(q.speaker.name if q.speaker else None, q.content.text) for q in quotes if q.kind == "indirect"]
     assert any(expected[0] in (name or "") and content.startswith(expected[1]) for name, content in reports)
     assert any(q.kind != "indirect" and q.content.text.startswith(("Get out", "You are")) for q in quotes)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('Lines from the keynote:\n\n- "We will not ship what we cannot explain." \u2014 chief product officer Ilse Varga',
+     [("We will not ship what we cannot explain.", "Ilse Varga")]),
+    ('Lines from the keynote:\n\n- "Battery life is a privacy feature." \u2014 Ilse Varga, chief product officer',
+     [("Battery life is a privacy feature.", "Ilse Varga")]),
+], ids=["role-before-the-name", "role-after-the-name"])
+def test_a_name_signed_after_a_quote_may_carry_a_role(nlp, text, expected):
+    assert attributed(nlp, text) == expected
+    assert [q.speaker.role for q in parsed(nlp, text)._.quotes] == ["chief product officer"]

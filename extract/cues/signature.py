@@ -7,7 +7,10 @@ from extract import quotes
 from extract.context import QuoteContext
 from extract.cues import Cue, rule
 
-SIGNATURE = re.compile(r"[^\S\n]*([\u2015\u2014\u2013-]{1,2})[^\S\n]*((?:[A-Z][\w.'\u2019-]*[^\S\n]?){1,5}?)[.,]?[^\S\n]*(?=\n|$|[\"\u201c\u201d\u00ab])")
+SIGNATURE = re.compile(  # the name, perhaps after its role ("— chief product officer Ilse Varga") or before it ("— Ilse
+    r"[^\S\n]*([\u2015\u2014\u2013-]{1,2})[^\S\n]*"  # Varga, chief product officer"), to the line's end or a quote
+    r"((?:[a-z][\w'\u2019-]*[^\S\n]){0,4}(?:[A-Z][\w.'\u2019-]*[^\S\n]?){1,5}?)"
+    r"(?:,[^\S\n]*[^\n\"\u201c\u201d\u00ab,]{1,60}?)?[.,]?[^\S\n]*(?=\n|$|[\"\u201c\u201d\u00ab])")
 
 
 @rule("signature", confidence=0.85, method="signature")
