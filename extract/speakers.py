@@ -1783,7 +1783,8 @@ class Resolver:
                 return Resolution(named, "lede")
         if not indefinite and is_aged(mention.root):
             age = age_of(mention.root)
-            aged_so = [person for person in self.people.all() if age in person.ages and person.first < mention.start]
+            aged_so = list({id(person): person for person in self.people.all()
+                            if age in person.ages and person.first < mention.start}.values())  # (each person once)
             if len(aged_so) == 1:
                 return Resolution(aged_so[0].speaker(), "role")  # "the 34-year-old": whom the article gave that age
         if follow and mention[0].lower_ in DEFINITE and not plural and len(words) == 1:

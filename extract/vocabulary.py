@@ -125,7 +125,7 @@ def is_aged(token: Token) -> bool:
     """A person named by age alone, "the 29-year-old" (the tagger's head is "old", an adjective), standing as a noun:
     not said of a noun ("the 29-year-old mother" is a mother) nor of a subject ("he is 29 years old")."""
     return token.lower_ == "old" and token.head.pos_ not in {"NOUN", "PROPN"} and token.dep_ != "acomp" and any(
-        child.lemma_.lower() in AGES and child.dep_ == "npadvmod" for child in token.children)
+        child.lemma_.lower() in AGES and child.dep_ in {"npadvmod", "compound"} for child in token.children)
 
 
 def hyphenated(token: Token) -> str:

@@ -2200,3 +2200,9 @@ def test_who_reports_anothers_quoted_words_makes_a_statement_of_their_own(nlp, t
 def test_a_name_signed_after_a_quote_may_carry_a_role(nlp, text, expected):
     assert attributed(nlp, text) == expected
     assert [q.speaker.role for q in parsed(nlp, text)._.quotes] == ["chief product officer"]
+
+
+def test_an_age_alone_before_told_is_whom_the_story_gave_that_age(nlp):
+    text = ("Owen Pryce, 34, was hurt outside a bar. A friend drove him to hospital. The 34-year-old told a triage "
+            "nurse that he had \"a bit of a headache\" and had been sick once.")
+    assert [q.speaker.name if q.speaker else None for q in parsed(nlp, text)._.quotes] == ["Owen Pryce"]
