@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from extract import cues, lexicon, quotes, speakers
-from extract.clauses import own_speech_act, reported_clause, source_expression
+from extract.clauses import own_speech_act, past_the_addressee, reported_clause, source_expression
 from extract.context import ArticleContext, Paragraphs, Quoted, QuoteContext, Statement
 from extract.cues import Cue, Rule, Unquoted
 from extract.cues import learned as learned_cues, transcripts
@@ -631,7 +631,7 @@ class Attributor:
         clause = self.within_reach(clause, quote, stmt) if clause is not None else None
         if clause is None:
             return None
-        clause = own_speech_act(self.article, clause, stmt.start, stmt.end)
+        clause = own_speech_act(self.article, past_the_addressee(clause, cue.root), stmt.start, stmt.end)
         return self.with_marks(clause.start_char, clause.end_char)
 
     def within_reach(self, clause: Span, quote: Quote, stmt: Statement) -> Span | None:

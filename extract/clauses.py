@@ -26,6 +26,7 @@ def reported_clause(article: ArticleContext, verb: Token, start: int, end: int) 
     child = child_towards(verb, words[:sentence.end - words.start].root)  # a quote running on: its first sentence
     if child is None:
         return None
+    child = clause_taken_for_relative(child) or child
     first = min(child.left_edge.i, words.start)
     if child.dep_ == "prep" and child.lower_ == "as" or child.dep_ in {"oprd", "dobj"}:
         # "blasted [the mayor as a \"disgrace\"]", "called [the ruling a \"huge win\"]" (or "terming [it] [\"...\"]",
@@ -36,6 +37,30 @@ def reported_clause(article: ArticleContext, verb: Token, start: int, end: int) 
     return trimmed(clause)
 
 
+def clause_taken_for_relative(addressee: Token) -> Token | None:
+    """The reported clause the parse hung on whom a verb addresses as a relative clause ("told a paramedic [he had
+    \"a sore neck\"]"): a clause right after the noun, with a subject of its own and no relative word, else None."""
+    if addressee.dep_ not in {"dobj", "dative"} or addressee.head.lemma_.lower() not in TELLING:
+        return None
+    for clause in addressee.children:
+        if clause.dep_ == "relcl" and clause.left_edge.i == addressee.i + 1 and any(
+                subject.dep_ in {"nsubj", "nsubjpass"} and not is_relative(subject) and subject.tag_ != "WP"
+                for subject in clause.children) and clause.left_edge.lower_ not in {"who", "that", "which", "whom"}:
+            return clause
+    return None
+
+
+def past_the_addressee(clause: Span, verb: Token) -> Span:
+    """A content without whom the verb tells, where the parse hung the reported clause on them ("told [a
+    paramedic] he had \"a sore neck\""): from the reported clause on."""
+    for addressee in verb.children:
+        reported = clause_taken_for_relative(addressee)
+        if reported is not None and clause.start <= addressee.left_edge.i < reported.left_edge.i < clause.end:
+            return clause.doc[reported.left_edge.i:clause.end]
+    return clause
+
+
+TELLING = {"tell", "assure", "inform", "remind", "warn", "promise", "reassure"}  # verbs of telling someone something
 ADDRESSED = {"prt", "prep", "dative"}  # what follows a speech verb before its words: "warned against", "told them"
 ELICITING = {"ask", "approach", "contact", "reach", "question", "press", "interview", "quiz"}
 SOURCE_MOST_TOKENS = 30  # a longer expression around a source is no name of it

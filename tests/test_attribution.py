@@ -2206,3 +2206,9 @@ def test_an_age_alone_before_told_is_whom_the_story_gave_that_age(nlp):
     text = ("Owen Pryce, 34, was hurt outside a bar. A friend drove him to hospital. The 34-year-old told a triage "
             "nurse that he had \"a bit of a headache\" and had been sick once.")
     assert [q.speaker.name if q.speaker else None for q in parsed(nlp, text)._.quotes] == ["Owen Pryce"]
+
+
+def test_what_told_someone_reports_is_no_part_of_whom_it_was_told(nlp):
+    text = 'The 52-year-old told a paramedic he had "a sore neck" after the fall.'
+    quotes = parsed(nlp, text)._.quotes
+    assert [q.reported.text[:20] if q.reported else None for q in quotes] == ['he had "a sore neck"']
