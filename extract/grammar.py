@@ -136,9 +136,28 @@ def complement_taken_for_relative(clause: Token) -> bool:
         return False
     that = clause.doc[clause.left_edge.i]
     between = clause.doc[place.i + 1:that.i]  # (or a phrase of the noun: "said in a letter [to the committee] that")
+    if that.lower_ != "that" and that.i == place.i + 1:  # "said in a statement [it had spent $9 million ...]", no
+        return is_text_or_speech(place) and with_no_gap(clause)  # "that" (but "revealed a gulf in the way [they ...]")
     return that.lower_ == "that" and that.i > place.i and all(
         in_subtree(t, place) and not t.is_punct and t.pos_ not in {"VERB", "AUX"} for t in between) and any(
         t.dep_ in {"nsubj", "nsubjpass"} and t.i != that.i for t in clause.subtree)
+
+
+def is_text_or_speech(noun: Token) -> bool:
+    """A noun for a text or a speech act ("statement", "letter", "interview", "post"): ``rules/document_nouns.txt``,
+    ``rules/speech_nouns.txt``."""
+    lemma = noun.lemma_.lower()
+    return lemma in lexicon.entries("document_nouns") or lemma in lexicon.entries("speech_nouns")
+
+
+def with_no_gap(clause: Token) -> bool:
+    """Whether a clause the parse took for a relative clause without a relative word is whole, as a reported clause
+    is: its own subject first, and its object or complement in place ("a statement [it had spent $9 million]"; but
+    "a statement [it released on Friday]" lacks what it released: a relative clause)."""
+    subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subject is not None and subject.left_edge.i == clause.left_edge.i and not is_relative(subject) and (
+        subject.dep_ == "nsubjpass" or any(c.dep_ in {"dobj", "ccomp", "attr", "acomp", "oprd", "xcomp"}
+                                           for c in clause.children))
 
 
 CIRCUMSTANCES = {"after", "before", "when", "while", "because", "since", "until", "once", "although", "though"}

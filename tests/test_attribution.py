@@ -2212,3 +2212,14 @@ def test_what_told_someone_reports_is_no_part_of_whom_it_was_told(nlp):
     text = 'The 52-year-old told a paramedic he had "a sore neck" after the fall.'
     quotes = parsed(nlp, text)._.quotes
     assert [q.reported.text[:20] if q.reported else None for q in quotes] == ['he had "a sore neck"']
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Harwell Contracting, which employs about 4,000 workers across the country, said in a statement it had spent "
+     "Dh9 million on shade since 2021.", ["it had spent Dh9 million on shade since 2021"]),
+    ("The council said in a statement it released on Friday that the pier would reopen.",
+     ["the pier would reopen"]),
+], ids=["no-that", "a-real-relative-clause"])
+def test_a_reported_clause_the_parse_hung_on_the_text_it_was_said_in_is_reported(nlp, text, expected):
+    contents = [q.content.text.removeprefix("that ") for q in parsed(nlp, text)._.quotes if q.kind == "indirect"]
+    assert contents == expected
