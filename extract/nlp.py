@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import compile_infix_regex
 from thinc.api import NumpyOps, set_current_ops
 
-from extract import attribution, markup
+from extract import attribution, markup, sources
+from extract.grammar import DATELINE_CHARS
 
 MODEL = "en_core_web_sm"
 UNUSED = ("senter",)  # the parser sets sentence boundaries already
@@ -63,11 +64,25 @@ class QuoteComponent:
 
 @Language.component(PARAGRAPHS, assigns=["token.is_sent_start"])
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after every line break, so no parse crosses paragraphs."""
+    """Start a sentence after every line break, so no parse crosses paragraphs, and after a paragraph's dateline
+    ("FREDERICTON — ", "OSLO, June 5 (Nordwire) - "), so that the lede is parsed as a sentence of its own."""
     for token in doc[:-1]:
         if "\n" in token.text or "\n" in token.whitespace_:
             doc[token.i + 1].is_sent_start = True
+        if token.i == 0 or doc[token.i - 1].is_space or "\n" in doc[token.i - 1].whitespace_:
+            after = after_dateline(doc, token)
+            if after is not None:
+                after.is_sent_start = True
     return doc
+
+
+def after_dateline(doc: Doc, first: Token):
+    """The first word after the dateline that opens the paragraph starting at ``first``, if any."""
+    if not first.text[:1].isupper():
+        return None
+    length = sources.dateline_length(doc.text[first.idx:first.idx + DATELINE_CHARS])
+    span = doc.char_span(first.idx + length, first.idx + length + 1, alignment_mode="expand") if length else None
+    return span[0] if span is not None and len(span) and span[0].i > first.i and not span[0].is_space else None
 
 
 @Language.component(SURNAMES, assigns=["doc.ents"])

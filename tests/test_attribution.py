@@ -2223,3 +2223,14 @@ def test_what_told_someone_reports_is_no_part_of_whom_it_was_told(nlp):
 def test_a_reported_clause_the_parse_hung_on_the_text_it_was_said_in_is_reported(nlp, text, expected):
     contents = [q.content.text.removeprefix("that ") for q in parsed(nlp, text)._.quotes if q.kind == "indirect"]
     assert contents == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("OSLO, June 5 (Nordwire) - The ferry to Tromso will stop running in winter, the transport ministry said on "
+     "Thursday, in a blow to island towns.", "The ferry to Tromso will stop running in winter"),
+    ("FREDERICTON \u2014 The night clinic at Harlow General will close every weekend from July 1, the provincial "
+     "government confirmed Wednesday, the third summer in a row the clinic has cut its hours.",
+     "The night clinic at Harlow General will close every weekend from July 1"),
+], ids=["agency-dateline", "dash-dateline"])
+def test_a_datelines_lede_is_parsed_as_a_sentence_of_its_own(nlp, text, expected):
+    assert [q.content.text for q in parsed(nlp, text)._.quotes if q.kind == "indirect"][:1] == [expected]

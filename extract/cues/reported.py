@@ -36,6 +36,10 @@ def reported_clauses(article: ArticleContext) -> list[Unquoted]:
             continue
         if subject is None or not any(c.isalpha() for c in subject.text):
             continue  # (no speaker in a mark: "# Explained: Would a four-day week work?")
+        fronted = fronted_report(article, verb, subject)
+        if fronted is not None and not writer_or_reader(subject):
+            found.append(Unquoted((fronted,), Cue(cue_span(article, verb, fronted.start_char), noun_phrase(subject))))
+            continue
         if writer_or_reader(subject):
             continue  # "We asked retirees what they wish they had known": the writer's own voice
         request = requested(article, verb)
@@ -122,6 +126,26 @@ def said_after(article: ArticleContext, verb: Token) -> tuple[Span, Token] | Non
             or not any(token.pos_ in {"VERB", "AUX"} for token in clause):
         return None
     return clause, head
+
+
+def fronted_report(article: ArticleContext, verb: Token, subject: Token) -> Span | None:
+    """ "The clinic will close in July, the government confirmed Wednesday, the third summer in a row ...": the
+    clause before the comma that opens the speaker's words, which the parse took for a clause of its own and the
+    speech verb for a second one joined to it (no "and" between); else None."""
+    head, doc = verb.head, verb.doc
+    if verb.dep_ != "conj" or head.i >= subject.left_edge.i or subject.left_edge.i == 0 \
+            or doc[subject.left_edge.i - 1].text != "," or any(c.dep_ == "cc" for c in verb.children) \
+            or any(c.dep_ == "cc" and c.i > head.i for c in head.children):
+        return None
+    if head.pos_ not in {"VERB", "AUX"} or not article.children(head, "nsubj", "nsubjpass"):
+        return None
+    sentence = article.sentences[article.sentence_of(verb)]
+    if head.left_edge.i != sentence.start or subject.left_edge.i - sentence.start > MOST_CLAUSE_TOKENS:
+        return None
+    clause = without_spaces(doc[sentence.start:subject.left_edge.i - 1])
+    if len(clause) < MIN_CLAUSE_TOKENS or article.quoted.overlaps(clause.start_char, clause.end_char):
+        return None
+    return clause
 
 
 def hung_on(clause: Span, subject: Token) -> bool:
