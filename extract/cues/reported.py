@@ -119,13 +119,20 @@ def said_after(article: ArticleContext, verb: Token) -> tuple[Span, Token] | Non
         head = token
     if head is None or not could_speak(head) or (head.i + 1 < sentence.end and doc[head.i + 1].text not in {",", "."}):
         return None
-    if verb.i - sentence.start > MOST_CLAUSE_TOKENS:
+    clause = clause_before(article, sentence, verb.i - 1)
+    return (clause, head) if clause is not None else None
+
+
+def clause_before(article: ArticleContext, sentence: Span, comma: int) -> Span | None:
+    """The clause from the sentence's start to the comma before the speech act ("The strike costs ..., [estimated]
+    ..."), when it is one: a few words with a verb and no quotation; else None."""
+    if comma - sentence.start > MOST_CLAUSE_TOKENS:
         return None  # no prose (and a bound on the work in one endless "sentence")
-    clause = without_spaces(doc[sentence.start:verb.i - 1])
+    clause = without_spaces(article.doc[sentence.start:comma])
     if len(clause) < MIN_CLAUSE_TOKENS or article.quoted.overlaps(clause.start_char, clause.end_char) \
             or not any(token.pos_ in {"VERB", "AUX"} for token in clause):
         return None
-    return clause, head
+    return clause
 
 
 def fronted_report(article: ArticleContext, verb: Token, subject: Token) -> Span | None:
@@ -140,12 +147,9 @@ def fronted_report(article: ArticleContext, verb: Token, subject: Token) -> Span
     if head.pos_ not in {"VERB", "AUX"} or not article.children(head, "nsubj", "nsubjpass"):
         return None
     sentence = article.sentences[article.sentence_of(verb)]
-    if head.left_edge.i != sentence.start or subject.left_edge.i - sentence.start > MOST_CLAUSE_TOKENS:
+    if head.left_edge.i != sentence.start:
         return None
-    clause = without_spaces(doc[sentence.start:subject.left_edge.i - 1])
-    if len(clause) < MIN_CLAUSE_TOKENS or article.quoted.overlaps(clause.start_char, clause.end_char):
-        return None
-    return clause
+    return clause_before(article, sentence, subject.left_edge.i - 1)
 
 
 def hung_on(clause: Span, subject: Token) -> bool:
